@@ -1,0 +1,5 @@
+"""``python -m secretariat_rules``."""
+
+from .cli import main
+
+main()

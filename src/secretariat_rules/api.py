@@ -1,0 +1,109 @@
+"""The library's entry points: load a data repository, check it.
+
+This is the boundary where defaults that depend on the outside world are settled
+(today's date when neither the manifest nor the caller gives ``as_of``); nothing below
+it reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .dataset import Dataset, build_dataset
+from .engine.ruleset import Ruleset, load_ruleset
+from .engine.runner import RunOptions, run
+from .exceptions import ManifestError, Problem
+from .findings import Result, Severity
+from .plugins import Registry, load_registry
+from .schema.manifest import Period
+from .sources.base import FileProblem
+from .sources.manifest import build_manifest, read_manifest_data
+from .sources.readers import RawTable
+
+DEFAULT_RULESET = "national"
+
+
+def load_dataset(
+    path: str | Path,
+    *,
+    registry: Registry | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Dataset:
+    """Load a data repository: manifest (with region defaults), sources, typed frames."""
+    registry = registry or load_registry()
+    root = Path(path)
+    data, index = read_manifest_data(root)
+    manifest = build_manifest(data, index, registry.region_profiles, overrides)
+    tables: list[RawTable] = []
+    problems: list[FileProblem] = []
+    for name in manifest.sources:
+        adapter = registry.source_adapters.get(name)
+        if adapter is None:
+            known = ", ".join(sorted(registry.source_adapters))
+            raise ManifestError(
+                f"{index.path}: unknown source adapter {name!r}",
+                [Problem(index.path, index.line(("source",)), f"source {name!r} is not provided by any plugin (known: {known})")],
+            )
+        output = adapter.read(root, manifest)
+        tables.extend(output.tables)
+        problems.extend(output.problems)
+    return build_dataset(root, manifest, index, tables, problems)
+
+
+def resolve_ruleset(name: str | None, dataset: Dataset, registry: Registry) -> Ruleset:
+    """The ruleset to use: given, else the manifest's (or its region's), else national."""
+    chosen = name or dataset.manifest.ruleset or DEFAULT_RULESET
+    return load_ruleset(chosen, registry.rulesets, registry.check_kinds)
+
+
+def check(
+    path: str | Path,
+    *,
+    ruleset: str | None = None,
+    as_of: dt.date | None = None,
+    period: Period | None = None,
+    lang: str = "nb",
+    fail_on: Severity | None = Severity.ERROR,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    registry: Registry | None = None,
+    today: dt.date | None = None,
+) -> Result:
+    """Check one data repository and return its result."""
+    registry = registry or load_registry()
+    dataset = load_dataset(path, registry=registry)
+    rules = resolve_ruleset(ruleset, dataset, registry)
+    return check_dataset(dataset, rules, as_of=as_of, period=period, lang=lang, fail_on=fail_on, select=select, ignore=ignore, today=today)
+
+
+def check_dataset(
+    dataset: Dataset,
+    ruleset: Ruleset,
+    *,
+    as_of: dt.date | None = None,
+    period: Period | None = None,
+    lang: str = "nb",
+    fail_on: Severity | None = Severity.ERROR,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    today: dt.date | None = None,
+) -> Result:
+    """Run a resolved ruleset on a loaded dataset."""
+    manifest = dataset.manifest
+    chosen_period = period or manifest.period
+    if chosen_period is None:
+        raise ManifestError(f"{dataset.root / 'secretariat.yaml'}: no assessment period: give period: {{start, end}} in the manifest or --period")
+    reference = as_of or manifest.as_of or today or dt.date.today()
+    options = RunOptions(
+        as_of=reference,
+        period_start=chosen_period.start,
+        period_end=chosen_period.end,
+        lang=lang,
+        fail_on=fail_on,
+        select=tuple(select),
+        ignore=tuple(ignore),
+    )
+    return run(dataset, ruleset, options)

@@ -1,0 +1,143 @@
+"""The check-kind interface and the machinery the standard kinds share.
+
+A check kind is a pydantic configuration model (``extra="forbid"``) plus a function that
+yields raw findings. It knows nothing of severity, waivers or baselines: the engine
+applies those.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import polars as pl
+from pydantic import BaseModel, ConfigDict
+
+from ..dataset import Dataset, locations_of, subject_ids
+from ..engine.conditions import Compiler, Frame, Requirement, Scope
+from ..engine.templates import all_placeholders, render
+from ..findings import Location, RawFinding, Subject
+
+
+class CheckConfig(BaseModel):
+    """Base of every check kind's configuration: unknown options are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+@dataclass
+class CheckContext:
+    """What a check may know about the run."""
+
+    dataset: Dataset
+    params: Mapping[str, Any]
+    as_of: dt.date
+    period_start: dt.date
+    period_end: dt.date
+    lang: str = "nb"
+    rule_id: str = ""
+
+    def template_extras(self) -> dict[str, Any]:
+        """Values every message template may name: parameters and variables."""
+        scope = self.scope()
+        return {**scope.variables, **scope.params}
+
+    def scope(self) -> Scope:
+        """Parameters and variables (``as_of``, ``period_start``, ``secretariat.*``...)."""
+        variables: dict[str, Any] = {
+            "as_of": self.as_of,
+            "period_start": self.period_start,
+            "period_end": self.period_end,
+        }
+        secretariat = self.dataset.frame("secretariat")
+        if secretariat.height:
+            for key, value in secretariat.row(0, named=True).items():
+                if not key.startswith("_"):
+                    variables[f"secretariat.{key}"] = value
+        return Scope(self.params, variables)
+
+
+@dataclass
+class CheckOutput:
+    """Raw findings, and how many subjects were in scope (0 means not applicable)."""
+
+    findings: list[RawFinding] = field(default_factory=list)
+    evaluated: int = 0
+
+
+class CheckKind(Protocol):
+    """A kind of check, named in a ruleset's ``check.kind``."""
+
+    name: str
+    config_model: type[CheckConfig]
+
+    def run(self, config: Any, ctx: CheckContext) -> CheckOutput:
+        """Evaluate the configured check on the dataset."""
+        ...
+
+
+def mark_requirements(
+    compiler: Compiler, frame: Frame, requirements: Sequence[Requirement], as_of: dt.date
+) -> list[str]:
+    """Add a ``__failN`` column per requirement; return their names.
+
+    A requirement fails where it applies (``when`` holds and it is due by ``as_of``) and
+    ``that`` does not hold (unknown counts as not holding). Also adds ``__due`` (any
+    requirement due) so callers can count the subjects actually checked.
+    """
+    names = []
+    due_any: list[pl.Expr] = []
+    for i, req in enumerate(requirements):
+        applies = pl.lit(True)
+        if req.when is not None:
+            applies = applies & compiler.condition(frame, req.when).fill_null(False)
+        if req.due is not None:
+            applies = applies & (compiler.date_of(frame, req.due) <= pl.lit(as_of)).fill_null(False)
+        holds = compiler.condition(frame, req.that).fill_null(False)
+        name = f"__fail{i}"
+        frame.df = frame.df.with_columns((applies & ~holds).alias(name), applies.alias(f"__applies{i}"))
+        names.append(name)
+        due_any.append(pl.col(f"__applies{i}"))
+    frame.df = frame.df.with_columns(
+        (pl.any_horizontal(due_any) if due_any else pl.lit(False)).alias("__due")
+    )
+    return names
+
+
+def template_values(frame: Frame, templates: Sequence[str]) -> list[str]:
+    """Resolve the columns the templates name (those that cannot be resolved are skipped)."""
+    columns = []
+    for name in all_placeholders(templates):
+        try:
+            columns.append(frame.resolve(name))
+        except Exception:  # an unknown placeholder stays as written in the message
+            continue
+    return columns
+
+
+def failing_findings(
+    frame: Frame,
+    collection: str,
+    requirements: Sequence[Requirement],
+    fail_columns: Sequence[str],
+    lang: str,
+    extra: Mapping[str, Any],
+    location: Location | None = None,
+) -> list[RawFinding]:
+    """One raw finding per row with a failed requirement, listing every reason."""
+    texts = [r.reason.get(lang) for r in requirements]
+    value_cols = template_values(frame, texts)
+    failing = frame.df.filter(pl.any_horizontal([pl.col(c) for c in fail_columns]))
+    if failing.height == 0:
+        return []
+    ids = subject_ids(collection, failing)
+    locs = [location] * failing.height if location else locations_of(failing)
+    rows = failing.select(*dict.fromkeys([*value_cols, *fail_columns])).to_dicts()
+    out = []
+    for sid, loc, row in zip(ids, locs, rows, strict=True):
+        values = {**extra, **row}
+        reasons = tuple(render(texts[i], values, lang) for i, c in enumerate(fail_columns) if row[c])
+        out.append(RawFinding(Subject(collection, sid), reasons, (loc,)))
+    return out

@@ -1,0 +1,251 @@
+"""The command line: the only place that turns errors into messages and exit codes.
+
+Exit codes (SPEC §6): 0 no finding at or above ``--fail-on``; 1 such findings; 2 usage or
+configuration error, with one clear message and no traceback. Anything else is a bug.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .api import check as run_check
+from .exceptions import ConfigurationError, UsageError
+from .findings import Result, Severity
+from .plugins import Registry, load_registry
+from .reporters.base import ReportOptions
+from .schema.manifest import Period
+
+
+class ExitCode(IntEnum):
+    """Process exit codes."""
+
+    OK = 0
+    FINDINGS = 1
+    CONFIG_ERROR = 2
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handle_errors(func: F) -> F:
+    """Turn a user's configuration mistake into one message and exit code 2."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ConfigurationError as exc:
+            click.echo(f"secretariat-rules: error: {exc}", err=True)
+            sys.exit(ExitCode.CONFIG_ERROR)
+
+    return wrapper  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- option parsing
+
+
+def parse_date(value: str, option: str) -> dt.date:
+    """A date given on the command line: ``2025-06-30`` or ``30.06.2025``."""
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise UsageError(f"{option} {value!r}: expected a date such as 2025-06-30")
+
+
+def parse_period(value: str) -> Period:
+    """``2024`` (a calendar year) or ``START..END``."""
+    text = value.strip()
+    if text.isdigit() and len(text) == 4:
+        return Period(start=dt.date(int(text), 1, 1), end=dt.date(int(text), 12, 31))
+    start, sep, end = text.partition("..")
+    if not sep:
+        raise UsageError(f"--period {value!r}: expected a year (2024) or START..END")
+    first, last = parse_date(start, "--period"), parse_date(end, "--period")
+    if first > last:
+        raise UsageError(f"--period {value!r}: start is after end")
+    return Period(start=first, end=last)
+
+
+def split_ids(values: Sequence[str]) -> tuple[str, ...]:
+    """Rule ids from repeated and comma-separated options."""
+    return tuple(part.strip().upper() for v in values for part in v.split(",") if part.strip())
+
+
+def parse_reports(values: Sequence[str], registry: Registry) -> list[tuple[str, Path]]:
+    """``--report FORMAT=PATH`` options."""
+    out = []
+    for value in values:
+        fmt, sep, path = value.partition("=")
+        if not sep or not path:
+            raise UsageError(f"--report {value!r}: expected FORMAT=PATH, e.g. junit=report.xml")
+        check_format(fmt, registry)
+        out.append((fmt, Path(path)))
+    return out
+
+
+def check_format(fmt: str, registry: Registry) -> None:
+    if fmt not in registry.reporters:
+        known = ", ".join(sorted(registry.reporters))
+        raise UsageError(f"unknown format {fmt!r}; available: {known}")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a report so that a failed run never leaves half a file in its place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def use_color(choice: bool | None, stream: Any) -> bool:
+    """Colour only on a terminal, unless asked; ``NO_COLOR`` turns it off."""
+    if choice is not None:
+        return choice
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="secretariat-rules")
+@click.option("-p", "--plugin", "plugins", multiple=True, metavar="MODULE", help="Load a plugin module (repeatable).")
+@click.option("--no-plugin-autoload", is_flag=True, help="Do not load third-party plugins from entry points.")
+@click.pass_context
+def main(ctx: click.Context, plugins: tuple[str, ...], no_plugin_autoload: bool) -> None:
+    """Check urban growth agreement secretariats against their guidelines."""
+    autoload = not no_plugin_autoload and not os.environ.get("SECRETARIAT_RULES_DISABLE_PLUGIN_AUTOLOAD")
+    ctx.obj = {"plugins": plugins, "autoload": autoload}
+
+
+def registry_of(ctx: click.Context) -> Registry:
+    """The plugin registry for this invocation, built once."""
+    if "registry" not in ctx.obj:
+        ctx.obj["registry"] = load_registry(ctx.obj["plugins"], load_entry_points=ctx.obj["autoload"])
+    registry: Registry = ctx.obj["registry"]
+    return registry
+
+
+def run_options(func: F) -> F:
+    """Options shared by ``check`` and ``validate``."""
+    options = [
+        click.option("--ruleset", help="Ruleset name or path (default: the manifest's, else national)."),
+        click.option("--as-of", "as_of", metavar="DATE", help="Reference date for everything due (default: the manifest's as_of, else today)."),
+        click.option("--period", metavar="YEAR|START..END", help="Assessment period (default: the manifest's)."),
+        click.option("-f", "--format", "fmt", default="text", show_default=True, help="Format for stdout or --output."),
+        click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the --format report to this file."),
+        click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH", help="Also write FORMAT to PATH (repeatable), e.g. junit=report.xml."),
+        click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True, help="Lowest severity that fails the run."),
+        click.option("--select", multiple=True, metavar="IDS", help="Only these rule ids or prefixes (comma-separated, repeatable)."),
+        click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or prefixes."),
+        click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", show_default=True, help="Report language."),
+        click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal)."),
+        click.argument("data_dirs", nargs=-1, required=True, type=click.Path(path_type=Path)),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _run(
+    ctx: click.Context,
+    data_dirs: tuple[Path, ...],
+    *,
+    ruleset: str | None,
+    as_of: str | None,
+    period: str | None,
+    fmt: str,
+    output: Path | None,
+    reports: tuple[str, ...],
+    fail_on: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    lang: str,
+    color: bool | None,
+) -> None:
+    registry = registry_of(ctx)
+    check_format(fmt, registry)
+    extra_reports = parse_reports(reports, registry)
+    threshold = None if fail_on == "never" else Severity.parse(fail_on)
+    reference = parse_date(as_of, "--as-of") if as_of else None
+    chosen_period = parse_period(period) if period else None
+    results: list[Result] = []
+    for data_dir in data_dirs:
+        results.append(
+            run_check(
+                data_dir,
+                ruleset=ruleset,
+                as_of=reference,
+                period=chosen_period,
+                lang=lang,
+                fail_on=threshold,
+                select=split_ids(select),
+                ignore=split_ids(ignore),
+                registry=registry,
+            )
+        )
+    stream = sys.stdout
+    main_options = ReportOptions(lang=lang, color=use_color(color, stream) if output is None else False)
+    text = registry.reporters[fmt].render(results, main_options)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"), color=main_options.color)
+    else:
+        write_atomic(output, text)
+    for extra_fmt, path in extra_reports:
+        write_atomic(path, registry.reporters[extra_fmt].render(results, ReportOptions(lang=lang)))
+    failing = any(r.failing for r in results)
+    sys.exit(ExitCode.FINDINGS if failing else ExitCode.OK)
+
+
+@main.command()
+@run_options
+@click.pass_context
+@handle_errors
+def check(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) -> None:
+    """Run a ruleset on one or more data repositories."""
+    _run(ctx, data_dirs, **options)
+
+
+@main.command()
+@run_options
+@click.pass_context
+@handle_errors
+def validate(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) -> None:
+    """Check data integrity only (the DAT rules)."""
+    options["select"] = ("DAT",)
+    options["ignore"] = ()
+    _run(ctx, data_dirs, **options)
+
+
+@main.command("plugins")
+@click.pass_context
+@handle_errors
+def plugins_command(ctx: click.Context) -> None:
+    """List loaded plugins and what each provides."""
+    registry = registry_of(ctx)
+    provided: dict[str, list[str]] = {}
+    for (kind, name), plugin in sorted(registry.providers.items()):
+        provided.setdefault(plugin, []).append(f"{kind} {name}")
+    for plugin in registry.plugin_names:
+        items = provided.get(plugin, [])
+        click.echo(f"{plugin}: {', '.join(items) if items else '(provides nothing)'}")

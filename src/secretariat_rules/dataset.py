@@ -1,0 +1,440 @@
+"""The Dataset: every collection of a data repository as a typed polars frame.
+
+Raw tables (strings plus provenance) from the source adapters are typed here, column by
+column, with the vectorised parsers of :mod:`.sources.values`; the data integrity rules
+DAT001–DAT005 are found on the way. What the guideline rules see is clean: a record that
+failed DAT001 is left out, of two records with one id the first is kept, and a dangling
+reference is null.
+
+Besides the 16 collections, the manifest's facts become frames too (``parties``,
+``party_domains``, ``bodies``, ``channels``, ``secretariat``), so rules treat them alike.
+Every frame carries provenance columns ``_file``, ``_line``, ``_pointer`` and ``_row``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import polars as pl
+
+from .findings import Location, RawFinding, Subject
+from .schema.collections import COLLECTION_FIELDS, COLLECTION_MODELS
+from .schema.fields import FieldSpec
+from .schema.manifest import Manifest
+from .sources.base import FileProblem
+from .sources.manifest import MANIFEST_NAME
+from .sources.readers import RawTable
+from .sources.values import expected_text, invalid_expr, normalized_raw, parse_expr
+from .yamlio import LineIndex
+
+PROVENANCE = ("_file", "_line", "_pointer", "_row")
+
+
+def _spec(name: str, kind: str = "str", ref: str | None = None) -> FieldSpec:
+    return FieldSpec(name=name, kind=kind, required=False, ref=ref)  # type: ignore[arg-type]
+
+
+MANIFEST_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "parties": (_spec("id", "id"), _spec("name"), _spec("kind"), _spec("org_number")),
+    "party_domains": (_spec("party", ref="parties"), _spec("domain")),
+    "bodies": (_spec("id", "id"), _spec("name"), _spec("kind")),
+    "channels": (_spec("id", "id"), _spec("kind"), _spec("address"), _spec("host")),
+    "secretariat": (
+        _spec("id", "id"),
+        _spec("leader_appointment_decision", ref="decisions"),
+        _spec("employer_waiver_agreement"),
+        _spec("mandate"),
+        _spec("delegated_authority_nok", "amount"),
+        _spec("toll_allowed", "bool"),
+        _spec("toll_annual_cap_nok", "amount"),
+        _spec("toll_basis"),
+    ),
+}
+"""Frames made from the manifest, described like collections so rules can join them."""
+
+
+@dataclass
+class Dataset:
+    """A data repository loaded for checking."""
+
+    root: Path
+    manifest: Manifest
+    manifest_lines: LineIndex
+    frames: dict[str, pl.DataFrame]
+    fields: dict[str, tuple[FieldSpec, ...]]
+    issues: list[tuple[str, RawFinding]] = field(default_factory=list)
+    """Data integrity findings: (rule id, finding)."""
+
+    def frame(self, name: str) -> pl.DataFrame:
+        """The clean frame of a collection or manifest table."""
+        try:
+            return self.frames[name]
+        except KeyError:
+            raise KeyError(f"unknown collection {name!r}") from None
+
+    def manifest_location(self, *key: str | int) -> Location:
+        """Where a manifest key is written (``secretariat.yaml:LINE``)."""
+        return Location(MANIFEST_NAME, self.manifest_lines.line(key))
+
+    @property
+    def record_count(self) -> int:
+        return sum(self.frames[name].height for name in COLLECTION_MODELS)
+
+
+def locations_of(frame: pl.DataFrame) -> list[Location]:
+    """The locations of every row of a frame, from its provenance columns."""
+    files = frame.get_column("_file").to_list()
+    lines = frame.get_column("_line").to_list()
+    pointers = (
+        frame.get_column("_pointer").to_list() if "_pointer" in frame.columns else [None] * len(files)
+    )
+    return [Location(f, ln, p) for f, ln, p in zip(files, lines, pointers, strict=True)]
+
+
+def subject_ids(collection: str, frame: pl.DataFrame) -> list[str]:
+    """Subject ids of rows: the record id, or ``row-N`` for records without one."""
+    rows = frame.get_column("_row").to_list()
+    if "id" not in frame.columns:
+        return [f"row-{n}" for n in rows]
+    ids = frame.get_column("id").to_list()
+    return [i if i is not None else f"row-{n}" for i, n in zip(ids, rows, strict=True)]
+
+
+# --------------------------------------------------------------------------- typing
+
+
+def _empty_raw(specs: tuple[FieldSpec, ...]) -> pl.DataFrame:
+    cols = {s.name: pl.Series(s.name, [], pl.Utf8) for s in specs}
+    cols.update(
+        _line=pl.Series([], dtype=pl.Int64),
+        _pointer=pl.Series([], dtype=pl.Utf8),
+        _problems=pl.Series([], dtype=pl.Utf8),
+        _file=pl.Series([], dtype=pl.Utf8),
+        _row=pl.Series([], dtype=pl.Int64),
+    )
+    return pl.DataFrame(cols)
+
+
+def _prepare(table: RawTable, names: set[str]) -> pl.DataFrame:
+    frame = table.frame
+    for col, dtype in (("_pointer", pl.Utf8), ("_problems", pl.Utf8)):
+        if col not in frame.columns:
+            frame = frame.with_columns(pl.lit(None, dtype).alias(col))
+    frame = frame.with_columns(
+        pl.lit(table.path).alias("_file"),
+        pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("_row"),
+    )
+    keep = [c for c in frame.columns if c in names or c.startswith("_")]
+    return frame.select(keep)
+
+
+def _unknown_columns(collection: str, table: RawTable, names: set[str]) -> RawFinding | None:
+    unknown = [c for c in table.columns if c not in names]
+    if not unknown:
+        return None
+    line = table.header_line
+    if line is None:
+        lines = [
+            table.frame.filter(pl.col(c).is_not_null()).get_column("_line").min() for c in unknown
+        ]
+        present = [int(v) for v in lines if isinstance(v, int)]
+        line = min(present) if present else None
+    listed = ", ".join(repr(c) for c in unknown)
+    known = ", ".join(sorted(names))
+    return RawFinding(
+        Subject("files", collection),
+        (f"unknown field(s) {listed} in {table.path}; {collection} defines: {known}",),
+        (Location(table.path, line),),
+    )
+
+
+def _problem_exprs(specs: tuple[FieldSpec, ...]) -> list[pl.Expr]:
+    exprs = [pl.col("_problems")]
+    for spec in specs:
+        raw = normalized_raw(spec.name)
+        if spec.required:
+            exprs.append(
+                pl.when(raw.is_null()).then(pl.lit(f"missing required field '{spec.name}'"))
+            )
+        exprs.append(
+            pl.when(invalid_expr(spec.name, spec)).then(
+                pl.concat_str(
+                    pl.lit(f"{spec.name}: invalid value '"),
+                    raw,
+                    pl.lit(f"' (expected {expected_text(spec)})"),
+                )
+            )
+        )
+    return exprs
+
+
+def _period_bounds(column: str) -> list[pl.Expr]:
+    """``P__start``/``P__end`` dates of a period text (``2024``, ``2024-T2``, ``2024-2027``)."""
+    text = pl.col(column)
+    first = text.str.slice(0, 4).cast(pl.Int32, strict=False)
+    tertial = text.str.extract(r"^\d{4}-T([123])$", 1).cast(pl.Int32, strict=False)
+    last = pl.coalesce(text.str.extract(r"^\d{4}-(\d{4})$", 1).cast(pl.Int32, strict=False), first)
+    start_month = pl.when(tertial.is_not_null()).then((tertial - 1) * 4 + 1).otherwise(1)
+    end = pl.when(tertial.is_not_null()).then(
+        pl.date(first, tertial * 4, 1).dt.month_end()
+    ).otherwise(pl.date(last, 12, 31))
+    return [
+        pl.date(first, start_month, 1).alias(f"{column}__start"),
+        end.alias(f"{column}__end"),
+    ]
+
+
+def type_collection(
+    collection: str, tables: list[RawTable]
+) -> tuple[pl.DataFrame, set[str], list[tuple[str, RawFinding]]]:
+    """Type one collection's raw tables.
+
+    :returns: the valid typed frame (before duplicate and reference checks), the set of ids
+        that any record used (valid or not), and the DAT001/DAT005 findings.
+    """
+    specs = COLLECTION_FIELDS[collection]
+    names = {s.name for s in specs}
+    issues: list[tuple[str, RawFinding]] = []
+    parts = []
+    for table in tables:
+        unknown = _unknown_columns(collection, table, names)
+        if unknown:
+            issues.append(("DAT005", unknown))
+        parts.append(_prepare(table, names))
+    raw = pl.concat([_empty_raw(specs), *parts], how="diagonal_relaxed")
+    problems = pl.concat_list(_problem_exprs(specs)).list.drop_nulls().list.join("; ")
+    typed = raw.select(
+        *[parse_expr(s.name, s).alias(s.name) for s in specs],
+        *[pl.col(c) for c in PROVENANCE],
+        problems.alias("_problems"),
+    )
+    used_ids: set[str] = set()
+    if "id" in names:
+        used_ids = set(typed.get_column("id").drop_nulls().to_list())
+    bad = typed.filter(pl.col("_problems") != "")
+    for subject_id, loc, text in zip(
+        subject_ids(collection, bad),
+        locations_of(bad),
+        bad.get_column("_problems").to_list(),
+        strict=True,
+    ):
+        reasons = tuple(text.split("; "))
+        issues.append(("DAT001", RawFinding(Subject(collection, subject_id), reasons, (loc,))))
+    good = typed.filter(pl.col("_problems") == "").drop("_problems")
+    defaults = [
+        pl.col(s.name).fill_null(s.default) for s in specs if s.default is not None
+    ]
+    periods = [e for s in specs if s.kind == "period" for e in _period_bounds(s.name)]
+    good = good.with_columns(*defaults, *periods)
+    return good, used_ids, issues
+
+
+def dedupe(collection: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[RawFinding]]:
+    """Keep the first record of each id (in file order); DAT002 for each duplicated id."""
+    if "id" not in frame.columns:
+        return frame, []
+    dups = frame.filter(pl.col("id").is_duplicated())
+    findings = []
+    if dups.height:
+        by_id: dict[str, list[Location]] = defaultdict(list)
+        for ident, loc in zip(dups.get_column("id").to_list(), locations_of(dups), strict=True):
+            by_id[ident].append(loc)
+        for ident, locs in by_id.items():
+            where = ", ".join(str(loc) for loc in locs)
+            findings.append(
+                RawFinding(
+                    Subject(collection, ident),
+                    (f"id {ident!r} is used by {len(locs)} records ({where}); the first is used",),
+                    tuple(locs),
+                )
+            )
+        frame = frame.unique(subset="id", keep="first", maintain_order=True)
+    return frame, findings
+
+
+def resolve_references(
+    name: str,
+    frame: pl.DataFrame,
+    specs: tuple[FieldSpec, ...],
+    known: dict[str, set[str]],
+    kept: dict[str, pl.Series],
+) -> tuple[pl.DataFrame, list[RawFinding]]:
+    """DAT003 for references to nothing; null every reference to a record not kept."""
+    refs = [s for s in specs if s.ref and s.name in frame.columns]
+    if not refs or frame.height == 0:
+        return frame, []
+    dangling_exprs = []
+    for spec in refs:
+        assert spec.ref is not None
+        value = pl.col(spec.name)
+        known_ids = pl.Series(sorted(known.get(spec.ref, set())), dtype=pl.Utf8)
+        dangling_exprs.append(
+            pl.when(value.is_not_null() & ~value.is_in(known_ids.implode())).then(
+                pl.concat_str(
+                    pl.lit(f"{spec.name} "),
+                    pl.lit("'"),
+                    value,
+                    pl.lit(f"' names no record of {spec.ref}"),
+                )
+            )
+        )
+    with_reasons = frame.with_columns(
+        pl.concat_list(dangling_exprs).list.drop_nulls().list.join("; ").alias("_dangling")
+    )
+    bad = with_reasons.filter(pl.col("_dangling") != "")
+    findings = [
+        RawFinding(Subject(name, sid), tuple(text.split("; ")), (loc,))
+        for sid, loc, text in zip(
+            subject_ids(name, bad),
+            locations_of(bad),
+            bad.get_column("_dangling").to_list(),
+            strict=True,
+        )
+    ]
+    cleaned = frame.with_columns(
+        pl.when(pl.col(s.name).is_in(kept[s.ref].implode()))  # type: ignore[index]
+        .then(pl.col(s.name))
+        .otherwise(None)
+        .alias(s.name)
+        for s in refs
+    )
+    return cleaned, findings
+
+
+# --------------------------------------------------------------------------- manifest frames
+
+
+def host_of(kind: str, address: str) -> str:
+    """The host of a channel: an e-mail address's domain, a URL's host name."""
+    address = address.strip()
+    if kind == "email":
+        host = address.rsplit("@", 1)[-1]
+    else:
+        host = urlsplit(address if "://" in address else f"//{address}").hostname or ""
+    return host.lower().rstrip(".")
+
+
+def manifest_frames(manifest: Manifest, index: LineIndex) -> dict[str, pl.DataFrame]:
+    """The manifest's facts as frames with provenance (``secretariat.yaml:LINE``)."""
+
+    def frame(rows: list[dict[str, object]], name: str) -> pl.DataFrame:
+        schema: dict[str, pl.DataType] = {s.name: s.dtype for s in MANIFEST_FIELDS[name]}
+        schema.update(_file=pl.Utf8(), _line=pl.Int64(), _pointer=pl.Utf8(), _row=pl.Int64())
+        for i, row in enumerate(rows, start=1):
+            row.setdefault("_file", MANIFEST_NAME)
+            row.setdefault("_pointer", None)
+            row["_row"] = i
+        return pl.DataFrame(rows, schema=schema)
+
+    parties = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "kind": p.kind,
+            "org_number": p.org_number,
+            "_line": index.line(("parties", i)),
+        }
+        for i, p in enumerate(manifest.parties)
+    ]
+    domains = [
+        {"party": p.id, "domain": d, "_line": index.line(("parties", i, "domains", j))}
+        for i, p in enumerate(manifest.parties)
+        for j, d in enumerate(p.domains)
+    ]
+    bodies = [
+        {"id": b.id, "name": b.name, "kind": b.kind, "_line": index.line(("bodies", i))}
+        for i, b in enumerate(manifest.bodies)
+    ]
+    channels = [
+        {
+            "id": c.address,
+            "kind": c.kind,
+            "address": c.address,
+            "host": host_of(c.kind, c.address),
+            "_line": index.line(("channels", i)),
+        }
+        for i, c in enumerate(manifest.channels)
+    ]
+    facts = manifest.secretariat
+    toll = facts.toll_funding
+    secretariat = [
+        {
+            "id": manifest.region,
+            "leader_appointment_decision": facts.leader_appointment_decision,
+            "employer_waiver_agreement": facts.employer_waiver_agreement,
+            "mandate": facts.mandate,
+            "delegated_authority_nok": facts.delegated_authority_nok,
+            "toll_allowed": toll.allowed if toll else None,
+            "toll_annual_cap_nok": toll.annual_cap_nok if toll else None,
+            "toll_basis": toll.basis if toll else None,
+            "_line": index.line(("secretariat",)),
+        }
+    ]
+    return {
+        "parties": frame(parties, "parties"),
+        "party_domains": frame(domains, "party_domains"),
+        "bodies": frame(bodies, "bodies"),
+        "channels": frame(channels, "channels"),
+        "secretariat": frame(secretariat, "secretariat"),
+    }
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def file_problem_findings(problems: Iterable[FileProblem]) -> list[tuple[str, RawFinding]]:
+    """One DAT004 finding per collection whose file(s) could not be used."""
+    by_collection: dict[str, list[FileProblem]] = defaultdict(list)
+    for problem in problems:
+        by_collection[problem.collection].append(problem)
+    out = []
+    for collection, items in by_collection.items():
+        reasons = tuple(dict.fromkeys(f"{p.path}: {p.message}" for p in items))
+        locs = tuple(Location(p.path, p.line) for p in items)
+        out.append(("DAT004", RawFinding(Subject("files", collection), reasons, locs)))
+    return out
+
+
+def build_dataset(
+    root: Path,
+    manifest: Manifest,
+    index: LineIndex,
+    tables: list[RawTable],
+    problems: list[FileProblem],
+) -> Dataset:
+    """Type, validate, de-duplicate and link the raw tables into a :class:`Dataset`."""
+    issues = file_problem_findings(problems)
+    broken = {p.collection for p in problems}
+    by_collection: dict[str, list[RawTable]] = defaultdict(list)
+    for table in tables:
+        if table.collection not in broken:
+            by_collection[table.collection].append(table)
+
+    frames = manifest_frames(manifest, index)
+    fields: dict[str, tuple[FieldSpec, ...]] = dict(MANIFEST_FIELDS)
+    known: dict[str, set[str]] = {
+        "parties": {p.id for p in manifest.parties},
+        "bodies": {b.id for b in manifest.bodies},
+    }
+    for collection in COLLECTION_MODELS:
+        typed, used_ids, typing_issues = type_collection(collection, by_collection[collection])
+        issues.extend(typing_issues)
+        typed, dup_findings = dedupe(collection, typed)
+        issues.extend(("DAT002", f) for f in dup_findings)
+        frames[collection] = typed
+        fields[collection] = COLLECTION_FIELDS[collection]
+        known[collection] = used_ids
+
+    kept = {
+        name: frame.get_column("id")
+        for name, frame in frames.items()
+        if "id" in frame.columns
+    }
+    for name in [*COLLECTION_MODELS, "secretariat"]:
+        frames[name], dangling = resolve_references(name, frames[name], fields[name], known, kept)
+        issues.extend(("DAT003", f) for f in dangling)
+    return Dataset(root, manifest, index, frames, fields, issues)

@@ -1,0 +1,158 @@
+"""The runner: a resolved ruleset on a dataset, giving findings and rule outcomes.
+
+Data integrity findings come first (they are found while loading); then every enabled,
+selected rule's checks run. The engine, not the checks, applies severity (modal verb,
+override, ``effective_from``), merges a rule's findings to one per subject, renders
+messages, fingerprints findings, and decides each rule's status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import polars as pl
+
+from .. import __version__
+from ..checks.base import CheckContext
+from ..dataset import Dataset
+from ..exceptions import Problem, RulesetError, UsageError
+from ..findings import Finding, RawFinding, Result, RuleOutcome, Severity, Subject, fingerprint
+from .conditions import ConditionError
+from .data_rules import DATA_RULES
+from .ruleset import ResolvedRule, Ruleset
+from .templates import render
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to run: reference date, period, language, selection and failure threshold."""
+
+    as_of: dt.date
+    period_start: dt.date
+    period_end: dt.date
+    lang: str = "nb"
+    fail_on: Severity | None = Severity.ERROR
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+def check_selection(ids: Iterable[str], select: Sequence[str], ignore: Sequence[str]) -> None:
+    """Refuse selectors that match no rule (a typo must not silently select nothing)."""
+    known = list(ids)
+    for option, values in (("--select", select), ("--ignore", ignore)):
+        for value in values:
+            if not any(rule_id.startswith(value) for rule_id in known):
+                raise UsageError(f"{option} {value}: no rule id starts with {value!r}")
+
+
+def is_selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    """Whether a rule runs: selected (by id prefix, or all) and not ignored."""
+    chosen = not select or any(rule_id.startswith(s) for s in select)
+    return chosen and not any(rule_id.startswith(s) for s in ignore)
+
+
+def merge(raw: Iterable[RawFinding]) -> list[RawFinding]:
+    """At most one finding per subject: reasons and locations of a subject combined."""
+    by_subject: dict[Subject, tuple[list[str], list]] = {}
+    for finding in raw:
+        reasons, locations = by_subject.setdefault(finding.subject, ([], []))
+        reasons.extend(r for r in finding.reasons if r not in reasons)
+        locations.extend(loc for loc in finding.locations if loc not in locations)
+    return [RawFinding(s, tuple(r), tuple(loc)) for s, (r, loc) in by_subject.items()]
+
+
+def _message(lead: str, reasons: Sequence[str]) -> str:
+    joined = "; ".join(reasons)
+    if "{reasons}" in lead:
+        return lead.replace("{reasons}", joined)
+    return f"{lead}: {joined}" if joined else lead
+
+
+def _severity(rule: ResolvedRule, as_of: dt.date) -> Severity:
+    if rule.effective_from is not None and as_of < rule.effective_from:
+        return Severity.WARNING
+    return rule.severity
+
+
+def run_rule(rule: ResolvedRule, ds: Dataset, opts: RunOptions) -> tuple[list[RawFinding], int]:
+    """Run every check of one rule; map a condition that cannot be evaluated to a ruleset error."""
+    ctx = CheckContext(ds, rule.params, opts.as_of, opts.period_start, opts.period_end, opts.lang, rule.id)
+    raw: list[RawFinding] = []
+    evaluated = 0
+    for kind, config in rule.configs:
+        try:
+            output = kind.run(config, ctx)
+        except (ConditionError, pl.exceptions.ColumnNotFoundError, pl.exceptions.SchemaError, pl.exceptions.InvalidOperationError) as exc:
+            index, where = rule.check_site or (None, ())
+            problem = Problem(index.path if index else "?", index.line(where) if index else None, f"rule {rule.id}: {exc}")
+            raise RulesetError(f"rule {rule.id} cannot be evaluated", [problem]) from exc
+        raw.extend(output.findings)
+        evaluated += output.evaluated
+    return merge(raw), evaluated
+
+
+def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
+    """Run a ruleset on a dataset."""
+    region = ds.manifest.region
+    check_selection([*ruleset.rules, *DATA_RULES], opts.select, opts.ignore)
+    findings: list[Finding] = []
+    outcomes: list[RuleOutcome] = []
+
+    data_raw: dict[str, list[RawFinding]] = {rid: [] for rid in DATA_RULES}
+    for rule_id, raw in ds.issues:
+        data_raw[rule_id].append(raw)
+    for rule_id, drule in DATA_RULES.items():
+        if not is_selected(rule_id, opts.select, opts.ignore):
+            outcomes.append(RuleOutcome(rule_id, drule.name, "disabled", "not selected", "", "data", drule.severity, drule.title(opts.lang)))
+            continue
+        merged = merge(data_raw[rule_id])
+        for raw in merged:
+            findings.append(
+                Finding(rule_id, drule.name, drule.severity, "", "data", raw.subject, "; ".join(raw.reasons), raw.locations, fingerprint(rule_id, raw.subject, region))
+            )
+        status = "failed" if merged else "passed"
+        outcomes.append(RuleOutcome(rule_id, drule.name, status, None, "", "data", drule.severity, drule.title(opts.lang)))
+
+    for rule in ruleset.rules.values():
+        title = rule.title.get(opts.lang)
+        if not rule.enabled:
+            outcomes.append(RuleOutcome(rule.id, rule.name, "disabled", rule.disabled_reason, rule.clause, rule.section, rule.severity, title))
+            continue
+        if not is_selected(rule.id, opts.select, opts.ignore):
+            outcomes.append(RuleOutcome(rule.id, rule.name, "disabled", "not selected", rule.clause, rule.section, rule.severity, title))
+            continue
+        raws, evaluated = run_rule(rule, ds, opts)
+        severity = _severity(rule, opts.as_of)
+        lead = rule.message.get(opts.lang)
+        for raw in raws:
+            message = _message(render(lead, {"id": raw.subject.id, "subject": str(raw.subject)}, opts.lang), raw.reasons)
+            findings.append(
+                Finding(rule.id, rule.name, severity, rule.clause, rule.section, raw.subject, message, raw.locations, fingerprint(rule.id, raw.subject, region))
+            )
+        status = "failed" if raws else ("passed" if evaluated else "not_applicable")
+        reason = None if status != "not_applicable" else "nothing in scope"
+        outcomes.append(RuleOutcome(rule.id, rule.name, status, reason, rule.clause, rule.section, severity, title))
+
+    findings.sort(key=lambda f: f.sort_key)
+    outcomes.sort(key=lambda o: o.id)
+    rule_texts = {
+        r.id: {"title": r.title.get(opts.lang), "guideline": r.guideline, "clause": r.clause}
+        for r in ruleset.rules.values()
+    }
+    return Result(
+        tool_version=__version__,
+        region=region,
+        region_name=ds.manifest.name or region,
+        ruleset=ruleset.name,
+        as_of=opts.as_of.isoformat(),
+        period_start=opts.period_start.isoformat(),
+        period_end=opts.period_end.isoformat(),
+        lang=opts.lang,
+        fail_on=opts.fail_on,
+        findings=tuple(findings),
+        rules=tuple(outcomes),
+        data_dir=str(ds.root),
+        rule_texts=rule_texts,
+    )

@@ -1,0 +1,61 @@
+"""Message templates: ``{path}`` placeholders filled with record values, never code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+PLACEHOLDER = re.compile(r"\{(\^*[A-Za-z_][A-Za-z0-9_.]*)\}")
+
+MISSING = {"nb": "(mangler)", "en": "(missing)"}
+YES_NO = {"nb": ("ja", "nei"), "en": ("yes", "no")}
+
+
+def placeholders(template: str) -> list[str]:
+    """The names a template refers to."""
+    return PLACEHOLDER.findall(template)
+
+
+def format_value(value: Any, lang: str) -> str:
+    """A value as a reader expects it: ISO dates, grouped amounts, lists joined."""
+    if value is None:
+        return MISSING.get(lang, MISSING["en"])
+    if isinstance(value, bool):
+        yes, no = YES_NO.get(lang, YES_NO["en"])
+        return yes if value else no
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        if value.is_integer():
+            value = int(value)
+        else:
+            text = f"{value:,.2f}"
+            return text.replace(",", " ").replace(".", ",") if lang == "nb" else text
+    if isinstance(value, int):
+        text = f"{value:,}"
+        return text.replace(",", " ") if lang == "nb" else text
+    if isinstance(value, list | tuple):
+        return ", ".join(format_value(v, lang) for v in value)
+    return str(value)
+
+
+def render(template: str, values: Mapping[str, Any], lang: str) -> str:
+    """Fill a template's placeholders; an unknown name is left as written."""
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        for candidate in (name, "^" + name):
+            if candidate in values:
+                return format_value(values[candidate], lang)
+        return match.group(0)
+
+    return PLACEHOLDER.sub(fill, template)
+
+
+def all_placeholders(templates: Iterable[str]) -> list[str]:
+    """Every distinct placeholder of several templates, in order."""
+    return list(dict.fromkeys(name for t in templates for name in placeholders(t)))

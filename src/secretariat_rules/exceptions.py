@@ -1,0 +1,91 @@
+"""The one exception hierarchy of secretariat-rules.
+
+::
+
+    SecretariatRulesError            base of every error the library raises on purpose
+    ├── ConfigurationError           the user's configuration is wrong (CLI exit code 2)
+    │   ├── ManifestError            secretariat.yaml is missing or invalid
+    │   ├── RulesetError             a ruleset fails to load or validate (carries all problems)
+    │   ├── WaiverError              a waivers file is invalid
+    │   ├── AttestationError         an attestations file is invalid
+    │   ├── PluginError              a plugin failed to load or misbehaved (names the plugin)
+    │   └── UsageError               an option or argument is wrong
+    └── DataFileError                one data file cannot be read (becomes a DAT004 finding)
+
+Foreign errors (``yaml.YAMLError``, ``pydantic.ValidationError``, ``OSError``) are mapped at
+the boundary into these, with the file and line they came from. Only ``cli.py`` turns them
+into a message and an exit code; anything else escaping is a bug.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a configuration file: where and what."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class SecretariatRulesError(Exception):
+    """Base class of every error raised on purpose by secretariat-rules."""
+
+
+class ConfigurationError(SecretariatRulesError):
+    """A configuration error: the run cannot start. Maps to exit code 2.
+
+    Carries one or more :class:`Problem` so that every error is reported at once.
+    """
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        self.problems = list(problems or [])
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        head = super().__str__()
+        if not self.problems:
+            return head
+        return head + "\n" + "\n".join(f"  {p}" for p in self.problems)
+
+
+class ManifestError(ConfigurationError):
+    """secretariat.yaml is missing, unreadable or invalid."""
+
+
+class RulesetError(ConfigurationError):
+    """A ruleset cannot be loaded, resolved or validated."""
+
+
+class WaiverError(ConfigurationError):
+    """A waivers file is invalid."""
+
+
+class AttestationError(ConfigurationError):
+    """An attestations file is invalid."""
+
+
+class PluginError(ConfigurationError):
+    """A plugin failed to load or broke its contract; the message names the plugin."""
+
+
+class UsageError(ConfigurationError):
+    """A command-line option or argument is wrong."""
+
+
+class DataFileError(SecretariatRulesError):
+    """One data file cannot be decoded or parsed. Reported as DAT004; the run goes on."""
+
+    def __init__(self, path: str | Path, message: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        super().__init__(f"{self.path}{':' + str(line) if line else ''}: {message}")

@@ -1,0 +1,155 @@
+"""Findings, locations and results: frozen value objects passed from engine to reporters."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """Severity of a finding, ordered so that ``>=`` means "at least as severe"."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        return cls[text.strip().upper()]
+
+
+MODAL_SEVERITY = {"skal": Severity.ERROR, "bør": Severity.WARNING, "kan": Severity.INFO}
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where a record came from: a path relative to the data repository and a line.
+
+    ``pointer`` is extra detail for sources without lines: ``Sheet!row`` for a workbook,
+    an element path for XML.
+    """
+
+    path: str
+    line: int | None = None
+    pointer: str | None = None
+
+    def __str__(self) -> str:
+        text = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{text} ({self.pointer})" if self.pointer else text
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"path": self.path, "line": self.line}
+        if self.pointer:
+            out["pointer"] = self.pointer
+        return out
+
+
+@dataclass(frozen=True, order=True)
+class Subject:
+    """What a finding is about: ``collection/id`` (``periods/2024``, ``secretariat/x``...)."""
+
+    collection: str
+    id: str
+
+    def __str__(self) -> str:
+        return f"{self.collection}/{self.id}"
+
+    @classmethod
+    def parse(cls, text: str) -> Subject:
+        collection, _, ident = text.partition("/")
+        return cls(collection, ident)
+
+
+@dataclass(frozen=True)
+class RawFinding:
+    """What a check kind yields: a subject, the reasons it failed, and where it came from.
+
+    Check kinds know nothing of severity, rule texts, waivers or baselines: the engine
+    turns a raw finding into a :class:`Finding`.
+    """
+
+    subject: Subject
+    reasons: tuple[str, ...]
+    locations: tuple[Location, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding of one rule on one subject, ready for reporting."""
+
+    rule: str
+    name: str
+    severity: Severity
+    clause: str
+    section: str
+    subject: Subject
+    message: str
+    locations: tuple[Location, ...]
+    fingerprint: str
+    waived: bool = False
+    waiver_reason: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        return (self.rule, self.subject.collection, self.subject.id)
+
+
+def fingerprint(rule: str, subject: Subject, region: str) -> str:
+    """The stable identity of a finding: rule + subject + region, hashed."""
+    text = f"{rule}\x1f{subject}\x1f{region}".encode()
+    return hashlib.sha256(text).hexdigest()[:16]
+
+
+RULE_STATUSES = ("passed", "failed", "waived", "disabled", "not_applicable")
+
+
+@dataclass(frozen=True)
+class RuleOutcome:
+    """How one rule of the resolved ruleset fared in a run."""
+
+    id: str
+    name: str
+    status: str
+    reason: str | None = None
+    clause: str = ""
+    section: str = ""
+    severity: Severity = Severity.ERROR
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything a reporter needs about one data repository's run."""
+
+    tool_version: str
+    region: str
+    region_name: str
+    ruleset: str
+    as_of: str
+    period_start: str
+    period_end: str
+    lang: str
+    fail_on: Severity | None
+    findings: tuple[Finding, ...]
+    rules: tuple[RuleOutcome, ...]
+    data_dir: str = "."
+    rule_texts: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity and not f.waived)
+
+    @property
+    def waived_count(self) -> int:
+        return sum(1 for f in self.findings if f.waived)
+
+    @property
+    def failing(self) -> tuple[Finding, ...]:
+        """Unwaived findings at or above ``fail_on``."""
+        if self.fail_on is None:
+            return ()
+        return tuple(f for f in self.findings if not f.waived and f.severity >= self.fail_on)

@@ -1,0 +1,116 @@
+"""The manifest ``secretariat.yaml`` (SPEC §2.1): the facts of one secretariat."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Party(_Strict):
+    """A party to the agreement."""
+
+    id: str
+    name: str
+    kind: Literal["kommune", "fylkeskommune", "stat"]
+    org_number: str | None = Field(None, pattern=r"^\d{9}$")
+    domains: list[str] = Field(default_factory=list)
+
+    @field_validator("org_number", mode="before")
+    @classmethod
+    def _org_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+    @field_validator("domains")
+    @classmethod
+    def _lower_domains(cls, value: list[str]) -> list[str]:
+        return [d.strip().lower().rstrip(".") for d in value]
+
+
+class Body(_Strict):
+    """A body served by the secretariat (steering group, working group...)."""
+
+    id: str
+    name: str
+    kind: Literal["steering_group", "working_group", "other"]
+
+
+class Channel(_Strict):
+    """A channel of the secretariat's public communication platform."""
+
+    kind: Literal["email", "web"]
+    address: str
+
+
+class TollFunding(_Strict):
+    """Whether toll money may pay for the secretariat, and up to what yearly cap."""
+
+    allowed: bool = False
+    annual_cap_nok: float | None = None
+    basis: str | None = None
+
+
+class SecretariatFacts(_Strict):
+    """Facts about the secretariat itself."""
+
+    leader_appointment_decision: str | None = None
+    employer_waiver_agreement: str | None = Field(
+        None, description="date of the agreement; a placeholder such as xx.xx.xx is kept as text"
+    )
+    mandate: str | None = None
+    delegated_authority_nok: float | None = None
+    toll_funding: TollFunding | None = None
+
+    @field_validator("employer_waiver_agreement", "leader_appointment_decision", "mandate", mode="before")
+    @classmethod
+    def _as_text(cls, value: object) -> object:
+        if isinstance(value, dt.date | int | float):
+            return value.isoformat() if isinstance(value, dt.date) else str(value)
+        return value
+
+
+class Period(_Strict):
+    """The assessment period, inclusive."""
+
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.start > self.end:
+            raise ValueError(f"period start {self.start} is after its end {self.end}")
+        return self
+
+
+class Manifest(_Strict):
+    """``secretariat.yaml``, after the region profile's defaults are applied."""
+
+    region: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str | None = None
+    ruleset: str | None = None
+    source: str | list[str] = "canonical"
+    period: Period | None = None
+    as_of: dt.date | None = None
+    parties: list[Party] = Field(default_factory=list)
+    bodies: list[Body] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list)
+    secretariat: SecretariatFacts = Field(default_factory=SecretariatFacts)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Manifest:
+        for label, items in (("party", self.parties), ("body", self.bodies)):
+            seen: set[str] = set()
+            for item in items:
+                if item.id in seen:
+                    raise ValueError(f"{label} id {item.id!r} is used twice")
+                seen.add(item.id)
+        return self
+
+    @property
+    def sources(self) -> list[str]:
+        return [self.source] if isinstance(self.source, str) else list(self.source)

@@ -1,0 +1,48 @@
+"""Built-in plugin: the canonical layout, one file per collection (SPEC §2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import hookimpl
+from ..exceptions import DataFileError
+from ..schema.collections import COLLECTION_MODELS
+from ..schema.manifest import Manifest
+from .base import FileProblem, SourceAdapter, SourceOutput
+from .readers import READERS, read_table
+
+
+class CanonicalAdapter:
+    """``NAME.csv`` / ``.yaml`` / ``.yml`` / ``.json`` / ``.xlsx`` per collection."""
+
+    name = "canonical"
+    description = "one file per collection: NAME.csv, NAME.yaml/.yml, NAME.json or NAME.xlsx"
+
+    def read(self, root: Path, manifest: Manifest) -> SourceOutput:
+        out = SourceOutput()
+        for collection in COLLECTION_MODELS:
+            files = sorted(
+                p for suffix in READERS if (p := root / f"{collection}{suffix}").is_file()
+            )
+            if len(files) > 1:
+                names = ", ".join(p.name for p in files)
+                for path in files:
+                    out.problems.append(
+                        FileProblem(
+                            collection,
+                            path.relative_to(root).as_posix(),
+                            f"two files for collection {collection!r} ({names}); use one",
+                        )
+                    )
+                continue
+            for path in files:
+                try:
+                    out.tables.append(read_table(path, root, collection))
+                except DataFileError as exc:
+                    out.problems.append(FileProblem(collection, exc.path, exc.message, exc.line))
+        return out
+
+
+@hookimpl
+def secretariat_source_adapters() -> list[SourceAdapter]:
+    return [CanonicalAdapter()]

@@ -1,0 +1,74 @@
+"""Loading ``secretariat.yaml`` and applying the region profile's defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from ..exceptions import ManifestError, Problem
+from ..regions import RegionProfile
+from ..schema.manifest import Manifest
+from ..yamlio import LineIndex, load_yaml, yaml_error_line
+
+MANIFEST_NAME = "secretariat.yaml"
+
+
+def validation_problems(exc: ValidationError, index: LineIndex) -> list[Problem]:
+    """Map pydantic errors to problems with the file and line they point at."""
+    problems = []
+    for err in exc.errors():
+        loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
+        where = ".".join(str(p) for p in loc) or "(top level)"
+        problems.append(Problem(index.path, index.line(loc), f"{where}: {err['msg']}"))
+    return problems
+
+
+def read_manifest_data(root: Path) -> tuple[dict[str, Any], LineIndex]:
+    """Read the raw manifest mapping of a data repository.
+
+    :raises ManifestError: the directory or manifest is missing, unreadable or not a mapping.
+    """
+    if not root.is_dir():
+        raise ManifestError(f"data directory {root} does not exist or is not a directory")
+    path = root / MANIFEST_NAME
+    if not path.is_file():
+        raise ManifestError(f"{path}: no manifest; a data repository needs {MANIFEST_NAME}")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        data, index = load_yaml(text, MANIFEST_NAME)
+    except UnicodeDecodeError as exc:
+        raise ManifestError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    except yaml.YAMLError as exc:
+        line = yaml_error_line(exc)
+        raise ManifestError(f"{path}:{line or '?'}: invalid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ManifestError(f"{path}:1: the manifest must be a mapping of keys to values")
+    return data, index
+
+
+def build_manifest(
+    data: Mapping[str, Any],
+    index: LineIndex,
+    profiles: Mapping[str, RegionProfile],
+    overrides: Mapping[str, Any] | None = None,
+) -> Manifest:
+    """Validate the manifest after filling in the region profile's defaults.
+
+    A value the manifest gives replaces the profile's wholesale (lists are not merged).
+    ``overrides`` (from the command line: ``as_of``, ``period``, ``ruleset``) win over both.
+    """
+    merged: dict[str, Any] = {}
+    region = data.get("region")
+    if isinstance(region, str) and region in profiles:
+        merged.update(profiles[region].defaults())
+    merged.update(data)
+    merged.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    try:
+        return Manifest.model_validate(merged)
+    except ValidationError as exc:
+        problems = validation_problems(exc, index)
+        raise ManifestError(f"{index.path}: invalid manifest", problems) from exc

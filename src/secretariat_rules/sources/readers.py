@@ -1,0 +1,701 @@
+"""Raw tables with exact provenance from CSV, YAML, JSON and Excel files (SPEC §2).
+
+A reader turns one collection file into a :class:`RawTable`: one ``Utf8`` column per
+header/key, plus the line (or Excel row) where each record starts. Readers do not
+interpret values (that is :mod:`.values`); they only decode the file. A file that cannot
+be decoded or parsed raises :class:`~secretariat_rules.exceptions.DataFileError` with the
+line where that is known; no other exception escapes for bad input.
+
+Row-level structural problems (a list where a value belongs, more cells than the header)
+do not stop the file: they are listed in the row's ``_problems`` column.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import polars as pl
+import yaml
+from openpyxl.utils import get_column_letter
+
+from ..exceptions import DataFileError
+from .values import decimal_text
+
+__all__ = ["READERS", "RESERVED_COLUMNS", "RawTable", "read_table"]
+
+LINE = "_line"
+POINTER = "_pointer"
+PROBLEMS = "_problems"
+RESERVED_COLUMNS = (LINE, POINTER, PROBLEMS)
+
+_WHITESPACE = (
+    " \t\n\r\x0b\x0c\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""Unicode White_Space, the set polars' ``strip_chars`` strips (Python's ``strip`` differs)."""
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """The raw text of one collection file, one row per record, with provenance.
+
+    ``frame`` holds one ``Utf8`` column per header/key (first-seen order) and ``_line``
+    (1-based line where the record starts; Excel row number), ``_pointer`` (Excel
+    ``Sheet!row``, else null) and ``_problems`` (structural problems, ``"; "``-joined).
+    """
+
+    collection: str
+    path: str
+    frame: pl.DataFrame
+    header_line: int | None
+    columns: tuple[str, ...]
+
+
+Reader = Callable[[Path, Path, str], "RawTable"]
+
+
+def read_table(path: Path, root: Path, collection: str) -> RawTable:
+    """Read one collection file, dispatching on its suffix."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise DataFileError(_relative(path, root), f"unsupported file type {path.suffix!r}")
+    return reader(path, root, collection)
+
+
+# --------------------------------------------------------------------------- shared
+
+
+def _relative(path: Path, root: Path) -> str:
+    """``path`` as a POSIX path relative to ``root`` (as given if outside it)."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def _read_bytes(path: Path, rel: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(rel, f"cannot read the file: {exc.strerror or exc}") from exc
+
+
+def _decode(data: bytes, rel: str) -> str:
+    """UTF-8 (BOM stripped), else Windows-1252; anything else is a DataFileError."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataFileError(rel, "the file is UTF-16; save it as UTF-8 (or Windows-1252)", 1)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        message = f"the file is neither UTF-8 nor Windows-1252 (byte 0x{data[exc.start]:02X})"
+        raise DataFileError(rel, message, line) from exc
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip(_WHITESPACE)
+
+
+def _column_names(cells: Iterable[str | None], rel: str, line: int) -> list[str | None]:
+    """Stripped header names; None for an empty header cell. Duplicates are an error."""
+    names: list[str | None] = []
+    for cell in cells:
+        name = None if _blank(cell) else str(cell).strip(_WHITESPACE)
+        if name in RESERVED_COLUMNS:
+            raise DataFileError(rel, f"column name {name!r} is reserved", line)
+        if name is not None and name in names:
+            raise DataFileError(rel, f"column {name!r} appears twice in the header", line)
+        names.append(name)
+    return names
+
+
+def _schema(columns: Iterable[str]) -> dict[str, pl.DataType]:
+    schema: dict[str, pl.DataType] = {name: pl.Utf8() for name in columns}
+    schema.update({LINE: pl.Int64(), POINTER: pl.Utf8(), PROBLEMS: pl.Utf8()})
+    return schema
+
+
+class _Rows:
+    """Collects records as ``{column: text}`` with their provenance; builds the frame."""
+
+    def __init__(self, columns: Iterable[str] = ()) -> None:
+        self.columns: dict[str, None] = dict.fromkeys(columns)
+        self.cells: list[dict[str, str | None]] = []
+        self.lines: list[int] = []
+        self.pointers: list[str | None] = []
+        self.problems: list[str | None] = []
+
+    def add(
+        self,
+        line: int,
+        cells: dict[str, str | None],
+        problems: list[str],
+        pointer: str | None = None,
+    ) -> None:
+        for name in cells:
+            self.columns.setdefault(name)
+        self.cells.append(cells)
+        self.lines.append(line)
+        self.pointers.append(pointer)
+        self.problems.append("; ".join(problems) or None)
+
+    def table(self, collection: str, rel: str, header_line: int | None) -> RawTable:
+        names = tuple(self.columns)
+        data: dict[str, list[Any]] = {n: [row.get(n) for row in self.cells] for n in names}
+        data.update({LINE: self.lines, POINTER: self.pointers, PROBLEMS: self.problems})
+        frame = pl.DataFrame(data, schema=_schema(names))
+        return RawTable(collection, rel, frame, header_line, names)
+
+
+def _nested_problem(name: str, value: object) -> str:
+    kind = "a list" if isinstance(value, list | yaml.SequenceNode) else "a mapping"
+    return f"field {name!r} holds {kind}; one fact per row"
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def _read_csv(path: Path, root: Path, collection: str) -> RawTable:
+    rel = _relative(path, root)
+    return parse_csv(_decode(_read_bytes(path, rel), rel), rel, collection)
+
+
+def parse_csv(text: str, rel: str, collection: str, *, fast: bool = True) -> RawTable:
+    """A CSV text (already decoded) as a RawTable; ``fast=False`` forces the csv module."""
+    delimiter = _detect_delimiter(text)
+    table = _csv_fast(text, delimiter, rel, collection) if fast else None
+    return table if table is not None else _csv_slow(text, delimiter, rel, collection)
+
+
+def _detect_delimiter(text: str) -> str:
+    """``;`` if the header line has more semicolons than commas outside quotes, else ``,``."""
+    lines = (m.group() for m in _LINE_TEXT.finditer(text))
+    line = next((ln for ln in lines if not _blank(ln)), "")
+    outside = "".join(line.split('"')[::2])
+    return ";" if outside.count(";") > outside.count(",") else ","
+
+
+_LINE_TEXT = re.compile(r"[^\r\n]+")
+
+
+def _physical_lines(text: str) -> Iterator[str]:
+    """Lines split on ``\\n`` only, line ends kept (``\\r\\n`` stays within the line)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def _csv_reader(lines: Iterable[str], delimiter: str) -> Any:
+    return csv.reader(lines, delimiter=delimiter, quotechar='"', strict=True)
+
+
+def _csv_slow(text: str, delimiter: str, rel: str, collection: str) -> RawTable:
+    """Reference reader on the csv module: exact lines from ``reader.line_num``."""
+    reader = _csv_reader(io.StringIO(text, newline=""), delimiter)
+    records = _csv_records(reader, rel)
+    header = next(records, None)
+    if header is None:
+        return _Rows().table(collection, rel, None)
+    header_line, cells = header
+    names = _column_names(cells, rel, header_line)
+    rows = _Rows(n for n in names if n is not None)
+    for line, row in records:
+        if all(_blank(cell) for cell in row):
+            continue
+        values, problems = _csv_row(row, names, len(cells))
+        rows.add(line, values, problems)
+    return rows.table(collection, rel, header_line)
+
+
+def _csv_records(reader: Any, rel: str) -> Iterator[tuple[int, list[str]]]:
+    """``(start line, cells)`` of every record; blank lines skipped before the header."""
+    seen_header = False
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise DataFileError(rel, f"malformed CSV: {exc}", start) from exc
+        if not seen_header and all(_blank(cell) for cell in row):
+            continue
+        seen_header = True
+        yield start, row
+
+
+def _csv_row(
+    row: list[str], names: list[str | None], width: int
+) -> tuple[dict[str, str | None], list[str]]:
+    """One record's cells by column name, and its structural problems."""
+    values: dict[str, str | None] = {}
+    problems: list[str] = []
+    for index, cell in enumerate(row[:width]):
+        name = names[index]
+        if name is not None:
+            values[name] = cell or None
+        elif not _blank(cell):
+            problems.append(f"cell {index + 1} has a value but no column name")
+    if len(row) > width and not all(_blank(cell) for cell in row[width:]):
+        problems.append(f"row has {len(row)} cells, the header has {width}")
+    return values, problems
+
+
+def _csv_fast(text: str, delimiter: str, rel: str, collection: str) -> RawTable | None:
+    """polars reader with lines from embedded-newline counts; None when not provably exact.
+
+    Taken only when every line ends in ``\\n``, every quote belongs to a well-formed quoted
+    field, polars parses the body, the line count adds up and no cell lies under an empty
+    header. Anything else goes to :func:`_csv_slow`, which also reports the errors.
+    """
+    if text.count("\r") != text.count("\r\n"):
+        return None
+    lines = _physical_lines(text)
+    try:
+        header = next(_csv_records(_csv_reader(lines, delimiter), rel), None)
+    except DataFileError:
+        return None
+    if header is None:
+        return None
+    header_line, cells = header
+    names = _column_names(cells, rel, header_line)
+    consumed = header_line + _first_record_extra_lines(cells)
+    body = _after_line(text, consumed)
+    frame = _polars_body(body, delimiter, len(names), consumed + 1)
+    if frame is None:
+        return None
+    return _fast_table(frame, names, rel, collection, header_line)
+
+
+def _first_record_extra_lines(cells: list[str]) -> int:
+    return sum(cell.count("\n") for cell in cells)
+
+
+def _after_line(text: str, line: int) -> str:
+    """``text`` after its first ``line`` lines."""
+    offset = 0
+    for _ in range(line):
+        found = text.find("\n", offset)
+        if found < 0:
+            return ""
+        offset = found + 1
+    return text[offset:]
+
+
+_LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\r?\n)*")
+
+
+def _polars_body(body: str, delimiter: str, width: int, first_line: int) -> pl.DataFrame | None:
+    """Body cells as ``c0..cN`` plus ``_line``; None unless the line count adds up."""
+    skipped = _LEADING_BLANK_LINES.match(body)
+    if skipped is not None and skipped.end():
+        first_line += skipped.group().count("\n")
+        body = body[skipped.end() :]
+    body = body.rstrip("\r\n")
+    names = [f"c{i}" for i in range(width)]
+    if not body:
+        return pl.DataFrame(schema={**dict.fromkeys(names, pl.Utf8), LINE: pl.Int64})
+    quoted = '"' in body
+    if quoted and not _well_quoted(body, delimiter):
+        return None
+    try:
+        frame = pl.read_csv(
+            (body + "\n").encode(),
+            has_header=False,
+            schema=dict.fromkeys(names, pl.Utf8),
+            separator=delimiter,
+            quote_char='"',
+            infer_schema=False,
+            raise_if_empty=False,
+        )
+    except (Exception, pl.exceptions.PanicException):
+        return None  # the csv module reports what is wrong, with its line
+    return _with_lines(frame, names, first_line, body.count("\n") + 1, quoted)
+
+
+def _with_lines(
+    frame: pl.DataFrame, names: list[str], first_line: int, total_lines: int, quoted: bool
+) -> pl.DataFrame | None:
+    """Add ``_line`` from embedded newlines; None if the lines do not add up to the body."""
+    if not quoted:
+        if frame.height != total_lines:
+            return None
+        starts = pl.int_range(first_line, first_line + frame.height, dtype=pl.Int64, eager=True)
+        return frame.with_columns(starts.alias(LINE))
+    newlines = [pl.col(n).str.count_matches("\n", literal=True).fill_null(0) for n in names]
+    spans = frame.select((pl.sum_horizontal(newlines).cast(pl.Int64) + 1).alias(LINE))
+    lines = spans.to_series()
+    if int(lines.sum()) != total_lines:
+        return None
+    return frame.with_columns(lines.cum_sum() - lines + first_line)
+
+
+def _well_quoted(body: str, delimiter: str) -> bool:
+    """Whether every ``"`` belongs to a quoted field spanning a whole cell (RFC 4180)."""
+    return _WELL_QUOTED[delimiter].fullmatch(body) is not None
+
+
+def _well_quoted_pattern(delimiter: str) -> re.Pattern[str]:
+    """Text between quoted fields, each opened after a delimiter/line start, closed before one.
+
+    Possessive quantifiers: one linear pass, no backtracking.
+    """
+    sep = re.escape(delimiter)
+    field = rf'(?<![^{sep}\n])"[^"]*+(?:""[^"]*+)*+"(?=[{sep}\r\n]|\Z)'
+    return re.compile(rf'(?:[^"]*+{field})*+[^"]*+')
+
+
+_WELL_QUOTED = {d: _well_quoted_pattern(d) for d in ",;"}
+
+
+def _fast_table(
+    frame: pl.DataFrame, names: list[str | None], rel: str, collection: str, header_line: int
+) -> RawTable | None:
+    """Rename, null empty cells, drop blank rows; None if a cell lies under an empty header."""
+    positional = [f"c{i}" for i in range(len(names))]
+    blank = [pl.col(c).str.strip_chars().fill_null("") == "" for c in positional]
+    frame = frame.filter(~pl.all_horizontal(blank))
+    orphans = [blank[i] for i, name in enumerate(names) if name is None]
+    if orphans and not frame.select(pl.all_horizontal(orphans)).to_series().all():
+        return None
+    columns = [(c, n) for c, n in zip(positional, names, strict=True) if n is not None]
+    frame = frame.select(
+        *(pl.when(pl.col(c) != "").then(pl.col(c)).alias(n) for c, n in columns),
+        pl.col(LINE),
+        pl.lit(None, dtype=pl.Utf8).alias(POINTER),
+        pl.lit(None, dtype=pl.Utf8).alias(PROBLEMS),
+    )
+    return RawTable(collection, rel, frame, header_line, tuple(n for _, n in columns))
+
+
+# --------------------------------------------------------------------------- YAML
+
+_YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULL_TAG = "tag:yaml.org,2002:null"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_DOT_GROUPED = re.compile(r"[-+]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+_FLOAT_CONSTRUCTOR = yaml.SafeLoader("")
+
+
+def _read_yaml(path: Path, root: Path, collection: str) -> RawTable:
+    rel = _relative(path, root)
+    return parse_yaml(_decode(_read_bytes(path, rel), rel), rel, collection)
+
+
+def parse_yaml(text: str, rel: str, collection: str) -> RawTable:
+    """A YAML list of mappings as a RawTable; each record's line is its first key's."""
+    document = _compose(text, rel)
+    rows = _Rows()
+    if document is None or (isinstance(document, yaml.ScalarNode) and document.tag == _NULL_TAG):
+        return rows.table(collection, rel, None)
+    if not isinstance(document, yaml.SequenceNode):
+        line = document.start_mark.line + 1
+        raise DataFileError(rel, "expected a list of records (a YAML sequence of mappings)", line)
+    for item in document.value:
+        _yaml_record(item, rows)
+    return rows.table(collection, rel, None)
+
+
+def _compose(text: str, rel: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_YamlLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise DataFileError(rel, f"invalid YAML: {exc.problem or exc.context}", line) from exc
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise DataFileError(rel, f"invalid YAML: {exc.reason}", line) from exc
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise DataFileError(rel, f"invalid YAML: {exc}") from exc
+
+
+def _yaml_record(item: yaml.Node, rows: _Rows) -> None:
+    if not isinstance(item, yaml.MappingNode):
+        rows.add(item.start_mark.line + 1, {}, ["record is not a mapping"])
+        return
+    line = (item.value[0][0] if item.value else item).start_mark.line + 1
+    values: dict[str, str | None] = {}
+    problems: list[str] = []
+    for key_node, value_node in item.value:
+        key = _yaml_key(key_node)
+        if key is None:
+            problems.append("a field has no usable name")
+        else:
+            _put(values, problems, key, value_node, _yaml_cell)
+    rows.add(line, values, problems)
+
+
+def _yaml_key(node: yaml.Node) -> str | None:
+    if not isinstance(node, yaml.ScalarNode) or _blank(node.value):
+        return None
+    return str(node.value).strip(_WHITESPACE)
+
+
+def _yaml_cell(node: Any) -> str | None:
+    """Raw text of a scalar; null is None and a float gets a comma decimal."""
+    if node.tag == _NULL_TAG:
+        return None
+    if node.tag == _FLOAT_TAG and not _DOT_GROUPED.fullmatch(node.value):
+        try:
+            return decimal_text(_FLOAT_CONSTRUCTOR.construct_yaml_float(node))
+        except (ValueError, ArithmeticError):
+            return str(node.value)
+    return str(node.value)
+
+
+def _put(
+    values: dict[str, str | None],
+    problems: list[str],
+    key: str,
+    value: object,
+    cell: Callable[[Any], str | None],
+) -> None:
+    """Store one field of a mapping record, or note why it cannot be stored."""
+    if key in RESERVED_COLUMNS:
+        problems.append(f"field name {key!r} is reserved")
+    elif key in values:
+        problems.append(f"field {key!r} is given more than once")
+        values[key] = None
+    elif isinstance(value, list | dict | yaml.SequenceNode | yaml.MappingNode):
+        problems.append(_nested_problem(key, value))
+        values[key] = None
+    else:
+        values[key] = cell(value)
+
+
+# --------------------------------------------------------------------------- JSON
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+class _JsonObject(dict[str, Any]):
+    """A JSON object that remembers the keys it was given more than once."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> _JsonObject:
+    obj = _JsonObject(pairs)
+    if len(obj) != len(pairs):
+        keys = [key for key, _ in pairs]
+        obj.duplicates = tuple(k for k in obj if keys.count(k) > 1)
+    return obj
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+_DECODER = json.JSONDecoder(
+    parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_json_object
+)
+
+
+def _read_json(path: Path, root: Path, collection: str) -> RawTable:
+    rel = _relative(path, root)
+    return parse_json(_decode(_read_bytes(path, rel), rel), rel, collection)
+
+
+def parse_json(text: str, rel: str, collection: str) -> RawTable:
+    """A JSON array of objects as a RawTable; each record's line is where it starts."""
+    rows = _Rows()
+    line, offset = 1, 0
+    for start, value in _json_items(text, rel):
+        line += text.count("\n", offset, start)
+        offset = start
+        _json_record(value, line, rows)
+    return rows.table(collection, rel, None)
+
+
+def _json_items(text: str, rel: str) -> Iterator[tuple[int, Any]]:
+    """``(start offset, value)`` of every element of the top-level array."""
+    index = _skip_space(text, 0)
+    if index == len(text) or _is_null_document(text, index):
+        return
+    if text[index] != "[":
+        raise DataFileError(rel, "expected a JSON array of objects", _line_at(text, index))
+    index = _skip_space(text, index + 1)
+    if text.startswith("]", index):
+        _expect_end(text, index + 1, rel)
+        return
+    while True:
+        value, end = _json_value(text, index, rel)
+        yield index, value
+        index = _skip_space(text, end)
+        if text.startswith(",", index):
+            index = _skip_space(text, index + 1)
+        elif text.startswith("]", index):
+            _expect_end(text, index + 1, rel)
+            return
+        else:
+            raise DataFileError(rel, "invalid JSON: expected ',' or ']'", _line_at(text, index))
+
+
+def _json_value(text: str, index: int, rel: str) -> tuple[Any, int]:
+    try:
+        return _DECODER.raw_decode(text, index)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(rel, f"invalid JSON: {exc.msg}", exc.lineno) from exc
+    except (ValueError, RecursionError) as exc:
+        raise DataFileError(rel, f"invalid JSON: {exc}", _line_at(text, index)) from exc
+
+
+def _is_null_document(text: str, index: int) -> bool:
+    return text.startswith("null", index) and _skip_space(text, index + 4) == len(text)
+
+
+def _expect_end(text: str, index: int, rel: str) -> None:
+    index = _skip_space(text, index)
+    if index != len(text):
+        raise DataFileError(rel, "invalid JSON: extra data after the array", _line_at(text, index))
+
+
+def _skip_space(text: str, index: int) -> int:
+    match = _JSON_SPACE.match(text, index)
+    return match.end() if match else index
+
+
+def _line_at(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def _json_record(value: Any, line: int, rows: _Rows) -> None:
+    if not isinstance(value, dict):
+        rows.add(line, {}, ["record is not an object"])
+        return
+    values: dict[str, str | None] = {}
+    problems = [f"field {k!r} is given more than once" for k in getattr(value, "duplicates", ())]
+    for raw_key, item in value.items():
+        key = raw_key.strip(_WHITESPACE)
+        if not key:
+            problems.append("a field has no usable name")
+        else:
+            _put(values, problems, key, item, _json_cell)
+    for key in getattr(value, "duplicates", ()):
+        values[key.strip(_WHITESPACE)] = None
+    rows.add(line, values, problems)
+
+
+def _json_cell(value: Any) -> str | None:
+    """A JSON scalar as text: booleans ``true``/``false``, numbers with a comma decimal."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return decimal_text(value)
+
+
+# --------------------------------------------------------------------------- XLSX
+
+
+def _read_xlsx(path: Path, root: Path, collection: str) -> RawTable:
+    """First sheet, header row 1; ``_line`` is the Excel row, ``_pointer`` ``Sheet!row``."""
+    rel = _relative(path, root)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many unrelated types on corrupt files
+            raise DataFileError(rel, f"cannot open the workbook: {exc}") from exc
+        try:
+            return _xlsx_table(workbook, rel, collection)
+        except DataFileError:
+            raise
+        except Exception as exc:  # rows are parsed lazily: corrupt XML surfaces here
+            raise DataFileError(rel, f"cannot read the workbook: {exc}") from exc
+        finally:
+            workbook.close()
+
+
+def _xlsx_table(workbook: Any, rel: str, collection: str) -> RawTable:
+    if not workbook.worksheets:
+        raise DataFileError(rel, "the workbook has no worksheet")
+    sheet = workbook.worksheets[0]
+    rows_iter = enumerate(sheet.iter_rows(values_only=True), start=1)
+    first = next(rows_iter, None)
+    if first is None:
+        return _Rows().table(collection, rel, None)
+    names = _column_names([_xlsx_text(v) for v in first[1]], rel, 1)
+    rows = _Rows(n for n in names if n is not None)
+    for number, row in rows_iter:
+        texts = [_xlsx_text(v) for v in row]
+        if all(_blank(t) for t in texts):
+            continue
+        if not any(names):
+            raise DataFileError(rel, "the header row (row 1) is empty", 1)
+        values, problems = _xlsx_row(texts, names, number)
+        rows.add(number, values, problems, f"{sheet.title}!{number}")
+    return rows.table(collection, rel, 1)
+
+
+def _xlsx_row(
+    texts: list[str | None], names: list[str | None], number: int
+) -> tuple[dict[str, str | None], list[str]]:
+    values: dict[str, str | None] = {}
+    problems: list[str] = []
+    for index, text in enumerate(texts):
+        name = names[index] if index < len(names) else None
+        if name is not None:
+            values[name] = text
+        elif not _blank(text):
+            cell = f"{get_column_letter(index + 1)}{number}"
+            problems.append(f"cell {cell} has a value but no column name")
+    return values, problems
+
+
+def _xlsx_text(value: object) -> str | None:
+    """An Excel cell value as the text a person would have typed."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip(_WHITESPACE) or None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return _xlsx_datetime(value)
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return decimal_text(value)
+    return str(value)
+
+
+def _xlsx_datetime(value: dt.datetime) -> str:
+    """To the nearest second (Excel stores fractions of a day); midnight is a date."""
+    rounded = (value + dt.timedelta(microseconds=500_000)).replace(microsecond=0)
+    if rounded.time() == dt.time(0):
+        return rounded.date().isoformat()
+    return rounded.isoformat(timespec="seconds")
+
+
+READERS: dict[str, Reader] = {
+    ".csv": _read_csv,
+    ".yaml": _read_yaml,
+    ".yml": _read_yaml,
+    ".json": _read_json,
+    ".xlsx": _read_xlsx,
+}
+"""Reader per file suffix (lower case)."""

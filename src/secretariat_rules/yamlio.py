@@ -1,0 +1,73 @@
+"""Safe YAML loading that remembers the line of every key and list item.
+
+Only ``yaml.SafeLoader`` is used: a YAML file can never construct Python objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass
+class LineIndex:
+    """Maps a path into a YAML document (keys and list indices) to its 1-based line."""
+
+    path: str
+    lines: dict[PathKey, int] = field(default_factory=dict)
+
+    def line(self, key: Sequence[str | int]) -> int | None:
+        """The line of ``key``, or of its nearest ancestor that has one."""
+        parts = tuple(key)
+        while parts:
+            if parts in self.lines:
+                return self.lines[parts]
+            parts = parts[:-1]
+        return self.lines.get((), None)
+
+
+def _index(node: yaml.Node, prefix: PathKey, out: dict[PathKey, int]) -> None:
+    """Record the line of ``node`` at ``prefix`` (a key's own line wins), then recurse."""
+    out.setdefault(prefix, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            out[(*prefix, key)] = key_node.start_mark.line + 1
+            _index(value_node, (*prefix, key), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index(item, (*prefix, i), out)
+
+
+def load_yaml(text: str, path: str) -> tuple[Any, LineIndex]:
+    """Parse one YAML document safely; return the data and its line index.
+
+    :raises yaml.YAMLError: on a syntax error (callers map it to their own error).
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    index = LineIndex(path)
+    if node is not None:
+        _index(node, (), index.lines)
+    return data, index
+
+
+def yaml_error_line(exc: yaml.YAMLError) -> int | None:
+    """The 1-based line a YAML error points at, if it says."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return mark.line + 1 if mark is not None else None
+
+
+def read_yaml_file(path: Path, display: str) -> tuple[Any, LineIndex]:
+    """Read and parse a YAML file (UTF-8, BOM allowed)."""
+    return load_yaml(path.read_text(encoding="utf-8-sig"), display)
