@@ -45,7 +45,13 @@ def load_dataset(
             known = ", ".join(sorted(registry.source_adapters))
             raise ManifestError(
                 f"{index.path}: unknown source adapter {name!r}",
-                [Problem(index.path, index.line(("source",)), f"source {name!r} is not provided by any plugin (known: {known})")],
+                [
+                    Problem(
+                        index.path,
+                        index.line(("source",)),
+                        f"source {name!r} is not provided by any plugin (known: {known})",
+                    )
+                ],
             )
         output = adapter.read(root, manifest)
         tables.extend(output.tables)
@@ -76,7 +82,17 @@ def check(
     registry = registry or load_registry()
     dataset = load_dataset(path, registry=registry)
     rules = resolve_ruleset(ruleset, dataset, registry)
-    return check_dataset(dataset, rules, as_of=as_of, period=period, lang=lang, fail_on=fail_on, select=select, ignore=ignore, today=today)
+    return check_dataset(
+        dataset,
+        rules,
+        as_of=as_of,
+        period=period,
+        lang=lang,
+        fail_on=fail_on,
+        select=select,
+        ignore=ignore,
+        today=today,
+    )
 
 
 def check_dataset(
@@ -95,7 +111,9 @@ def check_dataset(
     manifest = dataset.manifest
     chosen_period = period or manifest.period
     if chosen_period is None:
-        raise ManifestError(f"{dataset.root / 'secretariat.yaml'}: no assessment period: give period: {{start, end}} in the manifest or --period")
+        raise ManifestError(
+            f"{dataset.root / 'secretariat.yaml'}: no assessment period: give period: {{start, end}} in the manifest or --period"
+        )
     reference = as_of or manifest.as_of or today or dt.date.today()
     options = RunOptions(
         as_of=reference,

@@ -129,19 +129,32 @@ def use_color(choice: bool | None, stream: Any) -> bool:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="secretariat-rules")
-@click.option("-p", "--plugin", "plugins", multiple=True, metavar="MODULE", help="Load a plugin module (repeatable).")
-@click.option("--no-plugin-autoload", is_flag=True, help="Do not load third-party plugins from entry points.")
+@click.option(
+    "-p",
+    "--plugin",
+    "plugins",
+    multiple=True,
+    metavar="MODULE",
+    help="Load a plugin module (repeatable).",
+)
+@click.option(
+    "--no-plugin-autoload", is_flag=True, help="Do not load third-party plugins from entry points."
+)
 @click.pass_context
 def main(ctx: click.Context, plugins: tuple[str, ...], no_plugin_autoload: bool) -> None:
     """Check urban growth agreement secretariats against their guidelines."""
-    autoload = not no_plugin_autoload and not os.environ.get("SECRETARIAT_RULES_DISABLE_PLUGIN_AUTOLOAD")
+    autoload = not no_plugin_autoload and not os.environ.get(
+        "SECRETARIAT_RULES_DISABLE_PLUGIN_AUTOLOAD"
+    )
     ctx.obj = {"plugins": plugins, "autoload": autoload}
 
 
 def registry_of(ctx: click.Context) -> Registry:
     """The plugin registry for this invocation, built once."""
     if "registry" not in ctx.obj:
-        ctx.obj["registry"] = load_registry(ctx.obj["plugins"], load_entry_points=ctx.obj["autoload"])
+        ctx.obj["registry"] = load_registry(
+            ctx.obj["plugins"], load_entry_points=ctx.obj["autoload"]
+        )
     registry: Registry = ctx.obj["registry"]
     return registry
 
@@ -149,17 +162,69 @@ def registry_of(ctx: click.Context) -> Registry:
 def run_options(func: F) -> F:
     """Options shared by ``check`` and ``validate``."""
     options = [
-        click.option("--ruleset", help="Ruleset name or path (default: the manifest's, else national)."),
-        click.option("--as-of", "as_of", metavar="DATE", help="Reference date for everything due (default: the manifest's as_of, else today)."),
-        click.option("--period", metavar="YEAR|START..END", help="Assessment period (default: the manifest's)."),
-        click.option("-f", "--format", "fmt", default="text", show_default=True, help="Format for stdout or --output."),
-        click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the --format report to this file."),
-        click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH", help="Also write FORMAT to PATH (repeatable), e.g. junit=report.xml."),
-        click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True, help="Lowest severity that fails the run."),
-        click.option("--select", multiple=True, metavar="IDS", help="Only these rule ids or prefixes (comma-separated, repeatable)."),
-        click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or prefixes."),
-        click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", show_default=True, help="Report language."),
-        click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal)."),
+        click.option(
+            "--ruleset", help="Ruleset name or path (default: the manifest's, else national)."
+        ),
+        click.option(
+            "--as-of",
+            "as_of",
+            metavar="DATE",
+            help="Reference date for everything due (default: the manifest's as_of, else today).",
+        ),
+        click.option(
+            "--period",
+            metavar="YEAR|START..END",
+            help="Assessment period (default: the manifest's).",
+        ),
+        click.option(
+            "-f",
+            "--format",
+            "fmt",
+            default="text",
+            show_default=True,
+            help="Format for stdout or --output.",
+        ),
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Write the --format report to this file.",
+        ),
+        click.option(
+            "--report",
+            "reports",
+            multiple=True,
+            metavar="FORMAT=PATH",
+            help="Also write FORMAT to PATH (repeatable), e.g. junit=report.xml.",
+        ),
+        click.option(
+            "--fail-on",
+            type=click.Choice(["error", "warning", "info", "never"]),
+            default="error",
+            show_default=True,
+            help="Lowest severity that fails the run.",
+        ),
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="IDS",
+            help="Only these rule ids or prefixes (comma-separated, repeatable).",
+        ),
+        click.option(
+            "--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or prefixes."
+        ),
+        click.option(
+            "--lang",
+            type=click.Choice(["nb", "en"]),
+            default="nb",
+            show_default=True,
+            help="Report language.",
+        ),
+        click.option(
+            "--color/--no-color",
+            default=None,
+            help="Force colour on or off (default: on a terminal).",
+        ),
         click.argument("data_dirs", nargs=-1, required=True, type=click.Path(path_type=Path)),
     ]
     for option in reversed(options):
@@ -205,7 +270,9 @@ def _run(
             )
         )
     stream = sys.stdout
-    main_options = ReportOptions(lang=lang, color=use_color(color, stream) if output is None else False)
+    main_options = ReportOptions(
+        lang=lang, color=use_color(color, stream) if output is None else False
+    )
     text = registry.reporters[fmt].render(results, main_options)
     if output is None:
         click.echo(text, nl=not text.endswith("\n"), color=main_options.color)

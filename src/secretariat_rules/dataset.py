@@ -90,7 +90,9 @@ def locations_of(frame: pl.DataFrame) -> list[Location]:
     files = frame.get_column("_file").to_list()
     lines = frame.get_column("_line").to_list()
     pointers = (
-        frame.get_column("_pointer").to_list() if "_pointer" in frame.columns else [None] * len(files)
+        frame.get_column("_pointer").to_list()
+        if "_pointer" in frame.columns
+        else [None] * len(files)
     )
     return [Location(f, ln, p) for f, ln, p in zip(files, lines, pointers, strict=True)]
 
@@ -179,9 +181,11 @@ def _period_bounds(column: str) -> list[pl.Expr]:
     tertial = text.str.extract(r"^\d{4}-T([123])$", 1).cast(pl.Int32, strict=False)
     last = pl.coalesce(text.str.extract(r"^\d{4}-(\d{4})$", 1).cast(pl.Int32, strict=False), first)
     start_month = pl.when(tertial.is_not_null()).then((tertial - 1) * 4 + 1).otherwise(1)
-    end = pl.when(tertial.is_not_null()).then(
-        pl.date(first, tertial * 4, 1).dt.month_end()
-    ).otherwise(pl.date(last, 12, 31))
+    end = (
+        pl.when(tertial.is_not_null())
+        .then(pl.date(first, tertial * 4, 1).dt.month_end())
+        .otherwise(pl.date(last, 12, 31))
+    )
     return [
         pl.date(first, start_month, 1).alias(f"{column}__start"),
         end.alias(f"{column}__end"),
@@ -225,9 +229,7 @@ def type_collection(
         reasons = tuple(text.split("; "))
         issues.append(("DAT001", RawFinding(Subject(collection, subject_id), reasons, (loc,))))
     good = typed.filter(pl.col("_problems") == "").drop("_problems")
-    defaults = [
-        pl.col(s.name).fill_null(s.default) for s in specs if s.default is not None
-    ]
+    defaults = [pl.col(s.name).fill_null(s.default) for s in specs if s.default is not None]
     periods = [e for s in specs if s.kind == "period" for e in _period_bounds(s.name)]
     good = good.with_columns(*defaults, *periods)
     return good, used_ids, issues
@@ -429,11 +431,7 @@ def build_dataset(
         fields[collection] = COLLECTION_FIELDS[collection]
         known[collection] = used_ids
 
-    kept = {
-        name: frame.get_column("id")
-        for name, frame in frames.items()
-        if "id" in frame.columns
-    }
+    kept = {name: frame.get_column("id") for name, frame in frames.items() if "id" in frame.columns}
     for name in [*COLLECTION_MODELS, "secretariat"]:
         frames[name], dangling = resolve_references(name, frames[name], fields[name], known, kept)
         issues.extend(("DAT003", f) for f in dangling)

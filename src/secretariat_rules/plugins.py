@@ -56,7 +56,9 @@ def get_plugin_manager(
         try:
             pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
         except Exception as exc:  # a third-party plugin crashed while importing
-            raise PluginError(f"a plugin of entry-point group {ENTRY_POINT_GROUP!r} failed to load: {exc}") from exc
+            raise PluginError(
+                f"a plugin of entry-point group {ENTRY_POINT_GROUP!r} failed to load: {exc}"
+            ) from exc
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:

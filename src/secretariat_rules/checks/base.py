@@ -97,7 +97,9 @@ def mark_requirements(
             applies = applies & (compiler.date_of(frame, req.due) <= pl.lit(as_of)).fill_null(False)
         holds = compiler.condition(frame, req.that).fill_null(False)
         name = f"__fail{i}"
-        frame.df = frame.df.with_columns((applies & ~holds).alias(name), applies.alias(f"__applies{i}"))
+        frame.df = frame.df.with_columns(
+            (applies & ~holds).alias(name), applies.alias(f"__applies{i}")
+        )
         names.append(name)
         due_any.append(pl.col(f"__applies{i}"))
     frame.df = frame.df.with_columns(
@@ -138,6 +140,8 @@ def failing_findings(
     out = []
     for sid, loc, row in zip(ids, locs, rows, strict=True):
         values = {**extra, **row}
-        reasons = tuple(render(texts[i], values, lang) for i, c in enumerate(fail_columns) if row[c])
+        reasons = tuple(
+            render(texts[i], values, lang) for i, c in enumerate(fail_columns) if row[c]
+        )
         out.append(RawFinding(Subject(collection, sid), reasons, (loc,)))
     return out

@@ -107,7 +107,9 @@ def period_units(unit: str, start: dt.date, end: dt.date, select: str) -> pl.Dat
             overlaps = first <= end and last >= start
             inside = first >= start and last <= end
             if inside or (overlaps and select == "overlapping"):
-                rows.append({"unit": label, "unit_year": year, "unit_start": first, "unit_end": last})
+                rows.append(
+                    {"unit": label, "unit_year": year, "unit_start": first, "unit_end": last}
+                )
     schema = {"unit": pl.Utf8, "unit_year": pl.Int64, "unit_start": pl.Date, "unit_end": pl.Date}
     return pl.DataFrame(rows, schema=schema)
 
@@ -137,12 +139,16 @@ class PeriodicCheck:
             self._requirement(compiler, frame, req, ctx, reasons, locs, due_rows)
         return CheckOutput(self._findings(frame, collection, reasons, locs, ctx), len(due_rows))
 
-    def _applies(self, compiler: Compiler, frame: Frame, req: PeriodRequirement, ctx: CheckContext) -> pl.Series:
+    def _applies(
+        self, compiler: Compiler, frame: Frame, req: PeriodRequirement, ctx: CheckContext
+    ) -> pl.Series:
         applies = pl.lit(True)
         if req.when is not None:
             applies = applies & compiler.condition(frame, req.when).fill_null(False)
         if req.due is not None:
-            applies = applies & (compiler.date_of(frame, req.due) <= pl.lit(ctx.as_of)).fill_null(False)
+            applies = applies & (compiler.date_of(frame, req.due) <= pl.lit(ctx.as_of)).fill_null(
+                False
+            )
         return frame.df.filter(applies).get_column("_rid")
 
     def _requirement(
@@ -217,13 +223,20 @@ class PeriodicCheck:
         frame.df = frame.df.drop(fails)
 
     def _missing(
-        self, frame: Frame, rids: list[int], text: Text, ctx: CheckContext, reasons: dict[int, list[str]]
+        self,
+        frame: Frame,
+        rids: list[int],
+        text: Text,
+        ctx: CheckContext,
+        reasons: dict[int, list[str]],
     ) -> None:
         template = text.get(ctx.lang)
         cols = template_values(frame, [template])
         rows = frame.df.filter(pl.col("_rid").is_in(pl.Series(rids).implode()))
         for row in rows.select(*dict.fromkeys(["_rid", *cols])).to_dicts():
-            reasons[row["_rid"]].append(render(template, {**ctx.template_extras(), **row}, ctx.lang))
+            reasons[row["_rid"]].append(
+                render(template, {**ctx.template_extras(), **row}, ctx.lang)
+            )
 
     def _findings(
         self,

@@ -35,7 +35,14 @@ from pydantic import Field
 
 from .. import hookimpl
 from ..engine.conditions import Compare, Compiler, Condition, Frame, Ref, Requirement
-from .base import CheckConfig, CheckContext, CheckKind, CheckOutput, failing_findings, mark_requirements
+from .base import (
+    CheckConfig,
+    CheckContext,
+    CheckKind,
+    CheckOutput,
+    failing_findings,
+    mark_requirements,
+)
 
 
 class RecordConfig(CheckConfig):
@@ -44,7 +51,9 @@ class RecordConfig(CheckConfig):
     collection: str = Field(description="collection (or manifest table) whose records are checked")
     where: list[Condition] = Field(default_factory=list, description="scope conditions")
     in_period: str | None = Field(None, description="path of the date that must lie in the period")
-    due: Ref | None = Field(None, description="the record is not checked while this date is after as_of")
+    due: Ref | None = Field(
+        None, description="the record is not checked while this date is after as_of"
+    )
     require: list[Requirement] = Field(min_length=1)
     locate: list[str] | None = Field(
         None, description="report at this manifest key instead of the record (secretariat facts)"
@@ -72,7 +81,13 @@ class RecordCheck:
         fails = mark_requirements(compiler, frame, config.require, ctx.as_of)
         location = ctx.dataset.manifest_location(*config.locate) if config.locate else None
         findings = failing_findings(
-            frame, config.collection, config.require, fails, ctx.lang, ctx.template_extras(), location
+            frame,
+            config.collection,
+            config.require,
+            fails,
+            ctx.lang,
+            ctx.template_extras(),
+            location,
         )
         evaluated = frame.df.filter(pl.col("__due")).height
         return CheckOutput(findings, evaluated)

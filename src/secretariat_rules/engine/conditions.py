@@ -34,7 +34,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
@@ -114,12 +114,20 @@ class Compare(_Model):
 
     @model_validator(mode="after")
     def _shape(self) -> Compare:
-        lefts = [k for k in ("field", "var", "outer", "sum", "count", "min", "max") if getattr(self, k) is not None]
+        lefts = [
+            k
+            for k in ("field", "var", "outer", "sum", "count", "min", "max")
+            if getattr(self, k) is not None
+        ]
         if len(lefts) != 1:
-            raise ValueError("a comparison has exactly one left side: field, var, outer, sum, count, min or max")
+            raise ValueError(
+                "a comparison has exactly one left side: field, var, outer, sum, count, min or max"
+            )
         ops = [k for k in OPS if getattr(self, k) is not None]
         if len(ops) != 1:
-            raise ValueError(f"a comparison has exactly one operator of: {', '.join(o.rstrip('_') for o in OPS)}")
+            raise ValueError(
+                f"a comparison has exactly one operator of: {', '.join(o.rstrip('_') for o in OPS)}"
+            )
         return self
 
     @property
@@ -127,7 +135,20 @@ class Compare(_Model):
         return next(k for k in OPS if getattr(self, k) is not None)
 
 
-OPS = ("eq", "ne", "lt", "le", "gt", "ge", "in_", "not_in", "present", "in_period", "is_date", "under_domain_of_party")
+OPS = (
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "in_",
+    "not_in",
+    "present",
+    "in_period",
+    "is_date",
+    "under_domain_of_party",
+)
 
 
 class All(_Model):
@@ -180,21 +201,20 @@ def _condition_tag(value: Any) -> str:
     if isinstance(value, BaseModel):
         return type(value).__name__
     if isinstance(value, Mapping):
-        for key, tag in (("all", "All"), ("any", "Any_"), ("not", "Not"), ("exists", "Exists"), ("covers", "Covers")):
+        for key, tag in (
+            ("all", "All"),
+            ("any", "Any_"),
+            ("not", "Not"),
+            ("exists", "Exists"),
+            ("covers", "Covers"),
+        ):
             if key in value:
                 return tag
     return "Compare"
 
 
 Condition = Annotated[
-    Union[
-        Annotated[Compare, Tag("Compare")],
-        Annotated[All, Tag("All")],
-        Annotated[Any_, Tag("Any_")],
-        Annotated[Not, Tag("Not")],
-        Annotated[Exists, Tag("Exists")],
-        Annotated[Covers, Tag("Covers")],
-    ],
+    Annotated[Compare, Tag("Compare")] | Annotated[All, Tag("All")] | Annotated[Any_, Tag("Any_")] | Annotated[Not, Tag("Not")] | Annotated[Exists, Tag("Exists")] | Annotated[Covers, Tag("Covers")],
     Discriminator(_condition_tag),
 ]
 
@@ -311,7 +331,9 @@ class Frame:
             raise ConditionError(f"{target} has no field {part!r}")
         other = self.ds.frame(target)
         cols = [c for c in other.columns if not c.startswith("_") and c != "id"]
-        right = other.select(pl.col("id").alias("__key"), *[pl.col(c).alias(f"{column}.{c}") for c in cols])
+        right = other.select(
+            pl.col("id").alias("__key"), *[pl.col(c).alias(f"{column}.{c}") for c in cols]
+        )
         self.df = self.df.join(right, left_on=column, right_on="__key", how="left", coalesce=True)
         if "__key" in self.df.columns:
             self.df = self.df.drop("__key")
@@ -419,7 +441,9 @@ class Compiler:
             raise ConditionError(f"unknown variable {name!r}")
         return self.scope.variables[name]
 
-    def operand(self, frame: Frame, value: Any, hint: pl.DataType | None = None) -> tuple[pl.Expr, pl.DataType]:
+    def operand(
+        self, frame: Frame, value: Any, hint: pl.DataType | None = None
+    ) -> tuple[pl.Expr, pl.DataType]:
         if not isinstance(value, Ref):
             return _literal(value, hint)
         if value.field is not None:
@@ -583,7 +607,9 @@ class Compiler:
 
     def _under_party_domain(self, frame: Frame, host: pl.Expr) -> str:
         name = self._new("domain")
-        hosts = frame.df.select(pl.col("_rid"), host.cast(pl.Utf8).str.to_lowercase().alias("__host"))
+        hosts = frame.df.select(
+            pl.col("_rid"), host.cast(pl.Utf8).str.to_lowercase().alias("__host")
+        )
         domains = frame.ds.frame("party_domains").select(pl.col("domain"), pl.col("party"))
         pairs = hosts.join(domains, how="cross").filter(
             (pl.col("__host") == pl.col("domain"))
@@ -617,7 +643,12 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _literal(value: Any, hint: pl.DataType | None) -> tuple[pl.Expr, pl.DataType]:
-    if isinstance(value, str) and hint is not None and hint in (pl.Date, pl.Date()) and _ISO_DATE.match(value):
+    if (
+        isinstance(value, str)
+        and hint is not None
+        and hint in (pl.Date, pl.Date())
+        and _ISO_DATE.match(value)
+    ):
         value = dt.date.fromisoformat(value)
     return pl.lit(value, dtype=_dtype_of(value)), _dtype_of(value)
 
@@ -632,7 +663,9 @@ def _as_date(expr: pl.Expr, dtype: pl.DataType) -> pl.Expr:
     return expr
 
 
-def _align(left: pl.Expr, ltype: pl.DataType, right: pl.Expr, rtype: pl.DataType) -> tuple[pl.Expr, pl.Expr]:
+def _align(
+    left: pl.Expr, ltype: pl.DataType, right: pl.Expr, rtype: pl.DataType
+) -> tuple[pl.Expr, pl.Expr]:
     """Compare a datetime with a date on the date (Europe/Oslo)."""
     if _is_datetime(ltype) and rtype == pl.Date:
         return _as_date(left, ltype), right

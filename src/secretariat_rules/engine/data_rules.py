@@ -24,8 +24,16 @@ DATA_RULES: dict[str, DataRule] = {
     for r in (
         DataRule("DAT001", "invalid-record", Severity.ERROR, "Ugyldig post", "Invalid record"),
         DataRule("DAT002", "duplicate-id", Severity.ERROR, "Dobbel id", "Duplicate id"),
-        DataRule("DAT003", "dangling-reference", Severity.ERROR, "Henvisning til noe som ikke finnes", "Dangling reference"),
-        DataRule("DAT004", "unreadable-file", Severity.ERROR, "Fil som ikke kan leses", "Unreadable file"),
+        DataRule(
+            "DAT003",
+            "dangling-reference",
+            Severity.ERROR,
+            "Henvisning til noe som ikke finnes",
+            "Dangling reference",
+        ),
+        DataRule(
+            "DAT004", "unreadable-file", Severity.ERROR, "Fil som ikke kan leses", "Unreadable file"
+        ),
         DataRule("DAT005", "unknown-field", Severity.WARNING, "Ukjent felt", "Unknown field"),
     )
 }

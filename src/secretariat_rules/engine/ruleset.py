@@ -193,7 +193,9 @@ def _read(path: Path) -> tuple[dict[str, Any], LineIndex]:
     return data, index
 
 
-def _problems(exc: ValidationError, index: LineIndex, prefix: tuple[str | int, ...]) -> list[Problem]:
+def _problems(
+    exc: ValidationError, index: LineIndex, prefix: tuple[str | int, ...]
+) -> list[Problem]:
     out = []
     for err in exc.errors():
         loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
@@ -202,7 +204,9 @@ def _problems(exc: ValidationError, index: LineIndex, prefix: tuple[str | int, .
     return out
 
 
-def locate_ruleset(name: str, available: Mapping[str, Path], relative_to: Path | None = None) -> Path:
+def locate_ruleset(
+    name: str, available: Mapping[str, Path], relative_to: Path | None = None
+) -> Path:
     """A ruleset by name (a packaged or plugin ruleset) or by path."""
     candidate = Path(name)
     if relative_to is not None and not candidate.is_absolute():
@@ -261,7 +265,13 @@ def load_ruleset(
             _apply(raw, layer, index, ("rules", i), rules, problems)
     if problems:
         raise RulesetError(f"ruleset {name!r} is invalid", problems)
-    ruleset = Ruleset(name=layers[-1], title=title, layers=layers, rules=dict(sorted(rules.items())), path=chain[-1][0])
+    ruleset = Ruleset(
+        name=layers[-1],
+        title=title,
+        layers=layers,
+        rules=dict(sorted(rules.items())),
+        path=chain[-1][0],
+    )
     validate_checks(ruleset, check_kinds)
     return ruleset
 
@@ -287,11 +297,23 @@ def _apply(
         rule = RuleDef.model_validate(raw)
     except ValidationError as exc:
         if isinstance(rule_id, str) and "name" not in raw and "reason" in raw:
-            problems.append(Problem(index.path, index.line(where), f"rule {rule_id} is not in the base ruleset; a new rule needs every field"))
+            problems.append(
+                Problem(
+                    index.path,
+                    index.line(where),
+                    f"rule {rule_id} is not in the base ruleset; a new rule needs every field",
+                )
+            )
         problems.extend(_problems(exc, index, where))
         return
     if not rule.enabled and not rule.reason:
-        problems.append(Problem(index.path, index.line((*where, "enabled")), f"rule {rule.id} is disabled without a reason"))
+        problems.append(
+            Problem(
+                index.path,
+                index.line((*where, "enabled")),
+                f"rule {rule.id} is disabled without a reason",
+            )
+        )
     severity = Severity.parse(rule.severity) if rule.severity else MODAL_SEVERITY[rule.modal]
     rules[rule.id] = ResolvedRule(
         id=rule.id,
@@ -314,7 +336,13 @@ def _apply(
     )
 
 
-def _change(rule: ResolvedRule, change: RuleChange, layer: str, index: LineIndex, where: tuple[str | int, ...]) -> None:
+def _change(
+    rule: ResolvedRule,
+    change: RuleChange,
+    layer: str,
+    index: LineIndex,
+    where: tuple[str | int, ...],
+) -> None:
     given = [a for a in ATTRIBUTES if getattr(change, a) is not None]
     for attr in given:
         value = getattr(change, attr)
@@ -326,7 +354,11 @@ def _change(rule: ResolvedRule, change: RuleChange, layer: str, index: LineIndex
         else:
             setattr(rule, attr, value)
         rule.origin[attr] = layer
-    if change.modal is not None and change.severity is None and rule.origin.get("severity") != layer:
+    if (
+        change.modal is not None
+        and change.severity is None
+        and rule.origin.get("severity") != layer
+    ):
         rule.severity = MODAL_SEVERITY[change.modal]
     if change.severity is not None:
         rule.severity = Severity.parse(change.severity)
@@ -335,7 +367,9 @@ def _change(rule: ResolvedRule, change: RuleChange, layer: str, index: LineIndex
     rule.changes.append(Change(layer, _action(change, given), tuple(given), change.reason))
 
 
-def _action(change: RuleChange, given: list[str]) -> Literal["added", "disabled", "enabled", "reparameterised", "reworded", "changed"]:
+def _action(
+    change: RuleChange, given: list[str]
+) -> Literal["added", "disabled", "enabled", "reparameterised", "reworded", "changed"]:
     if change.enabled is False:
         return "disabled"
     if change.enabled is True:
@@ -362,7 +396,13 @@ def validate_checks(ruleset: Ruleset, check_kinds: Mapping[str, Any]) -> None:
             kind_name = check.get("kind")
             if kind_name not in check_kinds:
                 known = ", ".join(sorted(check_kinds))
-                problems.append(Problem(index.path, index.line((*site, "kind")), f"rule {rule.id}: unknown check kind {kind_name!r} (known: {known})"))
+                problems.append(
+                    Problem(
+                        index.path,
+                        index.line((*site, "kind")),
+                        f"rule {rule.id}: unknown check kind {kind_name!r} (known: {known})",
+                    )
+                )
                 continue
             kind = check_kinds[kind_name]
             body = {k: v for k, v in check.items() if k != "kind"}
@@ -371,11 +411,23 @@ def validate_checks(ruleset: Ruleset, check_kinds: Mapping[str, Any]) -> None:
             except ValidationError as exc:
                 for err in exc.errors():
                     loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
-                    problems.append(Problem(index.path, index.line((*site, *loc)), f"rule {rule.id}: check.{'.'.join(map(str, loc))}: {err['msg']}"))
+                    problems.append(
+                        Problem(
+                            index.path,
+                            index.line((*site, *loc)),
+                            f"rule {rule.id}: check.{'.'.join(map(str, loc))}: {err['msg']}",
+                        )
+                    )
                 continue
             for param in sorted(_param_names(body)):
                 if param not in rule.params:
-                    problems.append(Problem(index.path, index.line(site), f"rule {rule.id}: check uses parameter {param!r}, which the rule does not define"))
+                    problems.append(
+                        Problem(
+                            index.path,
+                            index.line(site),
+                            f"rule {rule.id}: check uses parameter {param!r}, which the rule does not define",
+                        )
+                    )
             rule.configs.append((kind, config))
     if problems:
         raise RulesetError(f"ruleset {ruleset.name!r} is invalid", problems)
@@ -389,9 +441,7 @@ def _param_names(node: Any) -> set[str]:
     found: set[str] = set()
     if isinstance(node, Mapping):
         for key, value in node.items():
-            if key == "param" and isinstance(value, str):
-                found.add(value)
-            elif key in _OFFSET_KEYS and isinstance(value, str):
+            if (key == "param" and isinstance(value, str)) or (key in _OFFSET_KEYS and isinstance(value, str)):
                 found.add(value)
             else:
                 found |= _param_names(value)

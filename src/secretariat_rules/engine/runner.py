@@ -78,15 +78,26 @@ def _severity(rule: ResolvedRule, as_of: dt.date) -> Severity:
 
 def run_rule(rule: ResolvedRule, ds: Dataset, opts: RunOptions) -> tuple[list[RawFinding], int]:
     """Run every check of one rule; map a condition that cannot be evaluated to a ruleset error."""
-    ctx = CheckContext(ds, rule.params, opts.as_of, opts.period_start, opts.period_end, opts.lang, rule.id)
+    ctx = CheckContext(
+        ds, rule.params, opts.as_of, opts.period_start, opts.period_end, opts.lang, rule.id
+    )
     raw: list[RawFinding] = []
     evaluated = 0
     for kind, config in rule.configs:
         try:
             output = kind.run(config, ctx)
-        except (ConditionError, pl.exceptions.ColumnNotFoundError, pl.exceptions.SchemaError, pl.exceptions.InvalidOperationError) as exc:
+        except (
+            ConditionError,
+            pl.exceptions.ColumnNotFoundError,
+            pl.exceptions.SchemaError,
+            pl.exceptions.InvalidOperationError,
+        ) as exc:
             index, where = rule.check_site or (None, ())
-            problem = Problem(index.path if index else "?", index.line(where) if index else None, f"rule {rule.id}: {exc}")
+            problem = Problem(
+                index.path if index else "?",
+                index.line(where) if index else None,
+                f"rule {rule.id}: {exc}",
+            )
             raise RulesetError(f"rule {rule.id} cannot be evaluated", [problem]) from exc
         raw.extend(output.findings)
         evaluated += output.evaluated
@@ -105,35 +116,106 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
         data_raw[rule_id].append(raw)
     for rule_id, drule in DATA_RULES.items():
         if not is_selected(rule_id, opts.select, opts.ignore):
-            outcomes.append(RuleOutcome(rule_id, drule.name, "disabled", "not selected", "", "data", drule.severity, drule.title(opts.lang)))
+            outcomes.append(
+                RuleOutcome(
+                    rule_id,
+                    drule.name,
+                    "disabled",
+                    "not selected",
+                    "",
+                    "data",
+                    drule.severity,
+                    drule.title(opts.lang),
+                )
+            )
             continue
         merged = merge(data_raw[rule_id])
         for raw in merged:
             findings.append(
-                Finding(rule_id, drule.name, drule.severity, "", "data", raw.subject, "; ".join(raw.reasons), raw.locations, fingerprint(rule_id, raw.subject, region))
+                Finding(
+                    rule_id,
+                    drule.name,
+                    drule.severity,
+                    "",
+                    "data",
+                    raw.subject,
+                    "; ".join(raw.reasons),
+                    raw.locations,
+                    fingerprint(rule_id, raw.subject, region),
+                )
             )
         status = "failed" if merged else "passed"
-        outcomes.append(RuleOutcome(rule_id, drule.name, status, None, "", "data", drule.severity, drule.title(opts.lang)))
+        outcomes.append(
+            RuleOutcome(
+                rule_id,
+                drule.name,
+                status,
+                None,
+                "",
+                "data",
+                drule.severity,
+                drule.title(opts.lang),
+            )
+        )
 
     for rule in ruleset.rules.values():
         title = rule.title.get(opts.lang)
         if not rule.enabled:
-            outcomes.append(RuleOutcome(rule.id, rule.name, "disabled", rule.disabled_reason, rule.clause, rule.section, rule.severity, title))
+            outcomes.append(
+                RuleOutcome(
+                    rule.id,
+                    rule.name,
+                    "disabled",
+                    rule.disabled_reason,
+                    rule.clause,
+                    rule.section,
+                    rule.severity,
+                    title,
+                )
+            )
             continue
         if not is_selected(rule.id, opts.select, opts.ignore):
-            outcomes.append(RuleOutcome(rule.id, rule.name, "disabled", "not selected", rule.clause, rule.section, rule.severity, title))
+            outcomes.append(
+                RuleOutcome(
+                    rule.id,
+                    rule.name,
+                    "disabled",
+                    "not selected",
+                    rule.clause,
+                    rule.section,
+                    rule.severity,
+                    title,
+                )
+            )
             continue
         raws, evaluated = run_rule(rule, ds, opts)
         severity = _severity(rule, opts.as_of)
         lead = rule.message.get(opts.lang)
         for raw in raws:
-            message = _message(render(lead, {"id": raw.subject.id, "subject": str(raw.subject)}, opts.lang), raw.reasons)
+            message = _message(
+                render(lead, {"id": raw.subject.id, "subject": str(raw.subject)}, opts.lang),
+                raw.reasons,
+            )
             findings.append(
-                Finding(rule.id, rule.name, severity, rule.clause, rule.section, raw.subject, message, raw.locations, fingerprint(rule.id, raw.subject, region))
+                Finding(
+                    rule.id,
+                    rule.name,
+                    severity,
+                    rule.clause,
+                    rule.section,
+                    raw.subject,
+                    message,
+                    raw.locations,
+                    fingerprint(rule.id, raw.subject, region),
+                )
             )
         status = "failed" if raws else ("passed" if evaluated else "not_applicable")
         reason = None if status != "not_applicable" else "nothing in scope"
-        outcomes.append(RuleOutcome(rule.id, rule.name, status, reason, rule.clause, rule.section, severity, title))
+        outcomes.append(
+            RuleOutcome(
+                rule.id, rule.name, status, reason, rule.clause, rule.section, severity, title
+            )
+        )
 
     findings.sort(key=lambda f: f.sort_key)
     outcomes.sort(key=lambda o: o.id)

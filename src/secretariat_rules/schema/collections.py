@@ -26,7 +26,9 @@ class Meeting(Record):
     id: str
     body: BodyRef
     date: dt.date
-    notice_sent: dt.date | None = Field(None, description="date agenda and case documents were sent")
+    notice_sent: dt.date | None = Field(
+        None, description="date agenda and case documents were sent"
+    )
     secretariat_present: bool | None = None
     minutes: DocumentRef | None = Field(None, description="document id of the minutes")
 

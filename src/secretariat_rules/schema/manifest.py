@@ -66,7 +66,9 @@ class SecretariatFacts(_Strict):
     delegated_authority_nok: float | None = None
     toll_funding: TollFunding | None = None
 
-    @field_validator("employer_waiver_agreement", "leader_appointment_decision", "mandate", mode="before")
+    @field_validator(
+        "employer_waiver_agreement", "leader_appointment_decision", "mandate", mode="before"
+    )
     @classmethod
     def _as_text(cls, value: object) -> object:
         if isinstance(value, dt.date | int | float):
