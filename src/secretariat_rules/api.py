@@ -112,7 +112,8 @@ def check_dataset(
     chosen_period = period or manifest.period
     if chosen_period is None:
         raise ManifestError(
-            f"{dataset.root / 'secretariat.yaml'}: no assessment period: give period: {{start, end}} in the manifest or --period"
+            f"{dataset.root / 'secretariat.yaml'}: no assessment period: "
+            "give period: {start, end} in the manifest, or --period"
         )
     reference = as_of or manifest.as_of or today or dt.date.today()
     options = RunOptions(

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import polars as pl
@@ -323,7 +324,7 @@ def host_of(kind: str, address: str) -> str:
 def manifest_frames(manifest: Manifest, index: LineIndex) -> dict[str, pl.DataFrame]:
     """The manifest's facts as frames with provenance (``secretariat.yaml:LINE``)."""
 
-    def frame(rows: list[dict[str, object]], name: str) -> pl.DataFrame:
+    def frame(rows: list[dict[str, Any]], name: str) -> pl.DataFrame:
         schema: dict[str, pl.DataType] = {s.name: s.dtype for s in MANIFEST_FIELDS[name]}
         schema.update(_file=pl.Utf8(), _line=pl.Int64(), _pointer=pl.Utf8(), _row=pl.Int64())
         for i, row in enumerate(rows, start=1):

@@ -71,7 +71,11 @@ class CheckKind(Protocol):
     """A kind of check, named in a ruleset's ``check.kind``."""
 
     name: str
-    config_model: type[CheckConfig]
+
+    @property
+    def config_model(self) -> type[CheckConfig]:
+        """The pydantic model of the kind's configuration."""
+        ...
 
     def run(self, config: Any, ctx: CheckContext) -> CheckOutput:
         """Evaluate the configured check on the dataset."""

@@ -72,7 +72,8 @@ class RecordCheck:
         frame = Frame.of(ctx.dataset, config.collection)
         scope = compiler.all_of(frame, list(config.where))
         if config.in_period:
-            period = compiler.condition(frame, Compare(field=config.in_period, in_period=True))
+            in_period = Compare.model_validate({"field": config.in_period, "in_period": True})
+            period = compiler.condition(frame, in_period)
             scope = scope & period.fill_null(False)
         if config.due is not None:
             due = compiler.date_of(frame, config.due)

@@ -214,7 +214,12 @@ def _condition_tag(value: Any) -> str:
 
 
 Condition = Annotated[
-    Annotated[Compare, Tag("Compare")] | Annotated[All, Tag("All")] | Annotated[Any_, Tag("Any_")] | Annotated[Not, Tag("Not")] | Annotated[Exists, Tag("Exists")] | Annotated[Covers, Tag("Covers")],
+    Annotated[Compare, Tag("Compare")]
+    | Annotated[All, Tag("All")]
+    | Annotated[Any_, Tag("Any_")]
+    | Annotated[Not, Tag("Not")]
+    | Annotated[Exists, Tag("Exists")]
+    | Annotated[Covers, Tag("Covers")],
     Discriminator(_condition_tag),
 ]
 
@@ -507,6 +512,8 @@ class Compiler:
             )
         else:
             joined = outer.join(inner, how="cross")
+        # its own row ids, so a correlated condition can nest inside this one
+        joined = joined.with_row_index("_rid")
         specs = {s.name: s for s in frame.ds.fields[collection]}
         specs.update({"^" + k: v for k, v in frame.specs.items()})
         return Frame(frame.ds, joined, specs)

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..exceptions import Problem, RulesetError
 from ..findings import MODAL_SEVERITY, Severity
@@ -95,6 +95,12 @@ class RulesetHeader(_Model):
     description: str | None = None
     extends: str | None = None
     rules: list[dict[str, Any]] = Field(default_factory=list)
+
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _empty_rules(cls, value: object) -> object:
+        """``rules:`` with nothing under it (only comments) means no rules."""
+        return [] if value is None else value
 
 
 ATTRIBUTES = (
@@ -393,7 +399,7 @@ def validate_checks(ruleset: Ruleset, check_kinds: Mapping[str, Any]) -> None:
         rule.configs = []
         for n, check in enumerate(rule.check):
             site = (*where, n) if len(rule.check) > 1 else where
-            kind_name = check.get("kind")
+            kind_name = str(check.get("kind"))
             if kind_name not in check_kinds:
                 known = ", ".join(sorted(check_kinds))
                 problems.append(
@@ -425,7 +431,8 @@ def validate_checks(ruleset: Ruleset, check_kinds: Mapping[str, Any]) -> None:
                         Problem(
                             index.path,
                             index.line(site),
-                            f"rule {rule.id}: check uses parameter {param!r}, which the rule does not define",
+                            f"rule {rule.id}: check uses parameter {param!r}, "
+                            "which the rule does not define",
                         )
                     )
             rule.configs.append((kind, config))
@@ -441,7 +448,7 @@ def _param_names(node: Any) -> set[str]:
     found: set[str] = set()
     if isinstance(node, Mapping):
         for key, value in node.items():
-            if (key == "param" and isinstance(value, str)) or (key in _OFFSET_KEYS and isinstance(value, str)):
+            if isinstance(value, str) and (key == "param" or key in _OFFSET_KEYS):
                 found.add(value)
             else:
                 found |= _param_names(value)

@@ -1,0 +1,133 @@
+"""The command line: exit codes, formats, several outputs, determinism, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from secretariat_rules.testing import BASE_MANIFEST, Repo, run_cli
+
+RepoFactory = Callable[..., Repo]
+
+LATE_DOC = {
+    "id": "D1",
+    "title": "Saksliste",
+    "kind": "saksdokument",
+    "date": "2024-03-01",
+    "archive_ref": "2024/1-1",
+    "archived": "2024-03-09",
+}
+
+
+def test_exit_0_when_clean_and_1_with_findings(secretariat_repo: RepoFactory) -> None:
+    assert secretariat_repo().check().exit_code == 0
+    assert secretariat_repo(documents=[LATE_DOC]).check().exit_code == 1
+
+
+def test_fail_on_never_and_warning(secretariat_repo: RepoFactory) -> None:
+    repo = secretariat_repo(documents=[LATE_DOC])
+    assert repo.check("--fail-on", "never").exit_code == 0
+    manifest = {**BASE_MANIFEST, "channels": [{"kind": "web", "address": "https://www.vegvesen.no/x"}]}
+    warn = secretariat_repo(manifest=manifest)
+    assert warn.check().exit_code == 0
+    assert warn.check("--fail-on", "warning").exit_code == 1
+
+
+def test_missing_directory_exits_2_with_one_message(tmp_path: Path) -> None:
+    run = run_cli("check", tmp_path / "nope")
+    assert run.exit_code == 2
+    assert "does not exist" in run.stderr
+    assert "Traceback" not in run.stderr + run.output
+
+
+def test_invalid_manifest_exits_2_with_line(secretariat_repo: RepoFactory) -> None:
+    repo = secretariat_repo(manifest={**BASE_MANIFEST, "parties": [{"id": "x", "name": "X", "kind": "land"}]})
+    run = repo.check()
+    assert run.exit_code == 2
+    assert "secretariat.yaml:" in run.stderr and "parties.0.kind" in run.stderr
+
+
+def test_broken_ruleset_exits_2_with_every_problem(secretariat_repo: RepoFactory, tmp_path: Path) -> None:
+    ruleset = tmp_path / "broken.yaml"
+    ruleset.write_text(
+        "ruleset: broken\n"
+        "extends: national\n"
+        "rules:\n"
+        "  - id: SEK025\n"
+        "    enabled: false\n"
+        "  - id: SEK900\n"
+        "    name: Bad Name\n",
+        encoding="utf-8",
+    )
+    run = secretariat_repo().check("--ruleset", str(ruleset))
+    assert run.exit_code == 2
+    assert f"{ruleset}:4" in run.stderr  # the disabled rule lacks a reason
+    assert f"{ruleset}:7" in run.stderr  # name is not kebab-case
+    assert "Traceback" not in run.stderr
+
+
+def test_unknown_format_and_selector_exit_2(secretariat_repo: RepoFactory) -> None:
+    repo = secretariat_repo()
+    assert repo.check("--format", "pdf").exit_code == 2
+    run = repo.check("--select", "SEK999")
+    assert run.exit_code == 2 and "SEK999" in run.stderr
+    assert run_cli("check", repo.path, "--as-of", "yesterday").exit_code == 2
+
+
+def test_several_formats_in_one_run(secretariat_repo: RepoFactory, tmp_path: Path) -> None:
+    repo = secretariat_repo(documents=[LATE_DOC])
+    junit, report = tmp_path / "out" / "r.xml", tmp_path / "r.json"
+    run = run_cli(
+        "check", repo.path, "--format", "json", "--output", report, "--report", f"junit={junit}", "--report", f"text={tmp_path / 'r.txt'}"
+    )
+    assert run.exit_code == 1
+    assert json.loads(report.read_text())["findings"][0]["rule"] == "SEK025"
+    assert "<testsuite" in junit.read_text()
+    assert "SEK025" in (tmp_path / "r.txt").read_text()
+
+
+def test_reports_are_byte_identical(secretariat_repo: RepoFactory, tmp_path: Path) -> None:
+    repo = secretariat_repo(documents=[LATE_DOC])
+    outputs = []
+    for n in range(2):
+        for fmt in ("json", "junit", "text"):
+            path = tmp_path / f"{n}.{fmt}"
+            run_cli("check", repo.path, "--format", fmt, "--output", path)
+            outputs.append(path.read_bytes())
+    assert outputs[:3] == outputs[3:]
+
+
+def test_as_of_and_period_override_the_manifest(secretariat_repo: RepoFactory) -> None:
+    repo = secretariat_repo(documents=[LATE_DOC])
+    assert repo.check("--as-of", "2024-03-05").exit_code == 0  # not due yet
+    assert repo.check("--period", "2023").exit_code == 0  # not in period
+    report = repo.check("--period", "2024-02-01..2024-03-31").report
+    assert report["period"] == {"start": "2024-02-01", "end": "2024-03-31"}
+
+
+def test_lang_en(secretariat_repo: RepoFactory) -> None:
+    run = run_cli("check", secretariat_repo(documents=[LATE_DOC]).path, "--lang", "en", "--no-color")
+    assert "archived 2024-03-09, more than 5 days" in run.output
+    assert "\x1b[" not in run.output
+
+
+def test_python_m_entry_point(secretariat_repo: RepoFactory) -> None:
+    repo = secretariat_repo()
+    proc = subprocess.run(
+        [sys.executable, "-m", "secretariat_rules", "check", str(repo.path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["region"] == "testregion"
+
+
+def test_plugins_command_lists_builtins() -> None:
+    run = run_cli("plugins")
+    assert run.exit_code == 0
+    assert "secretariat_rules.sources.canonical: source adapter canonical" in run.output
+    assert "reporter junit" in run.output
