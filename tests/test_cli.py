@@ -23,17 +23,20 @@ LATE_DOC = {
 
 
 def test_exit_0_when_clean_and_1_with_findings(secretariat_repo: RepoFactory) -> None:
-    assert secretariat_repo().check().exit_code == 0
-    assert secretariat_repo(documents=[LATE_DOC]).check().exit_code == 1
+    assert secretariat_repo().check("--select", "SEK025").exit_code == 0
+    assert secretariat_repo(documents=[LATE_DOC]).check("--select", "SEK025").exit_code == 1
 
 
 def test_fail_on_never_and_warning(secretariat_repo: RepoFactory) -> None:
     repo = secretariat_repo(documents=[LATE_DOC])
     assert repo.check("--fail-on", "never").exit_code == 0
-    manifest = {**BASE_MANIFEST, "channels": [{"kind": "web", "address": "https://www.vegvesen.no/x"}]}
+    manifest = {
+        **BASE_MANIFEST,
+        "channels": [{"kind": "web", "address": "https://www.vegvesen.no/x"}],
+    }
     warn = secretariat_repo(manifest=manifest)
-    assert warn.check().exit_code == 0
-    assert warn.check("--fail-on", "warning").exit_code == 1
+    assert warn.check("--select", "SEK013").exit_code == 0
+    assert warn.check("--select", "SEK013", "--fail-on", "warning").exit_code == 1
 
 
 def test_missing_directory_exits_2_with_one_message(tmp_path: Path) -> None:
@@ -44,13 +47,17 @@ def test_missing_directory_exits_2_with_one_message(tmp_path: Path) -> None:
 
 
 def test_invalid_manifest_exits_2_with_line(secretariat_repo: RepoFactory) -> None:
-    repo = secretariat_repo(manifest={**BASE_MANIFEST, "parties": [{"id": "x", "name": "X", "kind": "land"}]})
+    repo = secretariat_repo(
+        manifest={**BASE_MANIFEST, "parties": [{"id": "x", "name": "X", "kind": "land"}]}
+    )
     run = repo.check()
     assert run.exit_code == 2
     assert "secretariat.yaml:" in run.stderr and "parties.0.kind" in run.stderr
 
 
-def test_broken_ruleset_exits_2_with_every_problem(secretariat_repo: RepoFactory, tmp_path: Path) -> None:
+def test_broken_ruleset_exits_2_with_every_problem(
+    secretariat_repo: RepoFactory, tmp_path: Path
+) -> None:
     ruleset = tmp_path / "broken.yaml"
     ruleset.write_text(
         "ruleset: broken\n"
@@ -81,7 +88,16 @@ def test_several_formats_in_one_run(secretariat_repo: RepoFactory, tmp_path: Pat
     repo = secretariat_repo(documents=[LATE_DOC])
     junit, report = tmp_path / "out" / "r.xml", tmp_path / "r.json"
     run = run_cli(
-        "check", repo.path, "--format", "json", "--output", report, "--report", f"junit={junit}", "--report", f"text={tmp_path / 'r.txt'}"
+        "check",
+        repo.path,
+        "--format",
+        "json",
+        "--output",
+        report,
+        "--report",
+        f"junit={junit}",
+        "--report",
+        f"text={tmp_path / 'r.txt'}",
     )
     assert run.exit_code == 1
     assert json.loads(report.read_text())["findings"][0]["rule"] == "SEK025"
@@ -102,14 +118,16 @@ def test_reports_are_byte_identical(secretariat_repo: RepoFactory, tmp_path: Pat
 
 def test_as_of_and_period_override_the_manifest(secretariat_repo: RepoFactory) -> None:
     repo = secretariat_repo(documents=[LATE_DOC])
-    assert repo.check("--as-of", "2024-03-05").exit_code == 0  # not due yet
-    assert repo.check("--period", "2023").exit_code == 0  # not in period
+    assert repo.check("--select", "SEK025", "--as-of", "2024-03-05").exit_code == 0  # not due
+    assert repo.check("--select", "SEK025", "--period", "2023").exit_code == 0  # not in period
     report = repo.check("--period", "2024-02-01..2024-03-31").report
     assert report["period"] == {"start": "2024-02-01", "end": "2024-03-31"}
 
 
 def test_lang_en(secretariat_repo: RepoFactory) -> None:
-    run = run_cli("check", secretariat_repo(documents=[LATE_DOC]).path, "--lang", "en", "--no-color")
+    run = run_cli(
+        "check", secretariat_repo(documents=[LATE_DOC]).path, "--lang", "en", "--no-color"
+    )
     assert "archived 2024-03-09, more than 5 days" in run.output
     assert "\x1b[" not in run.output
 
@@ -117,7 +135,17 @@ def test_lang_en(secretariat_repo: RepoFactory) -> None:
 def test_python_m_entry_point(secretariat_repo: RepoFactory) -> None:
     repo = secretariat_repo()
     proc = subprocess.run(
-        [sys.executable, "-m", "secretariat_rules", "check", str(repo.path), "--format", "json"],
+        [
+            sys.executable,
+            "-m",
+            "secretariat_rules",
+            "check",
+            str(repo.path),
+            "-f",
+            "json",
+            "--select",
+            "DAT",
+        ],
         capture_output=True,
         text=True,
         check=False,

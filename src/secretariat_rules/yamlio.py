@@ -8,9 +8,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from .exceptions import Problem
 
 PathKey = tuple[str | int, ...]
 
@@ -71,3 +76,17 @@ def yaml_error_line(exc: yaml.YAMLError) -> int | None:
 def read_yaml_file(path: Path, display: str) -> tuple[Any, LineIndex]:
     """Read and parse a YAML file (UTF-8, BOM allowed)."""
     return load_yaml(path.read_text(encoding="utf-8-sig"), display)
+
+
+def validation_problems(
+    exc: ValidationError, index: LineIndex, prefix: PathKey = ()
+) -> list[Problem]:
+    """Map pydantic errors to problems with the file and line each points at."""
+    from .exceptions import Problem
+
+    problems = []
+    for err in exc.errors():
+        loc = (*prefix, *(p for p in err["loc"] if isinstance(p, str | int)))
+        where = ".".join(str(p) for p in loc) or "(top level)"
+        problems.append(Problem(index.path, index.line(loc), f"{where}: {err['msg']}"))
+    return problems

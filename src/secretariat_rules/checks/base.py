@@ -82,6 +82,16 @@ class CheckKind(Protocol):
         ...
 
 
+def applies_expr(compiler: Compiler, frame: Frame, when: Any, due: Any, as_of: dt.date) -> pl.Expr:
+    """Whether a requirement applies: its ``when`` holds and its ``due`` date has come."""
+    applies = pl.lit(True)
+    if when is not None:
+        applies = applies & compiler.condition(frame, when).fill_null(False)
+    if due is not None:
+        applies = applies & (compiler.date_of(frame, due) <= pl.lit(as_of)).fill_null(False)
+    return applies
+
+
 def mark_requirements(
     compiler: Compiler, frame: Frame, requirements: Sequence[Requirement], as_of: dt.date
 ) -> list[str]:
@@ -94,11 +104,7 @@ def mark_requirements(
     names = []
     due_any: list[pl.Expr] = []
     for i, req in enumerate(requirements):
-        applies = pl.lit(True)
-        if req.when is not None:
-            applies = applies & compiler.condition(frame, req.when).fill_null(False)
-        if req.due is not None:
-            applies = applies & (compiler.date_of(frame, req.due) <= pl.lit(as_of)).fill_null(False)
+        applies = applies_expr(compiler, frame, req.when, req.due, as_of)
         holds = compiler.condition(frame, req.that).fill_null(False)
         name = f"__fail{i}"
         frame.df = frame.df.with_columns(

@@ -49,7 +49,14 @@ from ..dataset import locations_of, subject_ids
 from ..engine.conditions import Compiler, Condition, Frame, Ref, Text
 from ..engine.templates import render
 from ..findings import Location, RawFinding, Subject
-from .base import CheckConfig, CheckContext, CheckKind, CheckOutput, template_values
+from .base import (
+    CheckConfig,
+    CheckContext,
+    CheckKind,
+    CheckOutput,
+    applies_expr,
+    template_values,
+)
 
 
 class Candidates(CheckConfig):
@@ -142,13 +149,7 @@ class PeriodicCheck:
     def _applies(
         self, compiler: Compiler, frame: Frame, req: PeriodRequirement, ctx: CheckContext
     ) -> pl.Series:
-        applies = pl.lit(True)
-        if req.when is not None:
-            applies = applies & compiler.condition(frame, req.when).fill_null(False)
-        if req.due is not None:
-            applies = applies & (compiler.date_of(frame, req.due) <= pl.lit(ctx.as_of)).fill_null(
-                False
-            )
+        applies = applies_expr(compiler, frame, req.when, req.due, ctx.as_of)
         return frame.df.filter(applies).get_column("_rid")
 
     def _requirement(

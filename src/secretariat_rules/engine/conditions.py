@@ -7,8 +7,10 @@ Rulesets never contain code. A condition is a YAML mapping:
   lies in the manifest's period), ``is_date`` (true: the text is a valid date),
   ``under_domain_of_party`` (true: a host equals or is a subdomain of a party's domain).
   Instead of ``field`` the left side may be ``var`` (``as_of``, ``period_start``,
-  ``period_end``, ``secretariat.FIELD``) or an aggregate ``sum``/``count``/``min``/``max``
-  over related records.
+  ``period_end``, ``secretariat.FIELD``), ``param`` (a rule parameter: a ruleset's switch,
+  e.g. ``{param: toll_money_forbidden, eq: false}``) or an aggregate
+  ``sum``/``count``/``min``/``max`` over related records (``{sum: {collection, field,
+  match, where, as: NAME}}``; ``as`` names the value for message templates).
 - logic: ``{all: [...]}``, ``{any: [...]}``, ``{not: COND}``.
 - ``{exists: {collection, match: {THEIR_FIELD: OUR_PATH}, where: [...]}}``: some related
   record matches.
@@ -87,6 +89,9 @@ class AggSpec(_Model):
     field: str | None = None
     match: dict[str, str] = Field(default_factory=dict)
     where: list[Condition] = Field(default_factory=list)
+    as_: str | None = Field(
+        None, alias="as", description="name under which message templates see the value"
+    )
 
 
 class Compare(_Model):
@@ -95,6 +100,7 @@ class Compare(_Model):
     field: str | None = None
     var: str | None = None
     outer: str | None = None
+    param: str | None = None
     sum: AggSpec | None = None
     count: AggSpec | None = None
     min: AggSpec | None = None
@@ -116,12 +122,13 @@ class Compare(_Model):
     def _shape(self) -> Compare:
         lefts = [
             k
-            for k in ("field", "var", "outer", "sum", "count", "min", "max")
+            for k in ("field", "var", "outer", "param", "sum", "count", "min", "max")
             if getattr(self, k) is not None
         ]
         if len(lefts) != 1:
             raise ValueError(
-                "a comparison has exactly one left side: field, var, outer, sum, count, min or max"
+                "a comparison has exactly one left side: "
+                "field, var, outer, param, sum, count, min or max"
             )
         ops = [k for k in OPS if getattr(self, k) is not None]
         if len(ops) != 1:
@@ -401,6 +408,11 @@ class Compiler:
         if cond.var is not None:
             value = self._var(cond.var)
             return pl.lit(value, dtype=_dtype_of(value)), _dtype_of(value)
+        if cond.param is not None:
+            if cond.param not in self.scope.params:
+                raise ConditionError(f"unknown parameter {cond.param!r}")
+            value = self.scope.params[cond.param]
+            return pl.lit(value, dtype=_dtype_of(value)), _dtype_of(value)
         for how in ("sum", "count", "min", "max"):
             spec = getattr(cond, how)
             if spec is not None:
@@ -544,6 +556,8 @@ class Compiler:
         frame.df = frame.df.join(grouped, on="_rid", how="left")
         if how in ("count", "sum"):
             frame.df = frame.df.with_columns(pl.col(name).fill_null(0))
+        if spec.as_ is not None:
+            frame.df = frame.df.with_columns(pl.col(name).alias(spec.as_))
         return name
 
     def _covers(self, frame: Frame, spec: CoversSpec) -> pl.Expr:

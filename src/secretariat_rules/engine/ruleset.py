@@ -38,7 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..exceptions import Problem, RulesetError
 from ..findings import MODAL_SEVERITY, Severity
-from ..yamlio import LineIndex, load_yaml, yaml_error_line
+from ..yamlio import LineIndex, load_yaml, validation_problems, yaml_error_line
 from .conditions import ConditionError, Text
 
 RULE_ID = r"^[A-Z]{3}\d{3}$"
@@ -199,17 +199,6 @@ def _read(path: Path) -> tuple[dict[str, Any], LineIndex]:
     return data, index
 
 
-def _problems(
-    exc: ValidationError, index: LineIndex, prefix: tuple[str | int, ...]
-) -> list[Problem]:
-    out = []
-    for err in exc.errors():
-        loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
-        where = ".".join(str(p) for p in (*prefix, *loc))
-        out.append(Problem(index.path, index.line((*prefix, *loc)), f"{where}: {err['msg']}"))
-    return out
-
-
 def locate_ruleset(
     name: str, available: Mapping[str, Path], relative_to: Path | None = None
 ) -> Path:
@@ -262,7 +251,7 @@ def load_ruleset(
         try:
             header = RulesetHeader.model_validate(data)
         except ValidationError as exc:
-            problems.extend(_problems(exc, index, ()))
+            problems.extend(validation_problems(exc, index))
             continue
         layer = header.ruleset or path.stem
         layers.append(layer)
@@ -295,7 +284,7 @@ def _apply(
         try:
             change = RuleChange.model_validate(raw)
         except ValidationError as exc:
-            problems.extend(_problems(exc, index, where))
+            problems.extend(validation_problems(exc, index, where))
             return
         _change(rules[rule_id], change, layer, index, where)
         return
@@ -310,7 +299,7 @@ def _apply(
                     f"rule {rule_id} is not in the base ruleset; a new rule needs every field",
                 )
             )
-        problems.extend(_problems(exc, index, where))
+        problems.extend(validation_problems(exc, index, where))
         return
     if not rule.enabled and not rule.reason:
         problems.append(

@@ -9,22 +9,12 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ..exceptions import ManifestError, Problem
+from ..exceptions import ManifestError
 from ..regions import RegionProfile
 from ..schema.manifest import Manifest
-from ..yamlio import LineIndex, load_yaml, yaml_error_line
+from ..yamlio import LineIndex, load_yaml, validation_problems, yaml_error_line
 
 MANIFEST_NAME = "secretariat.yaml"
-
-
-def validation_problems(exc: ValidationError, index: LineIndex) -> list[Problem]:
-    """Map pydantic errors to problems with the file and line they point at."""
-    problems = []
-    for err in exc.errors():
-        loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
-        where = ".".join(str(p) for p in loc) or "(top level)"
-        problems.append(Problem(index.path, index.line(loc), f"{where}: {err['msg']}"))
-    return problems
 
 
 def read_manifest_data(root: Path) -> tuple[dict[str, Any], LineIndex]:

@@ -617,15 +617,27 @@ def _read_xlsx(path: Path, root: Path, collection: str) -> RawTable:
         try:
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many unrelated types on corrupt files
-            raise DataFileError(rel, f"cannot open the workbook: {exc}") from exc
+            reason = _reason(exc, path, rel)
+            raise DataFileError(rel, f"cannot open the workbook: {reason}") from exc
         try:
             return _xlsx_table(workbook, rel, collection)
         except DataFileError:
             raise
         except Exception as exc:  # rows are parsed lazily: corrupt XML surfaces here
-            raise DataFileError(rel, f"cannot read the workbook: {exc}") from exc
+            reason = _reason(exc, path, rel)
+            raise DataFileError(rel, f"cannot read the workbook: {reason}") from exc
         finally:
             workbook.close()
+
+
+def _reason(exc: Exception, path: Path, rel: str) -> str:
+    """First line of a foreign error, with the file named as the user named it."""
+    cause = exc.__cause__ or exc.__context__
+    text = str(exc).replace(str(path), rel).strip().splitlines()
+    reason = text[0] if text else type(exc).__name__
+    if cause is not None and "Forbidden" in type(cause).__name__:
+        reason += f" ({type(cause).__name__}: XML entities and DTDs are refused)"
+    return reason
 
 
 def _xlsx_table(workbook: Any, rel: str, collection: str) -> RawTable:

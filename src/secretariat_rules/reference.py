@@ -1,0 +1,809 @@
+"""Reference views of rulesets: rule listings, tailoring between rulesets, explanations.
+
+Used by the ``rules``, ``explain`` and ``schema`` commands and by :mod:`.docs`. Every view
+is computed from resolved rulesets and the registered check kinds, never hand-copied.
+
+Tailoring compares two resolved rulesets rule by rule (not the overlay files), so it
+works for any pair: a region against the national baseline, or two regions against each
+other. Each difference is attributed to the layer that set the differing value, using
+:attr:`ResolvedRule.origin <secretariat_rules.engine.ruleset.ResolvedRule>`, and carries
+that layer's reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import importlib
+import json
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+
+from .engine.conditions import Text
+from .engine.ruleset import ResolvedRule, RuleChange, RuleDef, Ruleset, RulesetHeader
+from .engine.templates import render
+from .exceptions import UsageError
+from .findings import Severity
+from .schema.collections import COLLECTION_MODELS
+from .schema.manifest import Manifest
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+ACTIONS = ("added", "removed", "disabled", "enabled", "reworded", "reparameterised", "changed")
+"""Kinds of tailoring, in the order they are listed for one rule."""
+
+_WORDING = ("clause", "title", "message", "guideline", "semantics")
+_OTHER = ("modal", "severity", "effective_from", "check")
+
+LABELS: dict[str, dict[str, str]] = {
+    "nb": {
+        "ruleset": "Regelsett",
+        "layers": "lag",
+        "rules": "regler",
+        "disabled": "deaktivert",
+        "enabled": "aktiv",
+        "clause": "Punkt",
+        "severity": "Alvorlighet",
+        "modal": "modalverb",
+        "status": "Status",
+        "title": "Tittel",
+        "name": "Navn",
+        "guideline": "Retningslinje (ordrett)",
+        "semantics": "Semantikk",
+        "params": "Parametere",
+        "no_params": "ingen",
+        "check": "Sjekk",
+        "example": "Eksempel på funn",
+        "history": "Lag",
+        "effective_from": "Gjelder fra",
+        "set_by": "satt av",
+        "tailoring": "Tilpasning av {ruleset} i forhold til {baseline}",
+        "no_tailoring": "Ingen forskjeller.",
+        "unchanged": "uendret",
+        "reason": "begrunnelse",
+        "by": "av",
+        "added": "lagt til",
+        "removed": "ikke med",
+        "reworded": "omformulert",
+        "reparameterised": "nye parametere",
+        "changed": "endret",
+    },
+    "en": {
+        "ruleset": "Ruleset",
+        "layers": "layers",
+        "rules": "rules",
+        "disabled": "disabled",
+        "enabled": "enabled",
+        "clause": "Clause",
+        "severity": "Severity",
+        "modal": "modal",
+        "status": "Status",
+        "title": "Title",
+        "name": "Name",
+        "guideline": "Guideline (verbatim)",
+        "semantics": "Semantics",
+        "params": "Parameters",
+        "no_params": "none",
+        "check": "Check",
+        "example": "Example finding",
+        "history": "Layers",
+        "effective_from": "Effective from",
+        "set_by": "set by",
+        "tailoring": "Tailoring of {ruleset} relative to {baseline}",
+        "no_tailoring": "No differences.",
+        "unchanged": "unchanged",
+        "reason": "reason",
+        "by": "by",
+        "added": "added",
+        "removed": "not included",
+        "reworded": "re-worded",
+        "reparameterised": "re-parameterised",
+        "changed": "changed",
+    },
+}
+"""Labels of the reference views, in both report languages."""
+
+
+def label(key: str, lang: str) -> str:
+    """A label in ``lang`` (English for an unknown language)."""
+    return LABELS.get(lang, LABELS["en"])[key]
+
+
+def to_plain(value: Any) -> Any:
+    """A JSON-ready copy: texts as ``{nb, en}``, severities as labels, dates as ISO text."""
+    if isinstance(value, BaseModel):
+        return to_plain(value.model_dump(mode="json", by_alias=True))
+    if isinstance(value, Severity):
+        return value.label
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_plain(v) for v in value]
+    return value
+
+
+def dump_json(data: Any) -> str:
+    """Deterministic JSON (sorted keys, two-space indent, UTF-8 kept), ending in a newline."""
+    return json.dumps(to_plain(data), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def short(value: Any, lang: str) -> str:
+    """A value as one short piece of text."""
+    if isinstance(value, Text):
+        return value.get(lang)
+    if isinstance(value, Severity):
+        return value.label
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+# --------------------------------------------------------------------------- rule listing
+
+
+def status(rule: ResolvedRule, lang: str) -> str:
+    """``enabled``, or ``disabled: REASON``."""
+    if rule.enabled:
+        return label("enabled", lang)
+    return f"{label('disabled', lang)}: {rule.disabled_reason or ''}".rstrip(": ")
+
+
+def rule_entry(rule: ResolvedRule) -> dict[str, Any]:
+    """One rule of a listing, JSON-ready."""
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "clause": rule.clause,
+        "section": rule.section,
+        "modal": rule.modal,
+        "severity": rule.severity.label,
+        "enabled": rule.enabled,
+        "disabled_reason": rule.disabled_reason,
+        "effective_from": rule.effective_from,
+        "title": rule.title,
+        "check": [c.get("kind") for c in rule.check],
+        "origin": dict(sorted(rule.origin.items())),
+    }
+
+
+def listing(ruleset: Ruleset) -> dict[str, Any]:
+    """A resolved ruleset's rules in id order, JSON-ready."""
+    return {
+        "ruleset": ruleset.name,
+        "title": ruleset.title,
+        "layers": list(ruleset.layers),
+        "rules": [rule_entry(rule) for rule in ruleset.rules.values()],
+    }
+
+
+# --------------------------------------------------------------------------- tailoring
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One attribute (or one parameter, ``params.NAME``) that differs."""
+
+    attribute: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class Tailoring:
+    """How one rule of a ruleset differs from the baseline, and which layer did it."""
+
+    rule: str
+    name: str
+    action: str
+    layer: str | None
+    reason: str | None
+    differences: tuple[Difference, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "action": self.action,
+            "layer": self.layer,
+            "reason": self.reason,
+            "differences": [
+                {"attribute": d.attribute, "old": d.old, "new": d.new} for d in self.differences
+            ],
+        }
+
+
+def _reason(rule: ResolvedRule, layer: str, attribute: str) -> str | None:
+    """The reason the layer gave when it set the attribute (several joined by ``; ``)."""
+    if attribute == "enabled" and not rule.enabled and rule.origin.get("enabled") == layer:
+        return rule.disabled_reason
+    reasons = [
+        c.reason
+        for c in rule.changes
+        if c.layer == layer and c.reason and (attribute in c.attributes or c.action == "added")
+    ]
+    return "; ".join(dict.fromkeys(r for r in reasons if r)) or None
+
+
+def _action_of(attribute: str, new_value: Any) -> str:
+    if attribute == "enabled":
+        return "enabled" if new_value else "disabled"
+    if attribute in _WORDING:
+        return "reworded"
+    if attribute == "params":
+        return "reparameterised"
+    return "changed"
+
+
+def _differences(old: ResolvedRule, new: ResolvedRule) -> Iterator[tuple[str, Difference]]:
+    """(attribute, difference) for every attribute whose resolved value differs."""
+    for attribute in ("enabled", *_WORDING, "params", *_OTHER):
+        before, after = getattr(old, attribute), getattr(new, attribute)
+        if attribute == "params":
+            for key in sorted(set(before) | set(after)):
+                if before.get(key) != after.get(key) or (key in before) != (key in after):
+                    yield attribute, Difference(f"params.{key}", before.get(key), after.get(key))
+        elif before != after:
+            yield attribute, Difference(attribute, before, after)
+
+
+def tailoring(ruleset: Ruleset, baseline: Ruleset) -> list[Tailoring]:
+    """Every rule added, dropped, disabled, re-worded, re-parameterised or changed.
+
+    A difference is attributed to the layer of ``ruleset`` that set the value, unless
+    that layer is shared with the baseline; then to the baseline's own layer.
+    """
+    out: list[Tailoring] = []
+    for rule_id in sorted(set(ruleset.rules) | set(baseline.rules)):
+        new, old = ruleset.rules.get(rule_id), baseline.rules.get(rule_id)
+        if old is None and new is not None:
+            added = new.changes[0]
+            out.append(Tailoring(rule_id, new.name, "added", added.layer, added.reason))
+            if not new.enabled:
+                layer = new.origin.get("enabled", added.layer)
+                out.append(Tailoring(rule_id, new.name, "disabled", layer, new.disabled_reason))
+            continue
+        if new is None and old is not None:
+            out.append(Tailoring(rule_id, old.name, "removed", old.changes[0].layer, None))
+            continue
+        assert new is not None and old is not None
+        groups: dict[tuple[str, str], list[Difference]] = {}
+        reasons: dict[tuple[str, str], list[str]] = {}
+        for attribute, difference in _differences(old, new):
+            layer = new.origin.get(attribute, "")
+            source = new
+            if layer in baseline.layers:
+                layer, source = old.origin.get(attribute, layer), old
+            key = (_action_of(attribute, new.enabled), layer)
+            groups.setdefault(key, []).append(difference)
+            reason = _reason(source, layer, attribute)
+            if reason and reason not in reasons.setdefault(key, []):
+                reasons[key].append(reason)
+        for (action, layer), differences in sorted(
+            groups.items(), key=lambda item: (ACTIONS.index(item[0][0]), item[0][1])
+        ):
+            reason = "; ".join(reasons.get((action, layer), [])) or None
+            out.append(
+                Tailoring(rule_id, new.name, action, layer or None, reason, tuple(differences))
+            )
+    return out
+
+
+SHORT_ATTRIBUTES = {"clause", "title", "message", "modal", "severity", "effective_from", "enabled"}
+"""Attributes whose old and new values are short enough to show inline."""
+
+
+def describe_difference(difference: Difference, lang: str) -> str:
+    """``clause 1e → 1f``; long texts (guideline, semantics, check) by name only."""
+    name = difference.attribute
+    if name in SHORT_ATTRIBUTES or name.startswith("params."):
+        old, new = short(difference.old, lang), short(difference.new, lang)
+        if name in ("title", "message"):
+            return f"{name} «{old}» → «{new}»"
+        return f"{name} {old} → {new}"
+    return name
+
+
+def describe_tailoring(item: Tailoring, lang: str) -> str:
+    """One line: ``re-worded by bymiljopakken: clause 1e → 1f``."""
+    head = label(item.action, lang) if item.action in LABELS["en"] else item.action
+    if item.layer:
+        head += f" {label('by', lang)} {item.layer}"
+    details = ", ".join(describe_difference(d, lang) for d in item.differences)
+    return f"{head}: {details}" if details else head
+
+
+def tailoring_report(ruleset: Ruleset, baseline: Ruleset) -> dict[str, Any]:
+    """The tailoring between two rulesets, JSON-ready."""
+    items = tailoring(ruleset, baseline)
+    touched = {item.rule for item in items}
+    return {
+        "ruleset": ruleset.name,
+        "layers": list(ruleset.layers),
+        "baseline": baseline.name,
+        "baseline_layers": list(baseline.layers),
+        "tailoring": [item.to_dict() for item in items],
+        "unchanged": sorted(set(ruleset.rules) - touched),
+    }
+
+
+# --------------------------------------------------------------------------- explain
+
+
+def find_rule(ruleset: Ruleset, query: str) -> ResolvedRule:
+    """A rule by id (any case) or by name.
+
+    :raises UsageError: no such rule; the message lists close matches.
+    """
+    wanted = query.strip()
+    for rule in ruleset.rules.values():
+        if wanted.upper() == rule.id or wanted.lower() == rule.name:
+            return rule
+    candidates = {rule.id: rule for rule in ruleset.rules.values()}
+    candidates.update({rule.name: rule for rule in ruleset.rules.values()})
+    close = difflib.get_close_matches(wanted.upper(), list(candidates), n=5, cutoff=0.6)
+    close += difflib.get_close_matches(wanted.lower(), list(candidates), n=5, cutoff=0.6)
+    names = list(dict.fromkeys(f"{candidates[c].id} {candidates[c].name}" for c in close))
+    hint = f"; did you mean: {', '.join(names)}?" if names else ""
+    raise UsageError(f"ruleset {ruleset.name!r} has no rule {query!r}{hint}")
+
+
+def param_origins(
+    rule: ResolvedRule, ruleset: Ruleset, load: Callable[[str], Ruleset | None]
+) -> dict[str, str]:
+    """The layer that set each parameter's value in effect.
+
+    ``origin`` is kept per attribute, so each earlier layer is resolved on its own (via
+    ``load``, which returns ``None`` for a layer it cannot load) to see which set a key.
+    """
+    added_by = rule.changes[0].layer
+    origins = {key: added_by for key in rule.params}
+    if sum("params" in c.attributes for c in rule.changes) == 0:
+        return origins
+    previous: Mapping[str, Any] = {}
+    for layer in ruleset.layers:
+        if layer == ruleset.layers[-1]:
+            current: Mapping[str, Any] = rule.params
+        else:
+            resolved = load(layer)
+            if resolved is None or rule.id not in resolved.rules:
+                continue
+            current = resolved.rules[rule.id].params
+        for key, value in current.items():
+            if key not in previous or previous[key] != value:
+                origins[key] = layer
+        previous = current
+    return {key: origins[key] for key in rule.params}
+
+
+def _collect_texts(node: Any, keys: tuple[str, ...]) -> Iterator[Text]:
+    """Every ``{nb, en}`` text under one of ``keys`` in a check configuration, in order."""
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            if key in keys and isinstance(value, Mapping) and {"nb", "en"} <= set(value):
+                yield Text(nb=str(value["nb"]), en=str(value["en"]))
+            else:
+                yield from _collect_texts(value, keys)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _collect_texts(item, keys)
+
+
+EXAMPLE_IDS: dict[str, str] = {
+    "channels": "post@example.no",
+    "periods": "2024",
+}
+"""Example subject ids where ``<initial>1`` would not look like a real one."""
+
+
+def example_subject(rule: ResolvedRule, region: str) -> tuple[str, str]:
+    """A plausible subject ``(collection, id)`` for an example finding of the rule."""
+    check = rule.check[0] if rule.check else {}
+    unit = check.get("unit")
+    collection = check.get("per") or ("periods" if unit else check.get("collection"))
+    if not isinstance(collection, str):
+        collection = rule.name
+    if collection == "periods":
+        return collection, "2024-T2" if unit == "tertial" else "2024"
+    if collection == "secretariat":
+        return collection, region
+    return collection, EXAMPLE_IDS.get(collection, f"{collection[:1].upper()}1")
+
+
+def example_message(rule: ResolvedRule, lang: str, region: str) -> str:
+    """The rule's message for an example subject, with the first reason it can give.
+
+    Placeholders filled from records at run time stay as written (``{missing}``).
+    """
+    collection, ident = example_subject(rule, region)
+    values: dict[str, Any] = {**rule.params, "id": ident, "subject": f"{collection}/{ident}"}
+    if collection == "periods":
+        values["unit"] = ident
+    lead = render(rule.message.get(lang), values, lang)
+    texts = list(_collect_texts(rule.check, ("missing", "reason")))
+    reason = render(texts[0].get(lang), values, lang) if texts else ""
+    if "{reasons}" in lead:
+        return lead.replace("{reasons}", reason)
+    return f"{lead}: {reason}" if reason else lead
+
+
+def explanation(
+    rule: ResolvedRule, ruleset: Ruleset, lang: str, load: Callable[[str], Ruleset | None]
+) -> dict[str, Any]:
+    """Everything ``explain`` shows about a rule, JSON-ready."""
+    collection, ident = example_subject(rule, ruleset.name)
+    origins = param_origins(rule, ruleset, load)
+    return {
+        "ruleset": ruleset.name,
+        "layers": list(ruleset.layers),
+        "id": rule.id,
+        "name": rule.name,
+        "title": rule.title,
+        "clause": rule.clause,
+        "modal": rule.modal,
+        "severity": rule.severity.label,
+        "effective_from": rule.effective_from,
+        "enabled": rule.enabled,
+        "disabled_reason": rule.disabled_reason,
+        "guideline": rule.guideline,
+        "semantics": rule.semantics,
+        "params": [
+            {"name": key, "value": value, "layer": origins[key]}
+            for key, value in rule.params.items()
+        ],
+        "check": rule.check,
+        "origin": dict(sorted(rule.origin.items())),
+        "changes": [
+            {
+                "layer": c.layer,
+                "action": c.action,
+                "attributes": list(c.attributes),
+                "reason": c.reason,
+            }
+            for c in rule.changes
+        ],
+        "example": {
+            "subject": f"{collection}/{ident}",
+            "message": example_message(rule, lang, ruleset.name),
+        },
+    }
+
+
+# --------------------------------------------------------------------------- JSON Schema
+
+SCHEMA_TARGETS = ("manifest", "ruleset", "collection", "attestations", "waivers")
+"""What ``schema`` can describe."""
+
+
+def _finish(schema: dict[str, Any], title: str, description: str) -> dict[str, Any]:
+    schema = {key: value for key, value in schema.items() if key not in ("title", "description")}
+    return {"$schema": JSON_SCHEMA_DIALECT, "title": title, "description": description, **schema}
+
+
+def manifest_schema() -> dict[str, Any]:
+    """JSON Schema of ``secretariat.yaml``."""
+    return _finish(
+        Manifest.model_json_schema(),
+        "secretariat.yaml",
+        "The manifest of a secretariat-rules data repository (SPEC §2.1). A region plugin "
+        "may supply every field but region.",
+    )
+
+
+def collection_schema(name: str) -> dict[str, Any]:
+    """JSON Schema of one collection file (a list of records), in canonical values.
+
+    :raises UsageError: no such collection.
+    """
+    model = COLLECTION_MODELS.get(name)
+    if model is None:
+        known = ", ".join(COLLECTION_MODELS)
+        raise UsageError(f"unknown collection {name!r}; collections: {known}")
+    record = model.model_json_schema()
+    defs = record.pop("$defs", {})
+    schema: dict[str, Any] = {"type": "array", "items": record}
+    if defs:
+        schema["$defs"] = defs
+    return _finish(
+        schema,
+        f"{name}",
+        f"The {name} collection (SPEC §2.2) as NAME.json or NAME.yaml: a list of records "
+        "with canonical values (ISO dates, plain numbers, true/false). Loaders also accept "
+        "the Norwegian notations of SPEC §2.3 in any format.",
+    )
+
+
+def _refs(node: Any) -> Iterator[str]:
+    if isinstance(node, Mapping):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            yield ref.rsplit("/", 1)[-1]
+        for value in node.values():
+            yield from _refs(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _refs(item)
+
+
+def ruleset_schema(check_kinds: Mapping[str, Any]) -> dict[str, Any]:
+    """JSON Schema of a ruleset file; ``check`` is one of the registered check kinds."""
+    models: list[type[BaseModel]] = [RulesetHeader, RuleDef, RuleChange]
+    configs = {name: kind.config_model for name, kind in sorted(check_kinds.items())}
+    models.extend(dict.fromkeys(configs.values()))
+    refs, top = models_json_schema(
+        [(model, "validation") for model in models], ref_template="#/$defs/{model}"
+    )
+    defs: dict[str, Any] = top["$defs"]
+    variants = []
+    for name, model in configs.items():
+        def_name = refs[(model, "validation")]["$ref"].rsplit("/", 1)[-1]
+        variant = json.loads(json.dumps(defs[def_name]))
+        variant["title"] = f"check kind {name}"
+        variant["properties"] = {"kind": {"const": name}, **variant.get("properties", {})}
+        variant["required"] = ["kind", *variant.get("required", [])]
+        defs[f"check-{name}"] = variant
+        variants.append({"$ref": f"#/$defs/check-{name}"})
+    defs["Check"] = {"title": "Check", "oneOf": variants}
+    check = {"$ref": "#/$defs/Check"}
+    checks = {"type": "array", "items": check, "minItems": 1}
+    defs["RuleDef"]["properties"]["check"] = {"anyOf": [check, checks]}
+    defs["RuleChange"]["properties"]["check"] = {
+        "anyOf": [check, checks, {"type": "null"}],
+        "default": None,
+    }
+    header = defs.pop("RulesetHeader")
+    header["properties"]["rules"] = {
+        "type": "array",
+        "items": {"anyOf": [{"$ref": "#/$defs/RuleDef"}, {"$ref": "#/$defs/RuleChange"}]},
+        "description": "a new rule (every field) or a change to a rule of the base (a reason)",
+    }
+    used: set[str] = set()
+    pending = list(_refs(header))
+    while pending:
+        name = pending.pop()
+        if name not in used:
+            used.add(name)
+            pending.extend(_refs(defs[name]))
+    header["$defs"] = {name: defs[name] for name in sorted(used)}
+    return _finish(
+        header,
+        "secretariat-rules ruleset",
+        "A ruleset file (SPEC §3): a header and rules, each a new rule or a change to a rule "
+        "of the ruleset it extends.",
+    )
+
+
+def _optional_model(module: str, names: Sequence[str]) -> tuple[str, type[BaseModel]] | None:
+    """A pydantic model from a module that may not exist yet."""
+    try:
+        loaded = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name == module:
+            return None
+        raise
+    for name in names:
+        model = getattr(loaded, name, None)
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            return name, model
+    return None
+
+
+def file_schema(target: str) -> dict[str, Any]:
+    """JSON Schema of ``attestations.yaml`` or ``waivers.yaml``, where the model exists.
+
+    The file's model is looked up as ``<Target>File``, then ``<Target>``, then the model of
+    one entry (``Attestation``, ``Waiver``), which is wrapped in a list.
+
+    :raises UsageError: the model is not available.
+    """
+    singular = target.rstrip("s").capitalize()
+    plural = target.capitalize()
+    found = _optional_model(
+        f"secretariat_rules.schema.{target}", (f"{plural}File", plural, singular)
+    )
+    if found is None:
+        raise UsageError(f"the JSON Schema of {target} is not available yet")
+    name, model = found
+    schema = model.model_json_schema()
+    if name == singular:
+        defs = schema.pop("$defs", {})
+        schema = {"type": "array", "items": schema, **({"$defs": defs} if defs else {})}
+    return _finish(schema, f"{target}.yaml", f"The {target} file of a data repository.")
+
+
+def json_schema(target: str, name: str | None, check_kinds: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of a target (see :data:`SCHEMA_TARGETS`).
+
+    :raises UsageError: unknown target, or a collection without its name.
+    """
+    if target == "collection":
+        if not name:
+            known = ", ".join(COLLECTION_MODELS)
+            raise UsageError(f"schema collection needs a collection name: {known}")
+        return collection_schema(name)
+    if name:
+        raise UsageError(f"schema {target} takes no name (got {name!r})")
+    if target == "manifest":
+        return manifest_schema()
+    if target == "ruleset":
+        return ruleset_schema(check_kinds)
+    if target in ("attestations", "waivers"):
+        return file_schema(target)
+    raise UsageError(f"unknown schema {target!r}; choose from: {', '.join(SCHEMA_TARGETS)}")
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _chain(ruleset: Ruleset) -> str:
+    return " → ".join(ruleset.layers)
+
+
+def listing_text(ruleset: Ruleset, lang: str) -> str:
+    """The rules of a ruleset as an aligned table; a disabled rule's reason below it."""
+    rules = list(ruleset.rules.values())
+    disabled = sum(not r.enabled for r in rules)
+    head = (
+        f"{label('ruleset', lang)} {ruleset.name} ({label('layers', lang)}: {_chain(ruleset)}): "
+        f"{len(rules)} {label('rules', lang)}, {disabled} {label('disabled', lang)}"
+    )
+    header = ["ID", label("name", lang), label("clause", lang), label("severity", lang)]
+    header += [label("status", lang), label("title", lang)]
+    rows = [
+        [
+            r.id,
+            r.name,
+            r.clause,
+            r.severity.label,
+            label("enabled" if r.enabled else "disabled", lang),
+            r.title.get(lang),
+        ]
+        for r in rules
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    lines = [head, ""]
+    for row, rule in zip([header, *rows], [None, *rules], strict=True):
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+        if rule is not None and not rule.enabled:
+            lines.append(f"{' ' * (widths[0] + 2)}{status(rule, lang)}")
+    return "\n".join(lines) + "\n"
+
+
+def listing_markdown(ruleset: Ruleset, lang: str) -> str:
+    """The rules of a ruleset as a Markdown table."""
+    lines = [
+        f"# {label('ruleset', lang)} `{ruleset.name}`",
+        "",
+        f"{label('layers', lang).capitalize()}: {_chain(ruleset)}",
+        "",
+        f"| ID | {label('name', lang)} | {label('clause', lang)} | {label('severity', lang)} "
+        f"| {label('status', lang)} | {label('title', lang)} |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in ruleset.rules.values():
+        lines.append(
+            f"| {r.id} | `{r.name}` | {_cell(r.clause)} | {r.severity.label} "
+            f"| {_cell(status(r, lang))} | {_cell(r.title.get(lang))} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def tailoring_text(ruleset: Ruleset, baseline: Ruleset, lang: str) -> str:
+    """The tailoring between two rulesets, one block per rule."""
+    items = tailoring(ruleset, baseline)
+    lines = [
+        label("tailoring", lang).format(ruleset=ruleset.name, baseline=baseline.name),
+        f"{label('layers', lang)}: {_chain(ruleset)} / {_chain(baseline)}",
+        "",
+    ]
+    if not items:
+        lines.append(label("no_tailoring", lang))
+    current = None
+    for item in items:
+        if item.rule != current:
+            lines.append(f"{item.rule} {item.name}")
+            current = item.rule
+        lines.append(f"    {describe_tailoring(item, lang)}")
+        if item.reason:
+            lines.append(f"        {label('reason', lang)}: {' '.join(item.reason.split())}")
+    unchanged = sorted(set(ruleset.rules) - {item.rule for item in items})
+    if unchanged:
+        lines += ["", f"{label('unchanged', lang)} ({len(unchanged)}): {', '.join(unchanged)}"]
+    return "\n".join(lines) + "\n"
+
+
+def tailoring_markdown(ruleset: Ruleset, baseline: Ruleset, lang: str) -> str:
+    """The tailoring between two rulesets as a Markdown table."""
+    title = label("tailoring", lang).format(
+        ruleset=f"`{ruleset.name}`", baseline=f"`{baseline.name}`"
+    )
+    lines = [f"# {title}", ""]
+    items = tailoring(ruleset, baseline)
+    if not items:
+        return "\n".join([*lines, label("no_tailoring", lang)]) + "\n"
+    lines += [
+        f"| ID | {label('name', lang)} | {label('status', lang)} | {label('reason', lang)} |",
+        "|---|---|---|---|",
+    ]
+    for item in items:
+        lines.append(
+            f"| {item.rule} | `{item.name}` | {_cell(describe_tailoring(item, lang))} "
+            f"| {_cell(item.reason or '')} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _indent(text: str, prefix: str = "    ") -> str:
+    return "\n".join(prefix + line if line.strip() else line for line in text.splitlines())
+
+
+def explain_text(info: Mapping[str, Any], lang: str) -> str:
+    """The ``explain`` view of a rule (from :func:`explanation`)."""
+    import yaml
+
+    origin = info["origin"]
+    lines = [
+        f"{info['id']} {info['name']} — {info['title'].get(lang)}",
+        f"{label('ruleset', lang)}: {info['ruleset']} ({label('layers', lang)}: "
+        f"{' → '.join(info['layers'])})",
+        f"{label('clause', lang)}: {info['clause']} ({label('set_by', lang)} {origin['clause']})",
+        f"{label('severity', lang)}: {info['severity']} ({label('modal', lang)}: {info['modal']})",
+        f"{label('status', lang)}: "
+        + (
+            label("enabled", lang)
+            if info["enabled"]
+            else f"{label('disabled', lang)}: {info['disabled_reason']}"
+        ),
+    ]
+    if info["effective_from"] is not None:
+        lines.append(f"{label('effective_from', lang)}: {short(info['effective_from'], lang)}")
+    lines += ["", f"{label('guideline', lang)}:", _indent(info["guideline"])]
+    if info["semantics"] is not None:
+        lines += ["", f"{label('semantics', lang)}:", _indent(info["semantics"].get(lang))]
+    lines += ["", f"{label('params', lang)}:"]
+    if not info["params"]:
+        lines.append(f"    ({label('no_params', lang)})")
+    for param in info["params"]:
+        lines.append(
+            f"    {param['name']} = {short(param['value'], lang)}"
+            f"  ({label('set_by', lang)} {param['layer']})"
+        )
+    kinds = ", ".join(str(c.get("kind")) for c in info["check"])
+    lines += ["", f"{label('check', lang)}: {kinds} ({label('set_by', lang)} {origin['check']})"]
+    dumped = yaml.safe_dump(
+        info["check"] if len(info["check"]) > 1 else info["check"][0],
+        allow_unicode=True,
+        sort_keys=False,
+        width=96,
+    )
+    lines.append(_indent(dumped.rstrip("\n")))
+    lines += [
+        "",
+        f"{label('example', lang)}:",
+        f"    {info['example']['subject']}: {info['example']['message']}",
+        "",
+        f"{label('history', lang)}:",
+    ]
+    for change in info["changes"]:
+        action = label(change["action"], lang) if change["action"] in LABELS["en"] else change[
+            "action"
+        ]
+        attributes = f" ({', '.join(change['attributes'])})" if change["attributes"] else ""
+        reason = f": {' '.join(change['reason'].split())}" if change["reason"] else ""
+        lines.append(f"    {change['layer']}: {action}{attributes}{reason}")
+    return "\n".join(lines) + "\n"
