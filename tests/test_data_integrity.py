@@ -40,9 +40,27 @@ def test_missing_required_field_without_id_uses_row_number(secretariat_repo: Rep
 def test_wrong_enum_and_amount(secretariat_repo: RepoFactory) -> None:
     repo = secretariat_repo(
         expenditures=[
-            {"id": "E1", "date": "2024-01-05", "amount_nok": "825.50", "funding": "annet", "category": "analyse"},
-            {"id": "E2", "date": "2024-01-05", "amount_nok": "kr 825 000", "funding": "lotto", "category": "analyse"},
-            {"id": "E3", "date": "2024-01-05", "amount_nok": "825 000,50", "funding": "annet", "category": "analyse"},
+            {
+                "id": "E1",
+                "date": "2024-01-05",
+                "amount_nok": "825.50",
+                "funding": "annet",
+                "category": "analyse",
+            },
+            {
+                "id": "E2",
+                "date": "2024-01-05",
+                "amount_nok": "kr 825 000",
+                "funding": "lotto",
+                "category": "analyse",
+            },
+            {
+                "id": "E3",
+                "date": "2024-01-05",
+                "amount_nok": "825 000,50",
+                "funding": "annet",
+                "category": "analyse",
+            },
         ]
     )
     run = repo.check("--select", "DAT")
@@ -64,7 +82,9 @@ def test_duplicate_id_keeps_first_and_lists_both(secretariat_repo: RepoFactory) 
 
 def test_dangling_reference_is_dat003_and_counts_as_absent(secretariat_repo: RepoFactory) -> None:
     repo = secretariat_repo(
-        documents=[{"id": "D1", "title": "Saksliste", "kind": "saksdokument", "date": "2024-03-01"}],
+        documents=[
+            {"id": "D1", "title": "Saksliste", "kind": "saksdokument", "date": "2024-03-01"}
+        ],
         distributions=[
             {"document": "D1", "party": "bergen", "sent": "2024-03-01 10:00"},
             {"document": "D1", "party": "oslo", "sent": "2024-03-01 10:00"},
@@ -83,7 +103,9 @@ def test_dangling_reference_is_dat003_and_counts_as_absent(secretariat_repo: Rep
 def test_unreadable_file_is_dat004_and_the_run_goes_on(secretariat_repo: RepoFactory) -> None:
     repo = secretariat_repo(
         files={"meetings.yaml": "- id: M1\n  body: [unclosed\n"},
-        documents=[{"id": "D1", "title": "Notat", "kind": "notat", "date": "2024-03-01", "bad": "x"}],
+        documents=[
+            {"id": "D1", "title": "Notat", "kind": "notat", "date": "2024-03-01", "bad": "x"}
+        ],
     )
     run = repo.check("--select", "DAT")
     assert [t[:2] for t in run.triples()] == [
@@ -106,7 +128,15 @@ def test_two_files_for_one_collection(secretariat_repo: RepoFactory) -> None:
 
 def test_unknown_column_is_a_warning(secretariat_repo: RepoFactory) -> None:
     repo = secretariat_repo(
-        documents=[{"id": "D1", "title": "Notat", "kind": "notat", "date": "2024-03-01", "archvied": "2024-03-02"}]
+        documents=[
+            {
+                "id": "D1",
+                "title": "Notat",
+                "kind": "notat",
+                "date": "2024-03-01",
+                "archvied": "2024-03-02",
+            }
+        ]
     )
     run = repo.check("--select", "DAT")
     assert run.triples() == [("DAT005", "files/documents", ("documents.csv:1",))]
@@ -126,7 +156,9 @@ def test_norwegian_formats_load_without_findings(secretariat_repo: RepoFactory) 
         "A1,2024-05-01,−1\u202f000,annet,analyse\n"
         "A2,2024-05-01,825\u00a0000,annet,analyse\n"
     )
-    repo = secretariat_repo(files={"expenditures.csv": cp1252, "toll_usage.csv": "id,period,project,amount_nok\n"})
+    repo = secretariat_repo(
+        files={"expenditures.csv": cp1252, "toll_usage.csv": "id,period,project,amount_nok\n"}
+    )
     assert repo.check("--select", "DAT").triples() == []
     repo = secretariat_repo(files={"expenditures.csv": utf8_bom})
     assert repo.check("--select", "DAT").triples() == []
@@ -134,9 +166,9 @@ def test_norwegian_formats_load_without_findings(secretariat_repo: RepoFactory) 
 
 def test_multiline_cell_keeps_exact_lines(secretariat_repo: RepoFactory) -> None:
     text = (
-        'id,title,kind,date\n'
+        "id,title,kind,date\n"
         'D1,"Saksliste\nmed to linjer",notat,2024-03-01\n'
-        'D2,Notat,notat,not-a-date\n'
+        "D2,Notat,notat,not-a-date\n"
     )
     repo = secretariat_repo(files={"documents.csv": text})
     run = repo.check("--select", "DAT")

@@ -15,9 +15,7 @@ WITH_EXPECTATIONS = sorted(p.parent for p in FIXTURES.glob("*/expected.yaml"))
 
 def expected(fixture: Path) -> list[tuple[str, str, tuple[str, ...]]]:
     data = yaml.safe_load((fixture / "expected.yaml").read_text(encoding="utf-8"))
-    return sorted(
-        (f["rule"], f["subject"], tuple(f["locations"])) for f in data["findings"]
-    )
+    return sorted((f["rule"], f["subject"], tuple(f["locations"])) for f in data["findings"])
 
 
 @pytest.mark.parametrize("fixture", WITH_EXPECTATIONS, ids=lambda p: p.name)

@@ -66,8 +66,22 @@ def test_csv_basic_table(tmp_path: Path) -> None:
         }
     )
     assert _rows(table) == [
-        {"id": "M1", "body": "sg", "date": "2024-03-01", "_line": 2, "_pointer": None, "_problems": None},
-        {"id": "M2", "body": "sg", "date": "01.03.2024", "_line": 3, "_pointer": None, "_problems": None},
+        {
+            "id": "M1",
+            "body": "sg",
+            "date": "2024-03-01",
+            "_line": 2,
+            "_pointer": None,
+            "_problems": None,
+        },
+        {
+            "id": "M2",
+            "body": "sg",
+            "date": "01.03.2024",
+            "_line": 3,
+            "_pointer": None,
+            "_problems": None,
+        },
     ]
 
 
@@ -230,7 +244,7 @@ CSV_CASES = [
     'id,a\nM1,ab"c\n',
     "id,a\rM1,1\r",
     '"i\nd",a\nM1,1\n',
-    ' id , a \n  \n,\nM1 , 1 \n',
+    " id , a \n  \n,\nM1 , 1 \n",
     "id,a\n",
     "",
 ]
@@ -317,7 +331,12 @@ def test_yaml_values_are_raw_text_with_lines(tmp_path: Path) -> None:
         "_pointer": None,
         "_problems": None,
     }
-    assert table.frame.select("id", "_line").rows() == [("M1", 2), ("M2", 12), ("M3", 14), ("M4", 16)]
+    assert table.frame.select("id", "_line").rows() == [
+        ("M1", 2),
+        ("M2", 12),
+        ("M3", 14),
+        ("M4", 16),
+    ]
 
 
 def test_yaml_structural_problems(tmp_path: Path) -> None:
@@ -416,7 +435,11 @@ def test_json_structural_problems(tmp_path: Path) -> None:
     assert table.frame.select("id", "_line", "_problems").rows() == [
         ("E1", 1, "field 'tags' holds a list; one fact per row"),
         (None, 2, "record is not an object"),
-        (None, 3, "field 'id' is given more than once; field 'm' holds a mapping; one fact per row"),
+        (
+            None,
+            3,
+            "field 'id' is given more than once; field 'm' holds a mapping; one fact per row",
+        ),
     ]
 
 
@@ -449,7 +472,9 @@ def test_json_errors_name_the_line(tmp_path: Path, content: str, line: int, frag
 # --------------------------------------------------------------------------- XLSX
 
 
-def _workbook(rows: list[list[Any]], title: str = "Møter", at: dict[str, Any] | None = None) -> bytes:
+def _workbook(
+    rows: list[list[Any]], title: str = "Møter", at: dict[str, Any] | None = None
+) -> bytes:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -582,7 +607,10 @@ def test_xlsx_entities_are_refused(tmp_path: Path) -> None:
     )
     content = _workbook([["id"], ["M1"]])
     broken = _replace_member(content, "sheet1.xml", lambda data: bomb + data)
-    assert "workbook" in _error(tmp_path, "m.xlsx", broken).message
+    message = _error(tmp_path, "m.xlsx", broken).message
+    assert message.startswith("cannot open the workbook: ")
+    assert "EntitiesForbidden" in message
+    assert str(tmp_path) not in message
 
 
 # --------------------------------------------------------------------------- dispatch
@@ -617,7 +645,9 @@ def _mutations(seed: bytes, count: int, rng: random.Random) -> list[bytes]:
             if action == 0 and data:
                 del data[position : position + rng.randint(1, 8)]
             elif action == 1:
-                data[position:position] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 4)))
+                data[position:position] = bytes(
+                    rng.randrange(256) for _ in range(rng.randint(1, 4))
+                )
             else:
                 data[position:position] = rng.choice([b'"', b"\n", b"\r", b"[", b"{", b":", b";"])
         out.append(bytes(data))
@@ -637,7 +667,8 @@ def test_bad_input_raises_only_data_file_error(tmp_path: Path, name: str, seed: 
     rng = random.Random(name)
     path = tmp_path / name
     count = 40 if name.endswith(".xlsx") else 300
-    for content in _mutations(seed, count, rng) + [bytes(rng.randrange(256) for _ in range(64))]:
+    garbage = bytes(rng.randrange(256) for _ in range(64))
+    for content in [*_mutations(seed, count, rng), garbage]:
         path.write_bytes(content)
         try:
             table = read_table(path, tmp_path, "meetings")

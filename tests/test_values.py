@@ -292,7 +292,10 @@ def test_year_or_tertial_refuses_ranges() -> None:
 
 
 def test_str_and_id_are_stripped_text() -> None:
-    assert _run(_spec("str"), [" Bjørnafjorden ", "a  b"]) == (["Bjørnafjorden", "a  b"], [False] * 2)
+    assert _run(_spec("str"), [" Bjørnafjorden ", "a  b"]) == (
+        ["Bjørnafjorden", "a  b"],
+        [False] * 2,
+    )
     assert _run(_spec("id"), ["\u00a0M-1 "]) == (["M-1"], [False])
 
 

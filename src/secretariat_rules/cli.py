@@ -18,8 +18,10 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
+from . import __version__, json_schema, reference
+from .api import DEFAULT_RULESET
 from .api import check as run_check
+from .engine.ruleset import Ruleset, load_ruleset
 from .exceptions import ConfigurationError, UsageError
 from .findings import Result, Severity
 from .plugins import Registry, load_registry
@@ -316,3 +318,161 @@ def plugins_command(ctx: click.Context) -> None:
     for plugin in registry.plugin_names:
         items = provided.get(plugin, [])
         click.echo(f"{plugin}: {', '.join(items) if items else '(provides nothing)'}")
+
+
+# ---- reference commands
+
+
+def load_named_ruleset(registry: Registry, name: str) -> Ruleset:
+    """A resolved ruleset by name or path (errors become exit code 2)."""
+    return load_ruleset(name, registry.rulesets, registry.check_kinds)
+
+
+def layer_loader(registry: Registry) -> Callable[[str], Ruleset | None]:
+    """Resolve an earlier layer of a chain by name, or ``None`` if it is not registered."""
+
+    def load(layer: str) -> Ruleset | None:
+        if layer not in registry.rulesets:
+            return None
+        try:
+            return load_named_ruleset(registry, layer)
+        except ConfigurationError:
+            return None
+
+    return load
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Write to ``output`` atomically, or to stdout."""
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        write_atomic(output, text)
+
+
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(["nb", "en"]),
+    default="nb",
+    show_default=True,
+    help="Language of titles, messages and labels.",
+)
+RULESET_OPTION = click.option(
+    "--ruleset",
+    "ruleset_name",
+    default=DEFAULT_RULESET,
+    show_default=True,
+    help="Ruleset name or path.",
+)
+OUTPUT_OPTION = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of stdout.",
+)
+
+
+@main.command("rules")
+@RULESET_OPTION
+@click.argument("baseline", required=False)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
+@LANG_OPTION
+@OUTPUT_OPTION
+@click.pass_context
+@handle_errors
+def rules_command(
+    ctx: click.Context,
+    ruleset_name: str,
+    baseline: str | None,
+    fmt: str,
+    lang: str,
+    output: Path | None,
+) -> None:
+    """List the rules of a resolved ruleset, or its tailoring relative to BASELINE.
+
+    \b
+    secretariat-rules rules --ruleset bymiljopakken            rules of bymiljopakken
+    secretariat-rules rules --ruleset bymiljopakken national   how it deviates from national
+
+    The tailoring lists every rule added, disabled (with its reason), re-worded or
+    re-parameterised (old → new), and the layer that did it.
+    """
+    registry = registry_of(ctx)
+    ruleset = load_named_ruleset(registry, ruleset_name)
+    if baseline is None:
+        if fmt == "json":
+            text = reference.dump_json(reference.listing(ruleset))
+        elif fmt == "markdown":
+            text = reference.listing_markdown(ruleset, lang)
+        else:
+            text = reference.listing_text(ruleset, lang)
+    else:
+        base = load_named_ruleset(registry, baseline)
+        if fmt == "json":
+            text = reference.dump_json(reference.tailoring_report(ruleset, base))
+        elif fmt == "markdown":
+            text = reference.tailoring_markdown(ruleset, base, lang)
+        else:
+            text = reference.tailoring_text(ruleset, base, lang)
+    emit(text, output)
+
+
+@main.command("explain")
+@click.argument("rule")
+@RULESET_OPTION
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@LANG_OPTION
+@click.pass_context
+@handle_errors
+def explain_command(ctx: click.Context, rule: str, ruleset_name: str, fmt: str, lang: str) -> None:
+    """Explain RULE (an id or a name): guideline, semantics, parameters, an example finding."""
+    registry = registry_of(ctx)
+    ruleset = load_named_ruleset(registry, ruleset_name)
+    found = reference.find_rule(ruleset, rule)
+    info = reference.explanation(found, ruleset, lang, layer_loader(registry))
+    text = reference.dump_json(info) if fmt == "json" else reference.explain_text(info, lang)
+    emit(text, None)
+
+
+@main.command("schema")
+@click.argument(
+    "target", type=click.Choice(json_schema.SCHEMA_TARGETS), default="manifest", required=False
+)
+@click.argument("name", required=False)
+@OUTPUT_OPTION
+@click.pass_context
+@handle_errors
+def schema_command(ctx: click.Context, target: str, name: str | None, output: Path | None) -> None:
+    """Print the JSON Schema (draft 2020-12) of the manifest, a collection or a ruleset.
+
+    \b
+    TARGET: manifest (default) | ruleset | collection NAME | attestations | waivers
+    """
+    registry = registry_of(ctx)
+    schema = json_schema.schema_of(target, name, registry.check_kinds)
+    emit(reference.dump_json(schema), output)
+
+
+@main.command("docs")
+@OUTPUT_OPTION
+@click.pass_context
+@handle_errors
+def docs_command(ctx: click.Context, output: Path | None) -> None:
+    """Generate the rule reference (docs/rules.md) from the rulesets and check kinds."""
+    from .docs import generate
+
+    emit(generate(registry_of(ctx)), output)

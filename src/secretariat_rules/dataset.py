@@ -29,7 +29,7 @@ from .schema.manifest import Manifest
 from .sources.base import FileProblem
 from .sources.manifest import MANIFEST_NAME
 from .sources.readers import RawTable
-from .sources.values import expected_text, invalid_expr, normalized_raw, parse_expr
+from .sources.values import expected_text, normalized_raw, parse_expr
 from .yamlio import LineIndex
 
 PROVENANCE = ("_file", "_line", "_pointer", "_row")
@@ -69,6 +69,8 @@ class Dataset:
     fields: dict[str, tuple[FieldSpec, ...]]
     issues: list[tuple[str, RawFinding]] = field(default_factory=list)
     """Data integrity findings: (rule id, finding)."""
+    memo: dict[str, Any] = field(default_factory=dict)
+    """Work that check kinds share across rules (a side file parsed once), by key."""
 
     def frame(self, name: str) -> pl.DataFrame:
         """The clean frame of a collection or manifest table."""
@@ -155,24 +157,24 @@ def _unknown_columns(collection: str, table: RawTable, names: set[str]) -> RawFi
     )
 
 
-def _problem_exprs(specs: tuple[FieldSpec, ...]) -> list[pl.Expr]:
-    exprs = [pl.col("_problems")]
+def _typed(name: str) -> str:
+    return f"__typed_{name}"
+
+
+def _problem_checks(specs: tuple[FieldSpec, ...]) -> list[tuple[pl.Expr, pl.Expr]]:
+    """(condition, text) per possible problem of a row; typed columns must exist."""
+    checks = [(pl.col("_problems").is_not_null(), pl.col("_problems"))]
     for spec in specs:
         raw = normalized_raw(spec.name)
         if spec.required:
-            exprs.append(
-                pl.when(raw.is_null()).then(pl.lit(f"missing required field '{spec.name}'"))
-            )
-        exprs.append(
-            pl.when(invalid_expr(spec.name, spec)).then(
-                pl.concat_str(
-                    pl.lit(f"{spec.name}: invalid value '"),
-                    raw,
-                    pl.lit(f"' (expected {expected_text(spec)})"),
-                )
-            )
+            checks.append((raw.is_null(), pl.lit(f"missing required field '{spec.name}'")))
+        text = pl.concat_str(
+            pl.lit(f"{spec.name}: invalid value '"),
+            raw,
+            pl.lit(f"' (expected {expected_text(spec)})"),
         )
-    return exprs
+        checks.append((raw.is_not_null() & pl.col(_typed(spec.name)).is_null(), text))
+    return checks
 
 
 def _period_bounds(column: str) -> list[pl.Expr]:
@@ -211,16 +213,23 @@ def type_collection(
             issues.append(("DAT005", unknown))
         parts.append(_prepare(table, names))
     raw = pl.concat([_empty_raw(specs), *parts], how="diagonal_relaxed")
-    problems = pl.concat_list(_problem_exprs(specs)).list.drop_nulls().list.join("; ")
-    typed = raw.select(
-        *[parse_expr(s.name, s).alias(s.name) for s in specs],
-        *[pl.col(c) for c in PROVENANCE],
-        problems.alias("_problems"),
-    )
+    checks = _problem_checks(specs)
+    work = raw.with_columns(parse_expr(s.name, s).alias(_typed(s.name)) for s in specs)
+    work = work.with_columns(pl.any_horizontal([c for c, _ in checks]).alias("__bad"))
     used_ids: set[str] = set()
     if "id" in names:
-        used_ids = set(typed.get_column("id").drop_nulls().to_list())
-    bad = typed.filter(pl.col("_problems") != "")
+        used_ids = set(work.get_column(_typed("id")).drop_nulls().to_list())
+    # texts only for the (few) rows with a problem: building them for all is the slow part
+    bad = work.filter(pl.col("__bad")).select(
+        pl.col(_typed("id")).alias("id") if "id" in names else pl.lit(None).alias("id"),
+        *[pl.col(c) for c in PROVENANCE],
+        pl.concat_list([pl.when(c).then(t) for c, t in checks])
+        .list.drop_nulls()
+        .list.join("; ")
+        .alias("_problems"),
+    )
+    if "id" not in names:
+        bad = bad.drop("id")
     for subject_id, loc, text in zip(
         subject_ids(collection, bad),
         locations_of(bad),
@@ -229,7 +238,10 @@ def type_collection(
     ):
         reasons = tuple(text.split("; "))
         issues.append(("DAT001", RawFinding(Subject(collection, subject_id), reasons, (loc,))))
-    good = typed.filter(pl.col("_problems") == "").drop("_problems")
+    good = work.filter(~pl.col("__bad")).select(
+        *[pl.col(_typed(s.name)).alias(s.name) for s in specs],
+        *[pl.col(c) for c in PROVENANCE],
+    )
     defaults = [pl.col(s.name).fill_null(s.default) for s in specs if s.default is not None]
     periods = [e for s in specs if s.kind == "period" for e in _period_bounds(s.name)]
     good = good.with_columns(*defaults, *periods)

@@ -31,6 +31,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "secretariat_rules.sources.canonical",
     "secretariat_rules.checks.record",
     "secretariat_rules.checks.periodic",
+    "secretariat_rules.checks.attested",
     "secretariat_rules.reporters.text",
     "secretariat_rules.reporters.json",
     "secretariat_rules.reporters.junit",

@@ -1,6 +1,6 @@
 """Reference views of rulesets: rule listings, tailoring between rulesets, explanations.
 
-Used by the ``rules``, ``explain`` and ``schema`` commands and by :mod:`.docs`. Every view
+Used by the ``rules`` and ``explain`` commands and by :mod:`.docs`. Every view
 is computed from resolved rulesets and the registered check kinds, never hand-copied.
 
 Tailoring compares two resolved rulesets rule by rule (not the overlay files), so it
@@ -14,24 +14,20 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import importlib
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
 from pydantic import BaseModel
-from pydantic.json_schema import models_json_schema
 
 from .engine.conditions import Text
-from .engine.ruleset import ResolvedRule, RuleChange, RuleDef, Ruleset, RulesetHeader
+from .engine.ruleset import ResolvedRule, Ruleset
 from .engine.templates import render
 from .exceptions import UsageError
 from .findings import Severity
-from .schema.collections import COLLECTION_MODELS
-from .schema.manifest import Manifest
-
-JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+from .i18n.catalog import severity_label
 
 ACTIONS = ("added", "removed", "disabled", "enabled", "reworded", "reparameterised", "changed")
 """Kinds of tailoring, in the order they are listed for one rule."""
@@ -67,7 +63,10 @@ LABELS: dict[str, dict[str, str]] = {
         "reason": "begrunnelse",
         "by": "av",
         "added": "lagt til",
-        "removed": "ikke med",
+        "removed": "ikke i dette regelsettet",
+        "baseline": "grunnlag",
+        "change": "Endring",
+        "reason_heading": "Begrunnelse",
         "reworded": "omformulert",
         "reparameterised": "nye parametere",
         "changed": "endret",
@@ -99,7 +98,10 @@ LABELS: dict[str, dict[str, str]] = {
         "reason": "reason",
         "by": "by",
         "added": "added",
-        "removed": "not included",
+        "removed": "not in this ruleset",
+        "baseline": "baseline",
+        "change": "Change",
+        "reason_heading": "Reason",
         "reworded": "re-worded",
         "reparameterised": "re-parameterised",
         "changed": "changed",
@@ -316,7 +318,9 @@ def describe_difference(difference: Difference, lang: str) -> str:
 def describe_tailoring(item: Tailoring, lang: str) -> str:
     """One line: ``re-worded by bymiljopakken: clause 1e → 1f``."""
     head = label(item.action, lang) if item.action in LABELS["en"] else item.action
-    if item.layer:
+    if item.action == "removed" and item.layer:
+        head += f" ({label('added', lang)} {label('by', lang)} {item.layer})"
+    elif item.layer:
         head += f" {label('by', lang)} {item.layer}"
     details = ", ".join(describe_difference(d, lang) for d in item.differences)
     return f"{head}: {details}" if details else head
@@ -348,11 +352,15 @@ def find_rule(ruleset: Ruleset, query: str) -> ResolvedRule:
     for rule in ruleset.rules.values():
         if wanted.upper() == rule.id or wanted.lower() == rule.name:
             return rule
-    candidates = {rule.id: rule for rule in ruleset.rules.values()}
-    candidates.update({rule.name: rule for rule in ruleset.rules.values()})
-    close = difflib.get_close_matches(wanted.upper(), list(candidates), n=5, cutoff=0.6)
-    close += difflib.get_close_matches(wanted.lower(), list(candidates), n=5, cutoff=0.6)
-    names = list(dict.fromkeys(f"{candidates[c].id} {candidates[c].name}" for c in close))
+    scored = []
+    for rule in ruleset.rules.values():
+        ratio = max(
+            difflib.SequenceMatcher(None, wanted.upper(), rule.id).ratio(),
+            difflib.SequenceMatcher(None, wanted.lower(), rule.name).ratio(),
+        )
+        if ratio >= 0.6:
+            scored.append((-ratio, rule.id, rule.name))
+    names = [f"{rid} {name}" for _, rid, name in sorted(scored)[:5]]
     hint = f"; did you mean: {', '.join(names)}?" if names else ""
     raise UsageError(f"ruleset {ruleset.name!r} has no rule {query!r}{hint}")
 
@@ -478,169 +486,6 @@ def explanation(
     }
 
 
-# --------------------------------------------------------------------------- JSON Schema
-
-SCHEMA_TARGETS = ("manifest", "ruleset", "collection", "attestations", "waivers")
-"""What ``schema`` can describe."""
-
-
-def _finish(schema: dict[str, Any], title: str, description: str) -> dict[str, Any]:
-    schema = {key: value for key, value in schema.items() if key not in ("title", "description")}
-    return {"$schema": JSON_SCHEMA_DIALECT, "title": title, "description": description, **schema}
-
-
-def manifest_schema() -> dict[str, Any]:
-    """JSON Schema of ``secretariat.yaml``."""
-    return _finish(
-        Manifest.model_json_schema(),
-        "secretariat.yaml",
-        "The manifest of a secretariat-rules data repository (SPEC §2.1). A region plugin "
-        "may supply every field but region.",
-    )
-
-
-def collection_schema(name: str) -> dict[str, Any]:
-    """JSON Schema of one collection file (a list of records), in canonical values.
-
-    :raises UsageError: no such collection.
-    """
-    model = COLLECTION_MODELS.get(name)
-    if model is None:
-        known = ", ".join(COLLECTION_MODELS)
-        raise UsageError(f"unknown collection {name!r}; collections: {known}")
-    record = model.model_json_schema()
-    defs = record.pop("$defs", {})
-    schema: dict[str, Any] = {"type": "array", "items": record}
-    if defs:
-        schema["$defs"] = defs
-    return _finish(
-        schema,
-        f"{name}",
-        f"The {name} collection (SPEC §2.2) as NAME.json or NAME.yaml: a list of records "
-        "with canonical values (ISO dates, plain numbers, true/false). Loaders also accept "
-        "the Norwegian notations of SPEC §2.3 in any format.",
-    )
-
-
-def _refs(node: Any) -> Iterator[str]:
-    if isinstance(node, Mapping):
-        ref = node.get("$ref")
-        if isinstance(ref, str):
-            yield ref.rsplit("/", 1)[-1]
-        for value in node.values():
-            yield from _refs(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _refs(item)
-
-
-def ruleset_schema(check_kinds: Mapping[str, Any]) -> dict[str, Any]:
-    """JSON Schema of a ruleset file; ``check`` is one of the registered check kinds."""
-    models: list[type[BaseModel]] = [RulesetHeader, RuleDef, RuleChange]
-    configs = {name: kind.config_model for name, kind in sorted(check_kinds.items())}
-    models.extend(dict.fromkeys(configs.values()))
-    refs, top = models_json_schema(
-        [(model, "validation") for model in models], ref_template="#/$defs/{model}"
-    )
-    defs: dict[str, Any] = top["$defs"]
-    variants = []
-    for name, model in configs.items():
-        def_name = refs[(model, "validation")]["$ref"].rsplit("/", 1)[-1]
-        variant = json.loads(json.dumps(defs[def_name]))
-        variant["title"] = f"check kind {name}"
-        variant["properties"] = {"kind": {"const": name}, **variant.get("properties", {})}
-        variant["required"] = ["kind", *variant.get("required", [])]
-        defs[f"check-{name}"] = variant
-        variants.append({"$ref": f"#/$defs/check-{name}"})
-    defs["Check"] = {"title": "Check", "oneOf": variants}
-    check = {"$ref": "#/$defs/Check"}
-    checks = {"type": "array", "items": check, "minItems": 1}
-    defs["RuleDef"]["properties"]["check"] = {"anyOf": [check, checks]}
-    defs["RuleChange"]["properties"]["check"] = {
-        "anyOf": [check, checks, {"type": "null"}],
-        "default": None,
-    }
-    header = defs.pop("RulesetHeader")
-    header["properties"]["rules"] = {
-        "type": "array",
-        "items": {"anyOf": [{"$ref": "#/$defs/RuleDef"}, {"$ref": "#/$defs/RuleChange"}]},
-        "description": "a new rule (every field) or a change to a rule of the base (a reason)",
-    }
-    used: set[str] = set()
-    pending = list(_refs(header))
-    while pending:
-        name = pending.pop()
-        if name not in used:
-            used.add(name)
-            pending.extend(_refs(defs[name]))
-    header["$defs"] = {name: defs[name] for name in sorted(used)}
-    return _finish(
-        header,
-        "secretariat-rules ruleset",
-        "A ruleset file (SPEC §3): a header and rules, each a new rule or a change to a rule "
-        "of the ruleset it extends.",
-    )
-
-
-def _optional_model(module: str, names: Sequence[str]) -> tuple[str, type[BaseModel]] | None:
-    """A pydantic model from a module that may not exist yet."""
-    try:
-        loaded = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name == module:
-            return None
-        raise
-    for name in names:
-        model = getattr(loaded, name, None)
-        if isinstance(model, type) and issubclass(model, BaseModel):
-            return name, model
-    return None
-
-
-def file_schema(target: str) -> dict[str, Any]:
-    """JSON Schema of ``attestations.yaml`` or ``waivers.yaml``, where the model exists.
-
-    The file's model is looked up as ``<Target>File``, then ``<Target>``, then the model of
-    one entry (``Attestation``, ``Waiver``), which is wrapped in a list.
-
-    :raises UsageError: the model is not available.
-    """
-    singular = target.rstrip("s").capitalize()
-    plural = target.capitalize()
-    found = _optional_model(
-        f"secretariat_rules.schema.{target}", (f"{plural}File", plural, singular)
-    )
-    if found is None:
-        raise UsageError(f"the JSON Schema of {target} is not available yet")
-    name, model = found
-    schema = model.model_json_schema()
-    if name == singular:
-        defs = schema.pop("$defs", {})
-        schema = {"type": "array", "items": schema, **({"$defs": defs} if defs else {})}
-    return _finish(schema, f"{target}.yaml", f"The {target} file of a data repository.")
-
-
-def json_schema(target: str, name: str | None, check_kinds: Mapping[str, Any]) -> dict[str, Any]:
-    """The JSON Schema of a target (see :data:`SCHEMA_TARGETS`).
-
-    :raises UsageError: unknown target, or a collection without its name.
-    """
-    if target == "collection":
-        if not name:
-            known = ", ".join(COLLECTION_MODELS)
-            raise UsageError(f"schema collection needs a collection name: {known}")
-        return collection_schema(name)
-    if name:
-        raise UsageError(f"schema {target} takes no name (got {name!r})")
-    if target == "manifest":
-        return manifest_schema()
-    if target == "ruleset":
-        return ruleset_schema(check_kinds)
-    if target in ("attestations", "waivers"):
-        return file_schema(target)
-    raise UsageError(f"unknown schema {target!r}; choose from: {', '.join(SCHEMA_TARGETS)}")
-
-
 # --------------------------------------------------------------------------- rendering
 
 
@@ -668,7 +513,7 @@ def listing_text(ruleset: Ruleset, lang: str) -> str:
             r.id,
             r.name,
             r.clause,
-            r.severity.label,
+            severity_label(r.severity.label, lang),
             label("enabled" if r.enabled else "disabled", lang),
             r.title.get(lang),
         ]
@@ -697,7 +542,7 @@ def listing_markdown(ruleset: Ruleset, lang: str) -> str:
     ]
     for r in ruleset.rules.values():
         lines.append(
-            f"| {r.id} | `{r.name}` | {_cell(r.clause)} | {r.severity.label} "
+            f"| {r.id} | `{r.name}` | {_cell(r.clause)} | {severity_label(r.severity.label, lang)} "
             f"| {_cell(status(r, lang))} | {_cell(r.title.get(lang))} |"
         )
     return "\n".join(lines) + "\n"
@@ -708,7 +553,8 @@ def tailoring_text(ruleset: Ruleset, baseline: Ruleset, lang: str) -> str:
     items = tailoring(ruleset, baseline)
     lines = [
         label("tailoring", lang).format(ruleset=ruleset.name, baseline=baseline.name),
-        f"{label('layers', lang)}: {_chain(ruleset)} / {_chain(baseline)}",
+        f"{label('layers', lang)}: {_chain(ruleset)}; {label('baseline', lang)}: "
+        f"{_chain(baseline)}",
         "",
     ]
     if not items:
@@ -737,7 +583,8 @@ def tailoring_markdown(ruleset: Ruleset, baseline: Ruleset, lang: str) -> str:
     if not items:
         return "\n".join([*lines, label("no_tailoring", lang)]) + "\n"
     lines += [
-        f"| ID | {label('name', lang)} | {label('status', lang)} | {label('reason', lang)} |",
+        f"| ID | {label('name', lang)} | {label('change', lang)} "
+        f"| {label('reason_heading', lang)} |",
         "|---|---|---|---|",
     ]
     for item in items:
@@ -748,21 +595,32 @@ def tailoring_markdown(ruleset: Ruleset, baseline: Ruleset, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """A YAML dumper that writes shared values out instead of as anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_yaml(data: Any) -> str:
+    """Readable block-style YAML of a check configuration, keys in their given order."""
+    return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=96)
+
+
 def _indent(text: str, prefix: str = "    ") -> str:
     return "\n".join(prefix + line if line.strip() else line for line in text.splitlines())
 
 
 def explain_text(info: Mapping[str, Any], lang: str) -> str:
     """The ``explain`` view of a rule (from :func:`explanation`)."""
-    import yaml
-
     origin = info["origin"]
     lines = [
         f"{info['id']} {info['name']} — {info['title'].get(lang)}",
         f"{label('ruleset', lang)}: {info['ruleset']} ({label('layers', lang)}: "
         f"{' → '.join(info['layers'])})",
         f"{label('clause', lang)}: {info['clause']} ({label('set_by', lang)} {origin['clause']})",
-        f"{label('severity', lang)}: {info['severity']} ({label('modal', lang)}: {info['modal']})",
+        f"{label('severity', lang)}: {severity_label(info['severity'], lang)} "
+        f"({label('modal', lang)}: {info['modal']})",
         f"{label('status', lang)}: "
         + (
             label("enabled", lang)
@@ -785,12 +643,7 @@ def explain_text(info: Mapping[str, Any], lang: str) -> str:
         )
     kinds = ", ".join(str(c.get("kind")) for c in info["check"])
     lines += ["", f"{label('check', lang)}: {kinds} ({label('set_by', lang)} {origin['check']})"]
-    dumped = yaml.safe_dump(
-        info["check"] if len(info["check"]) > 1 else info["check"][0],
-        allow_unicode=True,
-        sort_keys=False,
-        width=96,
-    )
+    dumped = dump_yaml(info["check"][0] if len(info["check"]) == 1 else info["check"])
     lines.append(_indent(dumped.rstrip("\n")))
     lines += [
         "",
@@ -800,9 +653,9 @@ def explain_text(info: Mapping[str, Any], lang: str) -> str:
         f"{label('history', lang)}:",
     ]
     for change in info["changes"]:
-        action = label(change["action"], lang) if change["action"] in LABELS["en"] else change[
-            "action"
-        ]
+        action = (
+            label(change["action"], lang) if change["action"] in LABELS["en"] else change["action"]
+        )
         attributes = f" ({', '.join(change['attributes'])})" if change["attributes"] else ""
         reason = f": {' '.join(change['reason'].split())}" if change["reason"] else ""
         lines.append(f"    {change['layer']}: {action}{attributes}{reason}")

@@ -23,7 +23,13 @@ def manifest(**secretariat: Any) -> dict[str, Any]:
 
 
 def doc(ident: str, **extra: Any) -> dict[str, Any]:
-    return {"id": ident, "title": f"Dokument {ident}", "kind": "notat", "date": "2024-03-01", **extra}
+    return {
+        "id": ident,
+        "title": f"Dokument {ident}",
+        "kind": "notat",
+        "date": "2024-03-01",
+        **extra,
+    }
 
 
 def sent(document: str, party: str, when: str) -> dict[str, str]:
@@ -33,7 +39,9 @@ def sent(document: str, party: str, when: str) -> dict[str, str]:
 # --------------------------------------------------------------------------- SEK008
 
 
-def test_sek008_passes_when_all_parties_get_it_within_24_hours(secretariat_repo: RepoFactory) -> None:
+def test_sek008_passes_when_all_parties_get_it_within_24_hours(
+    secretariat_repo: RepoFactory,
+) -> None:
     repo = secretariat_repo(
         documents=[doc("D1")],
         distributions=[
@@ -84,14 +92,19 @@ def test_sek008_time_zone_decides_the_period(secretariat_repo: RepoFactory) -> N
 
 
 def test_sek009_passes_with_a_date(secretariat_repo: RepoFactory) -> None:
-    assert secretariat_repo(manifest=manifest(employer_waiver_agreement="01.02.2021")).check(
-        "--select", "SEK009"
-    ).triples() == []
+    assert (
+        secretariat_repo(manifest=manifest(employer_waiver_agreement="01.02.2021"))
+        .check("--select", "SEK009")
+        .triples()
+        == []
+    )
 
 
 def test_sek009_fails_on_a_placeholder_and_on_null(secretariat_repo: RepoFactory) -> None:
     for value in ("xx.xx.xx", None):
-        run = secretariat_repo(manifest=manifest(employer_waiver_agreement=value)).check("--select", "SEK009")
+        run = secretariat_repo(manifest=manifest(employer_waiver_agreement=value)).check(
+            "--select", "SEK009"
+        )
         assert [t[:2] for t in run.triples()] == [("SEK009", "secretariat/testregion")]
         assert run.triples()[0][2][0].startswith("secretariat.yaml:")
 
@@ -184,7 +197,9 @@ def test_sek019_fails_without_proper_authority(secretariat_repo: RepoFactory) ->
     assert "not made by a steering group" in run.findings[3]["message"]
 
 
-def test_sek019_missing_authority_is_one_finding_on_the_secretariat(secretariat_repo: RepoFactory) -> None:
+def test_sek019_missing_authority_is_one_finding_on_the_secretariat(
+    secretariat_repo: RepoFactory,
+) -> None:
     repo = secretariat_repo(
         manifest=manifest(delegated_authority_nok=None),
         expenditures=[spend("E1", "900 000")],
@@ -196,7 +211,9 @@ def test_sek019_missing_authority_is_one_finding_on_the_secretariat(secretariat_
 # --------------------------------------------------------------------------- SEK025
 
 
-def case(ident: str, date: str, archived: str | None, ref: str | None = "2024/1-1") -> dict[str, Any]:
+def case(
+    ident: str, date: str, archived: str | None, ref: str | None = "2024/1-1"
+) -> dict[str, Any]:
     return doc(ident, kind="saksdokument", date=date, archive_ref=ref, archived=archived)
 
 
@@ -240,16 +257,30 @@ def bymiljopakken() -> dict[str, Any]:
 PROJECTS = [
     {"id": "P1", "name": "Bussvei", "owner_party": "vlfk", "start": "2020-01-01"},
     {"id": "P2", "name": "Sykkelstamvei", "owner_party": "svv", "start": "2024-05-15"},
-    {"id": "P3", "name": "Avsluttet", "owner_party": "bergen", "start": "2019-01-01", "end": "2023-12-31"},
+    {
+        "id": "P3",
+        "name": "Avsluttet",
+        "owner_party": "bergen",
+        "start": "2019-01-01",
+        "end": "2023-12-31",
+    },
     {"id": "P4", "name": "Utenfor", "owner_party": "bergen", "in_portfolio": "nei"},
 ]
 
 
 def tertial(ident: str, period: str, submitted: str, to_body: str = "sg") -> dict[str, str]:
-    return {"id": ident, "kind": "tertial", "period": period, "submitted": submitted, "to_body": to_body}
+    return {
+        "id": ident,
+        "kind": "tertial",
+        "period": period,
+        "submitted": submitted,
+        "to_body": to_body,
+    }
 
 
-def test_sek006_passes_with_every_tertial_covering_active_projects(secretariat_repo: RepoFactory) -> None:
+def test_sek006_passes_with_every_tertial_covering_active_projects(
+    secretariat_repo: RepoFactory,
+) -> None:
     repo = secretariat_repo(
         manifest=bymiljopakken(),
         projects=PROJECTS,
@@ -269,7 +300,9 @@ def test_sek006_passes_with_every_tertial_covering_active_projects(secretariat_r
     assert repo.check("--select", "SEK006").triples() == []
 
 
-def test_sek006_fails_for_missing_late_and_incomplete_reports(secretariat_repo: RepoFactory) -> None:
+def test_sek006_fails_for_missing_late_and_incomplete_reports(
+    secretariat_repo: RepoFactory,
+) -> None:
     repo = secretariat_repo(
         manifest=bymiljopakken(),
         projects=PROJECTS,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import polars as pl
 from pydantic import BaseModel, ConfigDict
@@ -19,6 +19,9 @@ from ..dataset import Dataset, locations_of, subject_ids
 from ..engine.conditions import Compiler, Frame, Requirement, Scope
 from ..engine.templates import all_placeholders, render
 from ..findings import Location, RawFinding, Subject
+
+if TYPE_CHECKING:
+    from ..engine.ruleset import Ruleset
 
 
 class CheckConfig(BaseModel):
@@ -38,6 +41,8 @@ class CheckContext:
     period_end: dt.date
     lang: str = "nb"
     rule_id: str = ""
+    ruleset: Ruleset | None = None
+    """The resolved ruleset being run (a kind may need its other rules, e.g. ``attested``)."""
 
     def template_extras(self) -> dict[str, Any]:
         """Values every message template may name: parameters and variables."""

@@ -76,10 +76,19 @@ def _severity(rule: ResolvedRule, as_of: dt.date) -> Severity:
     return rule.severity
 
 
-def run_rule(rule: ResolvedRule, ds: Dataset, opts: RunOptions) -> tuple[list[RawFinding], int]:
+def run_rule(
+    rule: ResolvedRule, ds: Dataset, opts: RunOptions, ruleset: Ruleset | None = None
+) -> tuple[list[RawFinding], int]:
     """Run every check of one rule; map a condition that cannot be evaluated to a ruleset error."""
     ctx = CheckContext(
-        ds, rule.params, opts.as_of, opts.period_start, opts.period_end, opts.lang, rule.id
+        ds,
+        rule.params,
+        opts.as_of,
+        opts.period_start,
+        opts.period_end,
+        opts.lang,
+        rule.id,
+        ruleset,
     )
     raw: list[RawFinding] = []
     evaluated = 0
@@ -188,7 +197,7 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
                 )
             )
             continue
-        raws, evaluated = run_rule(rule, ds, opts)
+        raws, evaluated = run_rule(rule, ds, opts, ruleset)
         severity = _severity(rule, opts.as_of)
         lead = rule.message.get(opts.lang)
         for raw in raws:

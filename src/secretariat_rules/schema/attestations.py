@@ -1,0 +1,83 @@
+"""``attestations.yaml`` (SPEC §4): a person's answers to the clauses no record can prove.
+
+The file sits at the root of a data repository and is a YAML list::
+
+    - item: SEK101            # the id of an attested rule of the ruleset
+      answer: "yes"           # yes | partly | no (unquoted yes/no are read as such too)
+      evidence: Porteføljeoversikt 2024, lagt fram i AKG 25.01.2024   # text or a document id
+      by: Sekretariatsleder
+      date: 2025-03-15        # 2025-03-15 or 15.03.2025
+
+``evidence`` is required for ``yes`` and ``partly``: an answer that something is in place
+says where to see it. Which items exist depends on the ruleset, so "unknown item" is
+checked by the ``attested`` check kind, not here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
+
+from ..sources.values import parse_scalar
+
+ITEM_PATTERN = r"^[A-Z]{3}\d{3}$"
+
+Answer = Literal["yes", "partly", "no"]
+
+
+class Attestation(BaseModel):
+    """One answer to one attested clause."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    item: str = Field(
+        pattern=ITEM_PATTERN, description="rule id of the attested clause, e.g. SEK101"
+    )
+    answer: Answer = Field(description="yes: in place; partly: partly in place; no: not in place")
+    evidence: str | None = Field(
+        None, description="what shows it (text or a document id); required for yes and partly"
+    )
+    by: str = Field(min_length=1, description="who answers (a name or a role)")
+    date: dt.date = Field(description="when the answer was given; valid for valid_days after it")
+
+    @field_validator("answer", mode="before")
+    @classmethod
+    def _yaml_booleans(cls, value: Any) -> Any:
+        """Unquoted ``yes``/``no`` are booleans to a YAML 1.1 loader: take them as meant."""
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return value
+
+    @field_validator("evidence", "by", mode="before")
+    @classmethod
+    def _scalar_as_text(cls, value: Any) -> Any:
+        if isinstance(value, int | float | dt.date) and not isinstance(value, bool):
+            return value.isoformat() if isinstance(value, dt.date) else str(value)
+        if isinstance(value, str):
+            return value.strip() or None
+        return value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _norwegian_date(cls, value: Any) -> Any:
+        """``2025-03-15`` or ``15.03.2025``, by the same rules as the data files."""
+        if isinstance(value, dt.datetime):
+            raise ValueError(f"expected a date such as 2025-03-15, got a date and time {value}")
+        if isinstance(value, str | dt.date):
+            return parse_scalar(value, "date")
+        return value
+
+    @model_validator(mode="after")
+    def _evidence_for_yes(self) -> Attestation:
+        if self.answer != "no" and not self.evidence:
+            raise ValueError(f"evidence is required when the answer is {self.answer!r}")
+        return self
+
+
+class AttestationsFile(RootModel[list[Attestation]]):
+    """The whole ``attestations.yaml``: a list of answers."""
+
+
+__all__ = ["Answer", "Attestation", "AttestationsFile"]
