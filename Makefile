@@ -17,15 +17,20 @@ demo: $(STAMP)
 
 test: $(STAMP) lint typecheck unit
 
+LINT_PATHS := $(wildcard src tests plugins benchmarks)
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests plugins benchmarks
-	$(BIN)/ruff format --check src tests plugins benchmarks
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
 	$(BIN)/pytest
+
+docs: $(STAMP)
+	$(BIN)/secretariat-rules --no-plugin-autoload docs --output docs/rules.md
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -90,6 +90,8 @@ def test_several_formats_in_one_run(secretariat_repo: RepoFactory, tmp_path: Pat
     run = run_cli(
         "check",
         repo.path,
+        "--select",
+        "SEK025",
         "--format",
         "json",
         "--output",

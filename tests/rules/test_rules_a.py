@@ -336,7 +336,7 @@ def test_sek005_passes_with_a_later_new_deadline(secretariat_repo: RepoFactory) 
     repo = secretariat_repo(
         deviations=[
             deviation("A1", reported="2024-05-02", new_deadline="2024-05-03"),
-            deviation("A2", "project", project=None, reported="2024-05-02"),  # a project's
+            deviation("A2", "project", reported="2024-05-02"),  # a project deviation
             deviation("A3", reported="2023-12-20"),  # reported before the period
         ]
     )
