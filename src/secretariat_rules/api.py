@@ -15,7 +15,8 @@ from typing import Any
 from .dataset import Dataset, build_dataset
 from .engine.ruleset import Ruleset, load_ruleset
 from .engine.runner import RunOptions, run
-from .exceptions import ManifestError, Problem
+from .engine.waivers import WAIVERS_NAME, PlacedWaiver, load_baseline, load_waivers
+from .exceptions import ManifestError, Problem, UsageError
 from .findings import Result, Severity
 from .plugins import Registry, load_registry
 from .schema.manifest import Period
@@ -24,6 +25,8 @@ from .sources.manifest import build_manifest, read_manifest_data
 from .sources.readers import RawTable
 
 DEFAULT_RULESET = "national"
+
+__all__ = ["check", "check_dataset", "load_baseline", "load_dataset", "resolve_ruleset"]
 
 
 def load_dataset(
@@ -77,8 +80,14 @@ def check(
     ignore: Sequence[str] = (),
     registry: Registry | None = None,
     today: dt.date | None = None,
+    waivers: Path | None = None,
+    baseline: frozenset[str] | None = None,
 ) -> Result:
-    """Check one data repository and return its result."""
+    """Check one data repository and return its result.
+
+    :param waivers: a waivers file; default ``waivers.yaml`` in the repository, if any.
+    :param baseline: fingerprints of a previous report (see :func:`load_baseline`).
+    """
     registry = registry or load_registry()
     dataset = load_dataset(path, registry=registry)
     rules = resolve_ruleset(ruleset, dataset, registry)
@@ -92,7 +101,19 @@ def check(
         select=select,
         ignore=ignore,
         today=today,
+        waivers=waivers,
+        baseline=baseline,
     )
+
+
+def repository_waivers(dataset: Dataset, path: Path | None) -> list[PlacedWaiver]:
+    """The waivers that apply: an explicit file, else the repository's ``waivers.yaml``."""
+    if path is not None:
+        if not path.is_file():
+            raise UsageError(f"--waivers {path}: no such file")
+        return load_waivers(path, str(path))
+    default = dataset.root / WAIVERS_NAME
+    return load_waivers(default, WAIVERS_NAME) if default.is_file() else []
 
 
 def check_dataset(
@@ -106,6 +127,8 @@ def check_dataset(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     today: dt.date | None = None,
+    waivers: Path | None = None,
+    baseline: frozenset[str] | None = None,
 ) -> Result:
     """Run a resolved ruleset on a loaded dataset."""
     manifest = dataset.manifest
@@ -124,5 +147,7 @@ def check_dataset(
         fail_on=fail_on,
         select=tuple(select),
         ignore=tuple(ignore),
+        waivers=tuple(repository_waivers(dataset, waivers)),
+        baseline=baseline,
     )
     return run(dataset, ruleset, options)

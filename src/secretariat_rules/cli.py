@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__, json_schema, reference
-from .api import DEFAULT_RULESET
+from .api import DEFAULT_RULESET, load_baseline
 from .api import check as run_check
 from .engine.ruleset import Ruleset, load_ruleset
 from .exceptions import ConfigurationError, UsageError
@@ -223,6 +223,16 @@ def run_options(func: F) -> F:
             help="Report language.",
         ),
         click.option(
+            "--waivers",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Waivers file (default: waivers.yaml in each data repository, if present).",
+        ),
+        click.option(
+            "--baseline",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="A previous JSON report: fail only on findings it does not hold.",
+        ),
+        click.option(
             "--color/--no-color",
             default=None,
             help="Force colour on or off (default: on a terminal).",
@@ -249,6 +259,8 @@ def _run(
     ignore: tuple[str, ...],
     lang: str,
     color: bool | None,
+    waivers: Path | None = None,
+    baseline: Path | None = None,
 ) -> None:
     registry = registry_of(ctx)
     check_format(fmt, registry)
@@ -256,6 +268,7 @@ def _run(
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     reference = parse_date(as_of, "--as-of") if as_of else None
     chosen_period = parse_period(period) if period else None
+    known = load_baseline(baseline) if baseline else None
     results: list[Result] = []
     for data_dir in data_dirs:
         results.append(
@@ -269,6 +282,8 @@ def _run(
                 select=split_ids(select),
                 ignore=split_ids(ignore),
                 registry=registry,
+                waivers=waivers,
+                baseline=known,
             )
         )
     stream = sys.stdout
@@ -362,6 +377,7 @@ RULESET_OPTION = click.option(
     "ruleset_name",
     default=DEFAULT_RULESET,
     show_default=True,
+    metavar="NAME",
     help="Ruleset name or path.",
 )
 OUTPUT_OPTION = click.option(
@@ -450,7 +466,11 @@ def explain_command(ctx: click.Context, rule: str, ruleset_name: str, fmt: str, 
 
 @main.command("schema")
 @click.argument(
-    "target", type=click.Choice(json_schema.SCHEMA_TARGETS), default="manifest", required=False
+    "target",
+    type=click.Choice(json_schema.SCHEMA_TARGETS),
+    default="manifest",
+    required=False,
+    metavar="[TARGET]",
 )
 @click.argument("name", required=False)
 @OUTPUT_OPTION

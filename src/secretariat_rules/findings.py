@@ -93,6 +93,8 @@ class Finding:
     fingerprint: str
     waived: bool = False
     waiver_reason: str | None = None
+    baselined: bool = False
+    """The baseline holds this finding's fingerprint: it does not fail the run."""
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
@@ -139,6 +141,8 @@ class Result:
     rules: tuple[RuleOutcome, ...]
     data_dir: str = "."
     rule_texts: dict[str, dict[str, str]] = field(default_factory=dict)
+    baseline_fixed: tuple[str, ...] | None = None
+    """With a baseline: fingerprints it holds that no longer occur (fixed); else None."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity and not f.waived)
@@ -149,7 +153,11 @@ class Result:
 
     @property
     def failing(self) -> tuple[Finding, ...]:
-        """Unwaived findings at or above ``fail_on``."""
+        """Findings that fail the run: at or above ``fail_on``, not waived, not in the baseline."""
         if self.fail_on is None:
             return ()
-        return tuple(f for f in self.findings if not f.waived and f.severity >= self.fail_on)
+        return tuple(
+            f
+            for f in self.findings
+            if not f.waived and not f.baselined and f.severity >= self.fail_on
+        )

@@ -57,8 +57,8 @@ def collection_schema(name: str) -> dict[str, Any]:
         schema["$defs"] = defs
     return _finish(
         schema,
-        f"{name}",
-        f"The {name} collection (SPEC §2.2) as NAME.json or NAME.yaml: a list of records "
+        f"{name} collection",
+        f"The {name} collection (SPEC §2.2) as {name}.json or {name}.yaml: a list of records "
         "with canonical values (ISO dates, plain numbers, true/false). Loaders also accept "
         "the Norwegian notations of SPEC §2.3 in any format.",
     )

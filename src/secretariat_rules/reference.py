@@ -315,12 +315,12 @@ def describe_difference(difference: Difference, lang: str) -> str:
     return name
 
 
-def describe_tailoring(item: Tailoring, lang: str) -> str:
+def describe_tailoring(item: Tailoring, lang: str, *, with_layer: bool = True) -> str:
     """One line: ``re-worded by bymiljopakken: clause 1e → 1f``."""
     head = label(item.action, lang) if item.action in LABELS["en"] else item.action
     if item.action == "removed" and item.layer:
         head += f" ({label('added', lang)} {label('by', lang)} {item.layer})"
-    elif item.layer:
+    elif item.layer and with_layer:
         head += f" {label('by', lang)} {item.layer}"
     details = ", ".join(describe_difference(d, lang) for d in item.differences)
     return f"{head}: {details}" if details else head
@@ -375,7 +375,7 @@ def param_origins(
     """
     added_by = rule.changes[0].layer
     origins = {key: added_by for key in rule.params}
-    if sum("params" in c.attributes for c in rule.changes) == 0:
+    if not any("params" in c.attributes for c in rule.changes):
         return origins
     previous: Mapping[str, Any] = {}
     for layer in ruleset.layers:
@@ -413,15 +413,24 @@ EXAMPLE_IDS: dict[str, str] = {
 """Example subject ids where ``<initial>1`` would not look like a real one."""
 
 
+def subject_collection(check: Mapping[str, Any]) -> str | None:
+    """The collection a check's findings are about (``periods`` for units), if it says."""
+    if check.get("kind") == "attested":
+        return "attestations"
+    for key in ("per", "collection"):
+        if isinstance(check.get(key), str):
+            return str(check[key])
+    return "periods" if check.get("unit") else None
+
+
 def example_subject(rule: ResolvedRule, region: str) -> tuple[str, str]:
     """A plausible subject ``(collection, id)`` for an example finding of the rule."""
     check = rule.check[0] if rule.check else {}
-    unit = check.get("unit")
-    collection = check.get("per") or ("periods" if unit else check.get("collection"))
-    if not isinstance(collection, str):
-        collection = rule.name
-    if collection == "periods":
-        return collection, "2024-T2" if unit == "tertial" else "2024"
+    collection = subject_collection(check) or rule.name
+    if collection == "attestations":
+        return collection, rule.id
+    if check.get("unit") and not check.get("per"):
+        return "periods", "2024-T2" if check.get("unit") == "tertial" else "2024"
     if collection == "secretariat":
         return collection, region
     return collection, EXAMPLE_IDS.get(collection, f"{collection[:1].upper()}1")
@@ -434,8 +443,9 @@ def example_message(rule: ResolvedRule, lang: str, region: str) -> str:
     """
     collection, ident = example_subject(rule, region)
     values: dict[str, Any] = {**rule.params, "id": ident, "subject": f"{collection}/{ident}"}
-    if collection == "periods":
-        values["unit"] = ident
+    unit = rule.check[0].get("unit") if rule.check else None
+    if unit:
+        values["unit"] = "2024-T2" if unit == "tertial" else "2024"
     lead = render(rule.message.get(lang), values, lang)
     texts = list(_collect_texts(rule.check, ("missing", "reason")))
     reason = render(texts[0].get(lang), values, lang) if texts else ""

@@ -50,12 +50,30 @@ def _index(node: yaml.Node, prefix: PathKey, out: dict[PathKey, int]) -> None:
             _index(item, (*prefix, i), out)
 
 
+class _SafeLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that keeps an impossible date (``2025-02-30``) as its text.
+
+    PyYAML's own timestamp constructor raises a bare ``ValueError`` there, with no line;
+    as text, the value reaches the schema, which rejects it with its file and line.
+    """
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError:
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def load_yaml(text: str, path: str) -> tuple[Any, LineIndex]:
     """Parse one YAML document safely; return the data and its line index.
 
     :raises yaml.YAMLError: on a syntax error (callers map it to their own error).
     """
-    loader = yaml.SafeLoader(text)
+    loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -73,7 +73,9 @@ REASONS: dict[str, dict[str, str]] = {
     "en": {
         "missing": "no answer in attestations.yaml",
         "missing_before": "no answer dated on or before {as_of} in attestations.yaml",
-        "expired": "the answer of {date} ({by}) was valid until {valid_until}; expired as of {as_of}",
+        "expired": (
+            "the answer of {date} ({by}) was valid until {valid_until}; expired as of {as_of}"
+        ),
         "partly": "answered 'partly' on {date} by {by}: {evidence}",
         "no": "answered 'no' on {date} by {by}",
     },
@@ -164,7 +166,7 @@ def load_attestations(root: Path, known: frozenset[str] | None) -> Attestations:
         except ValidationError as exc:
             for err in exc.errors():
                 loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
-                where = ".".join(str(p) for p in loc) or "entry"
+                where = ".".join(str(p) for p in loc) or f"entry {i + 1}"
                 message = err["msg"].removeprefix("Value error, ")
                 problems.append(
                     Problem(ATTESTATIONS_NAME, index.line((i, *loc)), f"{where}: {message}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
@@ -23,6 +23,7 @@ from .conditions import ConditionError
 from .data_rules import DATA_RULES
 from .ruleset import ResolvedRule, Ruleset
 from .templates import render
+from .waivers import PlacedWaiver, apply_waivers
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class RunOptions:
     fail_on: Severity | None = Severity.ERROR
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    waivers: tuple[PlacedWaiver, ...] = ()
+    baseline: frozenset[str] | None = None
 
 
 def check_selection(ids: Iterable[str], select: Sequence[str], ignore: Sequence[str]) -> None:
@@ -226,7 +229,14 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
             )
         )
 
+    findings = apply_waivers(findings, list(opts.waivers), opts.as_of, region)
+    fixed: tuple[str, ...] | None = None
+    if opts.baseline is not None:
+        current = {f.fingerprint for f in findings}
+        findings = [replace(f, baselined=f.fingerprint in opts.baseline) for f in findings]
+        fixed = tuple(sorted(opts.baseline - current))
     findings.sort(key=lambda f: f.sort_key)
+    outcomes = [_waived_status(o, findings) for o in outcomes]
     outcomes.sort(key=lambda o: o.id)
     rule_texts = {
         r.id: {"title": r.title.get(opts.lang), "guideline": r.guideline, "clause": r.clause}
@@ -246,4 +256,15 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
         rules=tuple(outcomes),
         data_dir=str(ds.root),
         rule_texts=rule_texts,
+        baseline_fixed=fixed,
     )
+
+
+def _waived_status(outcome: RuleOutcome, findings: list[Finding]) -> RuleOutcome:
+    """A failed rule whose every finding is waived has status ``waived``."""
+    if outcome.status != "failed":
+        return outcome
+    own = [f for f in findings if f.rule == outcome.id]
+    if own and all(f.waived for f in own):
+        return replace(outcome, status="waived", reason="every finding is waived")
+    return outcome

@@ -61,6 +61,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Funn: {error} feil, {warning} advarsel, {info} info; {waived} unntatt"
         ),
         "summary.rules": "Regler: {checked} sjekket, {failed} brutt",
+        "summary.baseline": "Mot grunnlinjen: {new} nye funn, {fixed} rettet",
         "status.passed": "bestått",
         "status.failed": "brutt",
         "status.waived": "unntatt",
@@ -86,6 +87,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Findings: {error} error, {warning} warning, {info} info; {waived} waived"
         ),
         "summary.rules": "Rules: {checked} checked, {failed} failed",
+        "summary.baseline": "Against the baseline: {new} new findings, {fixed} fixed",
         "status.passed": "passed",
         "status.failed": "failed",
         "status.waived": "waived",

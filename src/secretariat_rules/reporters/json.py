@@ -31,8 +31,12 @@ class JsonReporter:
 
 
 def result_to_dict(result: Result) -> dict[str, Any]:
-    """The JSON document of one data repository's run."""
-    return {
+    """The JSON document of one data repository's run.
+
+    With ``--baseline``, a ``baseline`` object adds the fingerprints that are new (not in
+    the baseline) and those fixed since (in the baseline, gone now).
+    """
+    document = {
         "tool": {"name": TOOL_NAME, "version": result.tool_version},
         "region": result.region,
         "ruleset": result.ruleset,
@@ -42,6 +46,10 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "findings": [_finding(f) for f in sorted(result.findings, key=lambda f: f.sort_key)],
         "rules": [_rule(rule) for rule in sorted(result.rules, key=lambda r: r.id)],
     }
+    if result.baseline_fixed is not None:
+        new = sorted(f.fingerprint for f in result.findings if not f.baselined)
+        document["baseline"] = {"new": new, "fixed": list(result.baseline_fixed)}
+    return document
 
 
 def _summary(result: Result) -> dict[str, int]:

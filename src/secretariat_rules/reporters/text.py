@@ -129,10 +129,15 @@ class _Block:
             info=r.count(Severity.INFO),
             waived=r.waived_count,
         )
-        return [
+        lines = [
             self.style(counts, bold=True),
             t("summary.rules", self.lang, checked=checked, failed=failed),
         ]
+        if r.baseline_fixed is not None:
+            new = sum(1 for f in r.findings if not f.baselined)
+            fixed = len(r.baseline_fixed)
+            lines.append(t("summary.baseline", self.lang, new=new, fixed=fixed))
+        return lines
 
 
 def _by_section(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:

@@ -1,0 +1,137 @@
+"""Waivers and baselines: how a team adopts the gate gradually (SPEC §7).
+
+A waiver applies to the findings of its rule whose subject matches its ``subject``
+(exactly or as a glob pattern) while ``as_of`` is on or before ``expires``. A waived
+finding is reported as waived and does not fail the run. An expired waiver no longer
+applies and is itself reported (WAV001); a waiver that matches nothing is reported too
+(WAV002), so stale entries do not pile up.
+
+A baseline is a previous JSON report: findings whose fingerprint it holds do not fail
+the run; fingerprints it holds that no longer occur are reported as fixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, replace
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from ..exceptions import UsageError, WaiverError
+from ..findings import Finding, Location, Severity, Subject, fingerprint
+from ..schema.waivers import Waiver, WaiverFile
+from ..yamlio import load_yaml, validation_problems, yaml_error_line
+
+WAIVERS_NAME = "waivers.yaml"
+
+
+@dataclass(frozen=True)
+class PlacedWaiver:
+    """A waiver with the file and line it was written on."""
+
+    waiver: Waiver
+    location: Location
+
+    def matches(self, finding: Finding) -> bool:
+        return finding.rule == self.waiver.rule and fnmatchcase(
+            str(finding.subject), self.waiver.subject
+        )
+
+
+def load_waivers(path: Path, display: str) -> list[PlacedWaiver]:
+    """Parse and validate a waivers file; every problem at once, with file:line.
+
+    :raises WaiverError: the file is unreadable or invalid (exit code 2).
+    """
+    try:
+        data, index = load_yaml(path.read_text(encoding="utf-8-sig"), display)
+    except OSError as exc:
+        raise WaiverError(f"{display}: cannot read waivers: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise WaiverError(f"{display}: not UTF-8 text") from exc
+    except yaml.YAMLError as exc:
+        raise WaiverError(f"{display}:{yaml_error_line(exc) or '?'}: invalid YAML: {exc}") from exc
+    if data is None:
+        return []
+    try:
+        waivers = WaiverFile.model_validate(data).root
+    except ValidationError as exc:
+        raise WaiverError(f"{display}: invalid waivers", validation_problems(exc, index)) from exc
+    return [PlacedWaiver(w, Location(display, index.line((i,)))) for i, w in enumerate(waivers)]
+
+
+def apply_waivers(
+    findings: list[Finding], waivers: list[PlacedWaiver], as_of: dt.date, region: str
+) -> list[Finding]:
+    """Mark waived findings; add a finding per expired waiver and per unused waiver."""
+    out: list[Finding] = []
+    used: set[int] = set()
+    active = [(i, w) for i, w in enumerate(waivers) if as_of <= w.waiver.expires]
+    for finding in findings:
+        match = next(((i, w) for i, w in active if w.matches(finding)), None)
+        if match is None:
+            out.append(finding)
+            continue
+        used.add(match[0])
+        out.append(replace(finding, waived=True, waiver_reason=match[1].waiver.reason))
+    for i, placed in enumerate(waivers):
+        w = placed.waiver
+        if as_of > w.expires:
+            out.append(
+                _meta(
+                    "WAV001",
+                    "waiver-expired",
+                    region,
+                    placed,
+                    f"the waiver of {w.rule} {w.subject} (approved by {w.approved_by}) "
+                    f"expired on {w.expires}; its findings are no longer waived",
+                )
+            )
+        elif i not in used:
+            out.append(
+                _meta(
+                    "WAV002",
+                    "waiver-unused",
+                    region,
+                    placed,
+                    f"the waiver of {w.rule} {w.subject} matches no finding; remove it",
+                )
+            )
+    return out
+
+
+def _meta(rule: str, name: str, region: str, placed: PlacedWaiver, message: str) -> Finding:
+    subject = Subject("waivers", f"{placed.waiver.rule}:{placed.waiver.subject}")
+    return Finding(
+        rule=rule,
+        name=name,
+        severity=Severity.WARNING,
+        clause="",
+        section="data",
+        subject=subject,
+        message=message,
+        locations=(placed.location,),
+        fingerprint=fingerprint(rule, subject, region),
+    )
+
+
+def load_baseline(path: Path) -> frozenset[str]:
+    """The fingerprints of a previous JSON report (one object, or an array of them).
+
+    :raises UsageError: the file is not such a report.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"--baseline {path}: cannot read: {exc.strerror}") from exc
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"--baseline {path}:{exc.lineno}: not a JSON report: {exc.msg}") from exc
+    reports = data if isinstance(data, list) else [data]
+    try:
+        return frozenset(str(f["fingerprint"]) for report in reports for f in report["findings"])
+    except (KeyError, TypeError) as exc:
+        raise UsageError(f"--baseline {path}: not a secretariat-rules JSON report") from exc

@@ -1,0 +1,157 @@
+"""Waivers (SPEC §7) and baselines: adopting the gate gradually."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from secretariat_rules.testing import Repo, run_cli
+
+RepoFactory = Callable[..., Repo]
+
+LATE = {
+    "id": "D1",
+    "title": "Saksliste",
+    "kind": "saksdokument",
+    "date": "2024-03-01",
+    "archive_ref": "2024/1-1",
+    "archived": "2024-03-09",
+}
+LATE2 = {**LATE, "id": "D2"}
+
+
+def waivers(*entries: str) -> str:
+    return "".join(entries)
+
+
+def entry(subject: str, expires: str = "2025-12-31", rule: str = "SEK025") -> str:
+    return (
+        f"- rule: {rule}\n"
+        f"  subject: {subject}\n"
+        "  reason: Arkivet ble byttet i mars\n"
+        "  approved_by: V-2024-012\n"
+        f"  expires: {expires}\n"
+    )
+
+
+def test_waived_finding_is_reported_as_waived_and_does_not_fail(
+    secretariat_repo: RepoFactory,
+) -> None:
+    repo = secretariat_repo(documents=[LATE], files={"waivers.yaml": entry("documents/D1")})
+    run = repo.check("--select", "SEK025")
+    assert run.exit_code == 0
+    [finding] = run.findings
+    assert finding["waived"] is True
+    report = run.report
+    assert report["summary"]["waived"] == 1 and report["summary"]["error"] == 0
+    assert {r["id"]: r["status"] for r in report["rules"]}["SEK025"] == "waived"
+
+
+def test_glob_subject_waives_several(secretariat_repo: RepoFactory) -> None:
+    repo = secretariat_repo(documents=[LATE, LATE2], files={"waivers.yaml": entry("documents/*")})
+    run = repo.check("--select", "SEK025")
+    assert run.exit_code == 0
+    assert [f["waived"] for f in run.findings] == [True, True]
+
+
+def test_expired_waiver_fails_again_and_says_why(secretariat_repo: RepoFactory) -> None:
+    repo = secretariat_repo(
+        documents=[LATE], files={"waivers.yaml": entry("documents/D1", expires="2025-06-29")}
+    )
+    run = repo.check("--select", "SEK025")
+    assert run.exit_code == 1
+    assert run.triples() == [
+        ("SEK025", "documents/D1", ("documents.csv:2",)),
+        ("WAV001", "waivers/SEK025:documents/D1", ("waivers.yaml:1",)),
+    ]
+    assert "expired on 2025-06-29" in run.findings[1]["message"]
+    # valid through its expiry day
+    same_day = secretariat_repo(
+        documents=[LATE], files={"waivers.yaml": entry("documents/D1", expires="2025-06-30")}
+    )
+    assert same_day.check("--select", "SEK025").exit_code == 0
+
+
+def test_waiver_matching_nothing_is_reported(secretariat_repo: RepoFactory) -> None:
+    repo = secretariat_repo(
+        documents=[LATE],
+        files={"waivers.yaml": waivers(entry("documents/D1"), entry("documents/D9"))},
+    )
+    run = repo.check("--select", "SEK025")
+    assert run.exit_code == 0
+    assert run.triples()[-1] == ("WAV002", "waivers/SEK025:documents/D9", ("waivers.yaml:6",))
+
+
+def test_unparseable_expiry_is_a_configuration_error(secretariat_repo: RepoFactory) -> None:
+    text = entry("documents/D1").replace("2025-12-31", "snart")
+    repo = secretariat_repo(documents=[LATE], files={"waivers.yaml": text})
+    run = repo.check("--select", "SEK025")
+    assert run.exit_code == 2
+    assert "waivers.yaml:5" in run.stderr and "expires" in run.stderr
+
+
+def test_missing_reason_is_a_configuration_error(secretariat_repo: RepoFactory) -> None:
+    text = entry("documents/D1").replace("  reason: Arkivet ble byttet i mars\n", "")
+    repo = secretariat_repo(documents=[LATE], files={"waivers.yaml": text})
+    run = repo.check("--select", "SEK025")
+    assert run.exit_code == 2 and "reason" in run.stderr
+
+
+def test_waivers_option_names_another_file(secretariat_repo: RepoFactory, tmp_path: Path) -> None:
+    path = tmp_path / "team-waivers.yaml"
+    path.write_text(entry("documents/D1"), encoding="utf-8")
+    repo = secretariat_repo(documents=[LATE])
+    assert repo.check("--select", "SEK025", "--waivers", str(path)).exit_code == 0
+    assert repo.check("--select", "SEK025", "--waivers", str(tmp_path / "no.yaml")).exit_code == 2
+
+
+def test_baseline_fails_only_on_new_findings(secretariat_repo: RepoFactory, tmp_path: Path) -> None:
+    repo = secretariat_repo(documents=[LATE])
+    baseline = tmp_path / "baseline.json"
+    first = run_cli("check", repo.path, "--select", "SEK025", "-f", "json", "-o", baseline)
+    assert first.exit_code == 1
+    unchanged = repo.check("--select", "SEK025", "--baseline", str(baseline))
+    assert unchanged.exit_code == 0
+    assert unchanged.report["baseline"]["new"] == []
+
+    grown = secretariat_repo(documents=[LATE, LATE2])
+    grown_run = grown.check("--select", "SEK025", "--baseline", str(baseline))
+    assert grown_run.exit_code == 1
+    assert len(grown_run.report["baseline"]["new"]) == 1
+
+
+def test_baseline_reports_fixed_findings(secretariat_repo: RepoFactory, tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    run_cli(
+        "check",
+        secretariat_repo(documents=[LATE]).path,
+        "--select",
+        "SEK025",
+        "-f",
+        "json",
+        "-o",
+        baseline,
+    )
+    fixed = {**LATE, "archived": "2024-03-02"}
+    run = secretariat_repo(documents=[fixed]).check(
+        "--select", "SEK025", "--baseline", str(baseline)
+    )
+    assert run.exit_code == 0
+    assert len(run.report["baseline"]["fixed"]) == 1
+    text = run_cli(
+        "check",
+        secretariat_repo(documents=[fixed]).path,
+        "--select",
+        "SEK025",
+        "--baseline",
+        baseline,
+        "--lang",
+        "en",
+    )
+    assert "0 new findings, 1 fixed" in text.output
+
+
+def test_bad_baseline_file_exits_2(secretariat_repo: RepoFactory, tmp_path: Path) -> None:
+    bad = tmp_path / "b.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert secretariat_repo().check("--baseline", str(bad)).exit_code == 2
