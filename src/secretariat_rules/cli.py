@@ -24,7 +24,7 @@ from .api import check as run_check
 from .engine.ruleset import Ruleset, load_ruleset
 from .exceptions import ConfigurationError, UsageError
 from .findings import Result, Severity
-from .plugins import Registry, load_registry
+from .plugins import PROVIDED_KINDS, Registry, load_registry
 from .reporters.base import ReportOptions
 from .schema.manifest import Period
 
@@ -322,17 +322,36 @@ def validate(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) ->
 
 
 @main.command("plugins")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
 @click.pass_context
 @handle_errors
-def plugins_command(ctx: click.Context) -> None:
-    """List loaded plugins and what each provides."""
-    registry = registry_of(ctx)
-    provided: dict[str, list[str]] = {}
-    for (kind, name), plugin in sorted(registry.providers.items()):
-        provided.setdefault(plugin, []).append(f"{kind} {name}")
-    for plugin in registry.plugin_names:
-        items = provided.get(plugin, [])
-        click.echo(f"{plugin}: {', '.join(items) if items else '(provides nothing)'}")
+def plugins_command(ctx: click.Context, fmt: str) -> None:
+    """List loaded plugins: version (or built-in) and what each provides.
+
+    \b
+    text: NAME: PROVIDES [VERSION; MODULE]   one line per plugin
+    json: a list of {name, module, origin, distribution, version, label, provides}
+    """
+    listing = registry_of(ctx).listing()
+    if fmt == "json":
+        emit(reference.dump_json(listing), None)
+        return
+    kinds = {key: kind for kind, key in PROVIDED_KINDS.items()}
+    for entry in listing:
+        provided = entry["provides"].items()
+        items = [f"{kinds[key]} {name}" for key, names in provided for name in names]
+        where = entry["label"]
+        if entry["module"] != entry["name"]:
+            where += f"; {entry['module']}"
+        provides = ", ".join(items) if items else "(provides nothing)"
+        click.echo(f"{entry['name']}: {provides} [{where}]")
 
 
 # ---- reference commands
@@ -496,3 +515,30 @@ def docs_command(ctx: click.Context, output: Path | None) -> None:
     from .docs import generate
 
     emit(generate(registry_of(ctx)), output)
+
+
+# ---- init
+
+
+@main.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--region", required=True, help="Region id (see `secretariat-rules plugins`).")
+@click.option("--year", type=int, help="Assessment year (default: the current year).")
+@click.option(
+    "--ci",
+    type=click.Choice(["github", "gitlab", "none"]),
+    default="github",
+    show_default=True,
+    help="CI pipeline to add.",
+)
+@click.pass_context
+@handle_errors
+def init_command(
+    ctx: click.Context, directory: Path, region: str, year: int | None, ci: str
+) -> None:
+    """Scaffold a data repository for a region: manifest, empty collections, CI file."""
+    from .scaffold import scaffold
+
+    made = scaffold(directory, region, registry_of(ctx), year or dt.date.today().year, ci)
+    for path in made.files:
+        click.echo(f"created {path}")

@@ -1,0 +1,127 @@
+"""``init``: scaffold a new data repository for a region.
+
+Writes a manifest that names the region (its parties, bodies, channels and secretariat
+facts come from the region plugin; anything written in the manifest overrides them), an
+empty CSV with the header of every collection, an empty waivers file, and a CI pipeline
+that runs the checker on every push. The result passes ``validate`` with no finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .exceptions import UsageError
+from .plugins import Registry
+from .schema.collections import COLLECTION_FIELDS
+
+CI_FILES = {
+    "github": ".github/workflows/secretariat-rules.yml",
+    "gitlab": ".gitlab-ci.yml",
+}
+
+GITHUB_WORKFLOW = """\
+# Runs secretariat-rules on every push: the job fails on findings at or above --fail-on,
+# JUnit goes to the test report, SARIF to GitHub code scanning.
+name: secretariat-rules
+on: [push, pull_request]
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      security-events: write
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - run: pip install secretariat-rules
+      - run: >-
+          secretariat-rules check .
+          --report junit=secretariat-rules.xml
+          --report sarif=secretariat-rules.sarif
+      - uses: github/codeql-action/upload-sarif@v3
+        if: always()
+        with:
+          sarif_file: secretariat-rules.sarif
+      - uses: actions/upload-artifact@v4
+        if: always()
+        with:
+          name: secretariat-rules-junit
+          path: secretariat-rules.xml
+"""
+
+GITLAB_CI = """\
+# Runs secretariat-rules on every push; the JUnit report shows in merge requests.
+secretariat-rules:
+  image: python:3.11
+  script:
+    - pip install secretariat-rules
+    - secretariat-rules check . --report junit=secretariat-rules.xml
+  artifacts:
+    when: always
+    reports:
+      junit: secretariat-rules.xml
+"""
+
+WAIVERS = """\
+# Findings the team accepts for a while (SPEC §7). Each entry:
+# - rule: SEK025
+#   subject: documents/D-2024-001      # or a glob pattern: documents/*
+#   reason: Why the finding is accepted
+#   approved_by: V-2024-012            # a decision id or a name
+#   expires: 2025-12-31
+[]
+"""
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """What ``init`` wrote."""
+
+    root: Path
+    files: tuple[Path, ...]
+
+
+def manifest_text(region: str, name: str, year: int) -> str:
+    """A manifest naming the region and the assessment period."""
+    return (
+        f"# Data repository of the secretariat for {name}.\n"
+        "# Parties, bodies, channels and secretariat facts come from the region plugin;\n"
+        "# give any of them here to override it (a list replaces the plugin's list).\n"
+        f"region: {region}\n"
+        f"name: {name}\n"
+        f"period: {{start: {year}-01-01, end: {year}-12-31}}\n"
+        "# as_of: 2025-06-30   # reference date for everything due; default today\n"
+    )
+
+
+def scaffold(root: Path, region: str, registry: Registry, year: int, ci: str) -> Scaffold:
+    """Create a data repository for ``region`` in ``root`` (which must be empty or new).
+
+    :raises UsageError: unknown region or CI kind, or ``root`` holds files already.
+    """
+    profile = registry.region_profiles.get(region)
+    if profile is None:
+        known = ", ".join(sorted(registry.region_profiles)) or "none"
+        raise UsageError(f"unknown region {region!r}; regions provided by plugins: {known}")
+    if ci not in (*CI_FILES, "none"):
+        raise UsageError(f"--ci {ci!r}: expected one of {', '.join([*CI_FILES, 'none'])}")
+    if root.exists() and any(root.iterdir()):
+        raise UsageError(f"{root} is not empty; init writes a new data repository")
+    contents: dict[str, str] = {
+        "secretariat.yaml": manifest_text(region, profile.name, year),
+        "waivers.yaml": WAIVERS,
+    }
+    for collection, specs in COLLECTION_FIELDS.items():
+        contents[f"{collection}.csv"] = ",".join(s.name for s in specs) + "\n"
+    if ci != "none":
+        contents[CI_FILES[ci]] = GITHUB_WORKFLOW if ci == "github" else GITLAB_CI
+    written = []
+    for relative, text in contents.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return Scaffold(root, tuple(written))
