@@ -15,7 +15,7 @@ import yaml
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-    from .exceptions import Problem
+    from .exceptions import ConfigurationError, Problem
 
 PathKey = tuple[str | int, ...]
 
@@ -108,3 +108,21 @@ def validation_problems(
         where = ".".join(str(p) for p in loc) or "(top level)"
         problems.append(Problem(index.path, index.line(loc), f"{where}: {err['msg']}"))
     return problems
+
+
+def read_config(
+    path: Path, display: str, error: type[ConfigurationError], what: str
+) -> tuple[Any, LineIndex]:
+    """Read a YAML configuration file, mapping every failure to ``error`` with file:line.
+
+    :param what: what the file is, for messages ("ruleset", "waivers"...).
+    """
+    try:
+        return load_yaml(path.read_text(encoding="utf-8-sig"), display)
+    except OSError as exc:
+        raise error(f"{display}: cannot read {what}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise error(f"{display}: {what} is not UTF-8 text ({exc.reason})") from exc
+    except yaml.YAMLError as exc:
+        line = yaml_error_line(exc)
+        raise error(f"{display}:{line or '?'}: invalid YAML in {what}: {exc}") from exc

@@ -33,12 +33,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..exceptions import Problem, RulesetError
 from ..findings import MODAL_SEVERITY, Severity
-from ..yamlio import LineIndex, load_yaml, validation_problems, yaml_error_line
+from ..yamlio import LineIndex, read_config, validation_problems
 from .conditions import ConditionError, Text
 
 RULE_ID = r"^[A-Z]{3}\d{3}$"
@@ -185,15 +184,7 @@ class Ruleset:
 
 def _read(path: Path) -> tuple[dict[str, Any], LineIndex]:
     display = str(path)
-    try:
-        data, index = load_yaml(path.read_text(encoding="utf-8-sig"), display)
-    except OSError as exc:
-        raise RulesetError(f"{display}: cannot read ruleset: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        raise RulesetError(f"{display}: not UTF-8 text") from exc
-    except yaml.YAMLError as exc:
-        line = yaml_error_line(exc)
-        raise RulesetError(f"{display}:{line or '?'}: invalid YAML in ruleset: {exc}") from exc
+    data, index = read_config(path, display, RulesetError, "ruleset")
     if not isinstance(data, dict):
         raise RulesetError(f"{display}:1: a ruleset is a mapping with a 'rules' list")
     return data, index

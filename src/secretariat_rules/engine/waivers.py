@@ -18,13 +18,12 @@ from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from ..exceptions import UsageError, WaiverError
 from ..findings import Finding, Location, Severity, Subject, fingerprint
 from ..schema.waivers import Waiver, WaiverFile
-from ..yamlio import load_yaml, validation_problems, yaml_error_line
+from ..yamlio import read_config, validation_problems
 
 WAIVERS_NAME = "waivers.yaml"
 
@@ -47,14 +46,7 @@ def load_waivers(path: Path, display: str) -> list[PlacedWaiver]:
 
     :raises WaiverError: the file is unreadable or invalid (exit code 2).
     """
-    try:
-        data, index = load_yaml(path.read_text(encoding="utf-8-sig"), display)
-    except OSError as exc:
-        raise WaiverError(f"{display}: cannot read waivers: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        raise WaiverError(f"{display}: not UTF-8 text") from exc
-    except yaml.YAMLError as exc:
-        raise WaiverError(f"{display}:{yaml_error_line(exc) or '?'}: invalid YAML: {exc}") from exc
+    data, index = read_config(path, display, WaiverError, "waivers")
     if data is None:
         return []
     try:

@@ -6,13 +6,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from ..exceptions import ManifestError
 from ..regions import RegionProfile
 from ..schema.manifest import Manifest
-from ..yamlio import LineIndex, load_yaml, validation_problems, yaml_error_line
+from ..yamlio import LineIndex, read_config, validation_problems
 
 MANIFEST_NAME = "secretariat.yaml"
 
@@ -27,14 +26,7 @@ def read_manifest_data(root: Path) -> tuple[dict[str, Any], LineIndex]:
     path = root / MANIFEST_NAME
     if not path.is_file():
         raise ManifestError(f"{path}: no manifest; a data repository needs {MANIFEST_NAME}")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-        data, index = load_yaml(text, MANIFEST_NAME)
-    except UnicodeDecodeError as exc:
-        raise ManifestError(f"{path}: not UTF-8 text ({exc.reason})") from exc
-    except yaml.YAMLError as exc:
-        line = yaml_error_line(exc)
-        raise ManifestError(f"{path}:{line or '?'}: invalid YAML: {exc}") from exc
+    data, index = read_config(path, MANIFEST_NAME, ManifestError, "the manifest")
     if not isinstance(data, dict):
         raise ManifestError(f"{path}:1: the manifest must be a mapping of keys to values")
     return data, index
