@@ -317,12 +317,12 @@ class Frame:
         return head if len(parts) == 1 else self._join_path(head, parts[1:])
 
     def _existing(self, name: str) -> str | None:
-        if name in self.df.columns:
-            return name
-        if not name.startswith("^") and "^" + name in self.df.columns:
-            return self._existing("^" + name)
-        if name.startswith("^") and "^" + name in self.df.columns:
-            return self._existing("^" + name)
+        """Lexical lookup: the column ``name``, else the nearest enclosing ``^name``."""
+        depth = max((len(c) - len(c.lstrip("^")) for c in self.df.columns), default=0)
+        for level in range(depth + 1):
+            candidate = "^" * level + name
+            if candidate in self.df.columns:
+                return candidate
         return None
 
     def _join_path(self, base: str, rest: list[str]) -> str:
