@@ -204,7 +204,9 @@ def test_catalog_lookups() -> None:
 def test_catalog_templates_fill() -> None:
     values = dict.fromkeys(
         ("ruleset", "start", "end", "as_of", "clause", "reason", "count", "section", "error",
-         "warning", "info", "waived", "checked", "failed", "new", "fixed"),
+         "warning", "info", "waived", "checked", "failed", "new", "fixed",
+         "regions", "ok", "broken", "failing", "baseline", "region", "layers", "shown",
+         "total"),
         "x",
     )  # fmt: skip
     for lang in catalog.LANGUAGES:

@@ -21,11 +21,12 @@ import click
 from . import __version__, json_schema, reference
 from .api import DEFAULT_RULESET, load_baseline
 from .api import check as run_check
+from .audit import DEFAULT_JOBS, RegionAudit, run_audit
 from .engine.ruleset import Ruleset, load_ruleset
 from .exceptions import ConfigurationError, UsageError
 from .findings import Result, Severity
 from .plugins import PROVIDED_KINDS, Registry, load_registry
-from .reporters.base import ReportOptions
+from .reporters.base import AuditReporter, ReportOptions, audit_renderer
 from .schema.manifest import Period
 
 
@@ -542,3 +543,156 @@ def init_command(
     made = scaffold(directory, region, registry_of(ctx), year or dt.date.today().year, ci)
     for path in made.files:
         click.echo(f"created {path}")
+
+
+# ---- audit
+
+
+def audit_reporter(fmt: str, registry: Registry) -> AuditReporter:
+    """The reporter of ``fmt`` if it can render an audit (``render_audit``), else exit 2."""
+    check_format(fmt, registry)
+    reporter = audit_renderer(registry.reporters[fmt])
+    if reporter is None:
+        able = ", ".join(n for n, r in sorted(registry.reporters.items()) if audit_renderer(r))
+        raise UsageError(f"format {fmt!r} cannot render an audit; available: {able}")
+    return reporter
+
+
+@main.command("audit")
+@click.argument("data_dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    default="text",
+    show_default=True,
+    help="Format for stdout or --output: text, json, junit, html (or a plugin's).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the --format report to this file.",
+)
+@click.option(
+    "--report",
+    "reports",
+    multiple=True,
+    metavar="FORMAT=PATH",
+    help="Also write FORMAT to PATH (repeatable), e.g. html=audit.html.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    help="Reference date for every region (default: each manifest's as_of, else today).",
+)
+@click.option(
+    "--period",
+    metavar="YEAR|START..END",
+    help="Assessment period for every region (default: each manifest's).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["nb", "en"]),
+    default="nb",
+    show_default=True,
+    help="Report language.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=DEFAULT_JOBS,
+    show_default=True,
+    help="Worker processes (1 runs every region in this process).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity, against a region's own ruleset, that fails the run.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Force colour on or off (default: on a terminal).",
+)
+@click.pass_context
+@handle_errors
+def audit_command(
+    ctx: click.Context,
+    data_dirs: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    reports: tuple[str, ...],
+    as_of: str | None,
+    period: str | None,
+    lang: str,
+    jobs: int,
+    quiet: bool,
+    fail_on: str,
+    color: bool | None,
+) -> None:
+    """Audit every region: each data repository against the national baseline and
+    against its own ruleset, as a region × rule matrix with compliance per rule and per
+    region, and the tailoring register (how each region's ruleset deviates).
+
+    \b
+    secretariat-rules audit fixtures/* --format html --output audit.html
+    secretariat-rules audit DATA... --report junit=audit.xml --report json=audit.json
+
+    A region that cannot be audited (invalid manifest or ruleset, a crash) is reported
+    as broken and the others still run. On a terminal, progress goes to stderr as each
+    region finishes (not with --quiet, nor when stderr is piped).
+
+    \b
+    Exit codes: 0 no region has findings at or above --fail-on against its own ruleset;
+    1 some region has; 2 a usage error, or some region is broken (reports are still
+    written).
+    """
+    registry = registry_of(ctx)
+    main_reporter = audit_reporter(fmt, registry)
+    extra = [(path, audit_reporter(f, registry)) for f, path in parse_reports(reports, registry)]
+    threshold = None if fail_on == "never" else Severity.parse(fail_on)
+    reference_date = parse_date(as_of, "--as-of") if as_of else None
+    chosen_period = parse_period(period) if period else None
+    missing = [str(d) for d in data_dirs if not d.exists()]
+    if missing:
+        raise UsageError(f"no such data directory: {', '.join(missing)}")
+    show_progress = not quiet and bool(getattr(sys.stderr, "isatty", lambda: False)())
+
+    def progress(done: int, total: int, region: RegionAudit) -> None:
+        state = "done" if region.ok else "broken"
+        click.echo(f"[{done}/{total}] {region.id} {state}", err=True)
+
+    audit = run_audit(
+        data_dirs,
+        as_of=reference_date,
+        period=chosen_period,
+        lang=lang,
+        fail_on=threshold,
+        jobs=jobs,
+        plugins=ctx.obj["plugins"],
+        load_entry_points=ctx.obj["autoload"],
+        registry=registry,
+        progress=progress if show_progress else None,
+    )
+    for region in audit.broken:
+        click.echo(f"secretariat-rules: error: {region.data_dir}: {region.message}", err=True)
+        if region.traceback:
+            click.echo(region.traceback.rstrip("\n"), err=True)
+    colored = use_color(color, sys.stdout) if output is None else False
+    options = ReportOptions(lang=lang, color=colored)
+    text = main_reporter.render_audit(audit, options)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"), color=options.color)
+    else:
+        write_atomic(output, text)
+    for path, reporter in extra:
+        write_atomic(path, reporter.render_audit(audit, ReportOptions(lang=lang)))
+    if audit.broken:
+        sys.exit(ExitCode.CONFIG_ERROR)
+    sys.exit(ExitCode.FINDINGS if audit.failing else ExitCode.OK)

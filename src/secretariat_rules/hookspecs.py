@@ -61,6 +61,9 @@ def secretariat_check_kinds() -> list[CheckKind]:
 def secretariat_reporters() -> list[Reporter]:
     """Reporters (output formats) this plugin provides.
 
+    A reporter may also implement the optional ``render_audit`` method
+    (:class:`~secretariat_rules.reporters.base.AuditReporter`) to take part in ``audit``.
+
     :returns: a list of :class:`~secretariat_rules.reporters.base.Reporter`.
     """
 

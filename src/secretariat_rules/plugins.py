@@ -1,22 +1,23 @@
 """Builds the plugin manager and the registry of everything plugins provide.
 
 Nothing is registered at import time: :func:`get_plugin_manager` creates a manager, adds
-the hookspecs, registers the built-ins of :data:`DEFAULT_PLUGINS`, loads the
-``secretariat_rules`` entry points (unless disabled), and checks that every hook
-implementation matches a hookspec.
+the hookspecs, registers the built-ins of :data:`DEFAULT_PLUGINS` and any ``-p`` modules,
+loads the ``secretariat_rules`` entry points one by one (unless disabled) so that a failing
+plugin is named, and checks that every hook implementation matches a hookspec.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import pluggy
 
-from . import hookspecs
+from . import __version__, hookspecs
 from .exceptions import PluginError
 
 if TYPE_CHECKING:
@@ -35,42 +36,74 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "secretariat_rules.reporters.text",
     "secretariat_rules.reporters.json",
     "secretariat_rules.reporters.junit",
+    "secretariat_rules.reporters.sarif",
+    "secretariat_rules.reporters.markdown",
+    "secretariat_rules.reporters.html",
     "secretariat_rules.builtin_rulesets",
 )
 """Modules of the built-in plugins, registered through the same hooks as any other."""
 
+Origin = Literal["built-in", "command line", "entry point", "registered"]
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    """Where a loaded plugin came from: its module, and the distribution that declared it."""
+
+    name: str
+    module: str
+    origin: Origin
+    distribution: str | None = None
+    version: str | None = None
+
+    @property
+    def version_label(self) -> str:
+        """``built-in``, ``DISTRIBUTION VERSION``, or how it was loaded."""
+        if self.origin == "built-in":
+            return "built-in"
+        if self.distribution:
+            return f"{self.distribution} {self.version or '?'}"
+        return "-p" if self.origin == "command line" else self.origin
+
+
+class PluginManager(pluggy.PluginManager):
+    """A pluggy plugin manager that remembers where each plugin came from."""
+
+    def __init__(self) -> None:
+        super().__init__(ENTRY_POINT_GROUP)
+        self.plugin_info: dict[str, PluginInfo] = {}
+
 
 def get_plugin_manager(
     extra: Sequence[str] = (), *, load_entry_points: bool = True
-) -> pluggy.PluginManager:
-    """Create a plugin manager with the built-ins, the entry points and ``extra`` modules.
+) -> PluginManager:
+    """Create a plugin manager with the built-ins, ``extra`` modules and the entry points.
 
     :param extra: further plugin modules to import and register (``-p MODULE``).
     :param load_entry_points: load third-party plugins from the entry-point group.
-    :raises PluginError: a plugin cannot be imported, or implements an unknown hook.
+    :raises PluginError: a plugin cannot be imported, or implements an unknown hook; the
+        message names the plugin.
     """
-    pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
+    pm = PluginManager()
     pm.add_hookspecs(hookspecs)
-    for name in (*DEFAULT_PLUGINS, *extra):
-        _register_module(pm, name)
+    for name in DEFAULT_PLUGINS:
+        _register_module(pm, name, "built-in")
+    for name in extra:
+        _register_module(pm, name, "command line")
     if load_entry_points:
-        try:
-            pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
-        except Exception as exc:  # a third-party plugin crashed while importing
-            raise PluginError(
-                f"a plugin of entry-point group {ENTRY_POINT_GROUP!r} failed to load: {exc}"
-            ) from exc
+        _load_entry_points(pm)
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
-        raise PluginError(f"plugin {exc.plugin!r} is invalid: {exc}") from exc
+        name = pm.get_name(exc.plugin) or repr(exc.plugin)
+        raise PluginError(f"plugin {name!r} is invalid: {exc}") from exc
     return pm
 
 
-def _register_module(pm: pluggy.PluginManager, name: str) -> None:
+def _register_module(pm: PluginManager, name: str, origin: Origin) -> None:
     try:
         module = importlib.import_module(name)
-    except ImportError as exc:
+    except Exception as exc:  # ImportError, or anything the module raises on import
         raise PluginError(f"plugin module {name!r} cannot be imported: {exc}") from exc
     if pm.is_registered(module):
         return
@@ -78,6 +111,46 @@ def _register_module(pm: pluggy.PluginManager, name: str) -> None:
         pm.register(module, name=name)
     except (pluggy.PluginValidationError, ValueError) as exc:
         raise PluginError(f"plugin {name!r} is invalid: {exc}") from exc
+    if origin == "built-in":
+        info = PluginInfo(name, name, origin, "secretariat-rules", __version__)
+    else:
+        info = PluginInfo(name, name, origin)
+    pm.plugin_info[name] = info
+
+
+def _load_entry_points(pm: PluginManager) -> None:
+    """Load the group's entry points one by one, so that a failing one is named.
+
+    A blocked name is skipped. One name declared by two distributions is an error rather
+    than a silent choice; a module already registered (given with ``-p`` too) is skipped.
+    """
+    entry_points = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+    for ep in sorted(entry_points, key=lambda e: (e.name, e.value)):
+        if pm.is_blocked(ep.name):
+            continue
+        label = f"plugin {ep.name!r} ({ep.value})"
+        dist = ep.dist
+        if pm.has_plugin(ep.name):
+            other = pm.plugin_info.get(ep.name)
+            where = f"{other.module}, {other.version_label}" if other else "already registered"
+            raise PluginError(f"{label}: the name {ep.name!r} is taken by {where}")
+        try:
+            plugin = ep.load()
+        except Exception as exc:  # a third-party plugin crashed while importing
+            raise PluginError(f"{label} failed to load: {exc}") from exc
+        if pm.is_registered(plugin):
+            continue
+        try:
+            pm.register(plugin, name=ep.name)
+        except (pluggy.PluginValidationError, ValueError) as exc:
+            raise PluginError(f"{label} is invalid: {exc}") from exc
+        pm.plugin_info[ep.name] = PluginInfo(
+            ep.name,
+            ep.value,
+            "entry point",
+            dist.name if dist is not None else None,
+            dist.version if dist is not None else None,
+        )
 
 
 @dataclass
@@ -91,6 +164,39 @@ class Registry:
     rulesets: dict[str, Path] = field(default_factory=dict)
     providers: dict[tuple[str, str], str] = field(default_factory=dict)
     plugin_names: list[str] = field(default_factory=list)
+    plugins: list[PluginInfo] = field(default_factory=list)
+    """Every loaded plugin in registration order: built-ins, ``-p`` modules, entry points."""
+
+    def listing(self) -> list[dict[str, Any]]:
+        """Each plugin with its origin, version and what it provides (for ``plugins``)."""
+        provided: dict[str, dict[str, list[str]]] = {
+            info.name: {key: [] for key in PROVIDED_KINDS.values()} for info in self.plugins
+        }
+        for (kind, name), plugin in sorted(self.providers.items()):
+            provided.setdefault(plugin, {k: [] for k in PROVIDED_KINDS.values()})
+            provided[plugin][PROVIDED_KINDS[kind]].append(name)
+        return [
+            {
+                "name": info.name,
+                "module": info.module,
+                "origin": info.origin,
+                "distribution": info.distribution,
+                "version": "built-in" if info.origin == "built-in" else info.version,
+                "label": info.version_label,
+                "provides": provided[info.name],
+            }
+            for info in self.plugins
+        ]
+
+
+PROVIDED_KINDS: dict[str, str] = {
+    "region": "region_profiles",
+    "source adapter": "source_adapters",
+    "check kind": "check_kinds",
+    "reporter": "reporters",
+    "ruleset": "rulesets",
+}
+"""Kind of contribution (as in :attr:`Registry.providers`) → its key in a listing."""
 
 
 def _answers(pm: pluggy.PluginManager, hook_name: str) -> Iterable[tuple[str, Any]]:
@@ -107,7 +213,16 @@ def _answers(pm: pluggy.PluginManager, hook_name: str) -> Iterable[tuple[str, An
 
 def build_registry(pm: pluggy.PluginManager) -> Registry:
     """Collect every plugin's contributions; two providers of one name are an error."""
-    reg = Registry(plugin_names=sorted(n for n, _ in pm.list_name_plugin()))
+    known: dict[str, PluginInfo] = getattr(pm, "plugin_info", {})
+    reg = Registry(
+        plugin_names=sorted(n for n, _ in pm.list_name_plugin()),
+        plugins=[
+            known.get(name)
+            or PluginInfo(name, getattr(plugin, "__name__", repr(plugin)), "registered")
+            for name, plugin in pm.list_name_plugin()
+            if plugin is not None  # a blocked name
+        ],
+    )
 
     def add(kind: str, table: dict[str, Any], name: str, item: Any, plugin: str) -> None:
         if name in table:

@@ -1,12 +1,22 @@
-"""The reporter interface: one reporter per module, each knowing one format."""
+"""The reporter interface: one reporter per module, each knowing one format.
+
+A reporter must implement :meth:`Reporter.render` (the results of ``check``). It MAY also
+implement ``render_audit(audit, options) -> str`` (:class:`AuditReporter`) to render the
+cross-region audit of ``secretariat-rules audit``; the command refuses a format whose
+reporter lacks it (exit code 2). The method is optional, so reporters written before it
+existed keep working unchanged: :func:`audit_renderer` finds it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ..findings import Result
+
+if TYPE_CHECKING:
+    from ..audit import Audit
 
 
 @dataclass(frozen=True)
@@ -28,3 +38,26 @@ class Reporter(Protocol):
     def render(self, results: Sequence[Result], options: ReportOptions) -> str:
         """Return the whole report as text; deterministic for equal input."""
         ...
+
+
+@runtime_checkable
+class AuditReporter(Protocol):
+    """A reporter that can also render an audit (the optional ``render_audit`` method)."""
+
+    name: str
+    suffix: str
+
+    def render(self, results: Sequence[Result], options: ReportOptions) -> str: ...
+
+    def render_audit(self, audit: Audit, options: ReportOptions) -> str:
+        """Return the whole audit report as text; deterministic for equal input.
+
+        :param audit: regions, the national and own-ruleset matrices with compliance,
+            the tailoring register, and each region's two results for drill-down.
+        """
+        ...
+
+
+def audit_renderer(reporter: Reporter) -> AuditReporter | None:
+    """The reporter as an :class:`AuditReporter`, or ``None`` if it cannot render audits."""
+    return reporter if isinstance(reporter, AuditReporter) else None

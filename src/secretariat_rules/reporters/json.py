@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import hookimpl
 from ..findings import Finding, Location, Result, RuleOutcome, Severity
+from ..reference import to_plain
 from .base import Reporter, ReportOptions
+
+if TYPE_CHECKING:
+    from ..audit import Audit, Matrix, RegionAudit
 
 TOOL_NAME = "secretariat-rules"
 
@@ -28,6 +32,10 @@ class JsonReporter:
         documents = [result_to_dict(result) for result in results]
         payload: Any = documents[0] if len(documents) == 1 else documents
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+    def render_audit(self, audit: Audit, options: ReportOptions) -> str:
+        """Return the audit as one JSON object (see :func:`audit_to_dict`)."""
+        return json.dumps(audit_to_dict(audit), ensure_ascii=False, indent=2) + "\n"
 
 
 def result_to_dict(result: Result) -> dict[str, Any]:
@@ -88,6 +96,91 @@ def _location(location: Location) -> dict[str, Any]:
 
 def _rule(rule: RuleOutcome) -> dict[str, Any]:
     return {"id": rule.id, "status": rule.status, "reason": rule.reason}
+
+
+def audit_to_dict(audit: Audit) -> dict[str, Any]:
+    """The JSON document of an audit.
+
+    ``regions`` in the order given, each with both results as SPEC §5 documents;
+    ``matrices.national`` and ``matrices.own`` with their rules, a row per region (cells
+    keyed by rule id; ``null`` for a broken region) and compliance both ways; ``tailoring``
+    per region as the ``rules`` command's JSON gives it.
+    """
+    return {
+        "tool": {"name": TOOL_NAME, "version": audit.tool_version},
+        "audit": {
+            "baseline": audit.baseline,
+            "as_of": audit.as_of,
+            "fail_on": audit.fail_on.label if audit.fail_on else "never",
+        },
+        "summary": {
+            "regions": len(audit.regions),
+            "ok": sum(1 for r in audit.regions if r.ok),
+            "broken": len(audit.broken),
+            "failing": len(audit.failing),
+        },
+        "regions": [_region(region) for region in audit.regions],
+        "matrices": {matrix.key: _matrix(matrix, audit) for matrix in audit.matrices},
+        "tailoring": [
+            {
+                "region": region.id,
+                "ruleset": region.ruleset,
+                "layers": list(region.layers),
+                "baseline": audit.baseline,
+                "items": to_plain([item.to_dict() for item in region.tailoring]),
+            }
+            for region in audit.regions
+            if region.ok
+        ],
+    }
+
+
+def _region(region: RegionAudit) -> dict[str, Any]:
+    return {
+        "id": region.id,
+        "name": region.name,
+        "data_dir": region.data_dir,
+        "status": region.status,
+        "message": region.message,
+        "ruleset": region.ruleset,
+        "failing": region.failing,
+        "results": {
+            "national": result_to_dict(region.national) if region.national else None,
+            "own": result_to_dict(region.own) if region.own else None,
+        },
+    }
+
+
+def _matrix(matrix: Matrix, audit: Audit) -> dict[str, Any]:
+    return {
+        "rules": [
+            {
+                "id": rule.id,
+                "name": rule.name,
+                "title": rule.title,
+                "section": rule.section,
+                "severity": rule.severity,
+                "compliance": compliance.to_dict(),
+            }
+            for rule, compliance in zip(matrix.rules, matrix.by_rule, strict=True)
+        ],
+        "rows": [
+            {
+                "region": row.region,
+                "data_dir": region.data_dir,
+                "cells": (
+                    None
+                    if row.cells is None
+                    else {
+                        rule.id: cell.to_dict()
+                        for rule, cell in zip(matrix.rules, row.cells, strict=True)
+                    }
+                ),
+                "compliance": row.compliance.to_dict() if row.compliance else None,
+            }
+            for row, region in zip(matrix.rows, audit.regions, strict=True)
+        ],
+    }
 
 
 @hookimpl

@@ -3,8 +3,11 @@
 One ``<testsuite>`` per data repository (named by region), one ``<testcase>`` per rule
 (``classname`` ``REGION.SECTION``, ``name`` ``SEK008 equal-information-access``):
 
-* unwaived findings at or above ``fail_on``: one ``<failure>`` listing them;
-* other findings (below ``fail_on``, waived): listed in ``<system-out>``;
+* unwaived findings at or above ``fail_on`` that the baseline does not hold: one
+  ``<failure>`` listing them;
+* other findings (below ``fail_on``, waived, or in the ``--baseline``): listed in
+  ``<system-out>``, a waived one marked with its reason, a baselined one marked
+  ``[baseline]`` (``[grunnlinje]``);
 * every finding waived: ``<skipped>`` with the waiver reasons;
 * a disabled rule: ``<skipped>`` with the reason it was disabled.
 
@@ -16,6 +19,7 @@ writes it, so no post-processing is needed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from junit_xml import TestCase, TestSuite, to_xml_report_string
 
@@ -23,6 +27,9 @@ from .. import hookimpl
 from ..findings import Finding, Result, RuleOutcome, Severity
 from ..i18n.catalog import t, tn
 from .base import Reporter, ReportOptions
+
+if TYPE_CHECKING:
+    from ..audit import Audit, RegionAudit
 
 
 class JunitReporter:
@@ -34,6 +41,18 @@ class JunitReporter:
     def render(self, results: Sequence[Result], options: ReportOptions) -> str:
         """Return one ``<testsuites>`` document with a suite per result."""
         suites = [_suite(result, options.lang) for result in results]
+        return str(to_xml_report_string(suites, prettyprint=True, encoding="utf-8"))
+
+    def render_audit(self, audit: Audit, options: ReportOptions) -> str:
+        """Return a suite per region, a test case per rule of its own ruleset.
+
+        A region's suite is exactly what ``check`` writes for it; a broken region gets
+        one test case, ``data-repository``, with an ``<error>`` giving the message.
+        """
+        suites = [
+            _suite(region.own, options.lang) if region.own else _broken_suite(region)
+            for region in audit.regions
+        ]
         return str(to_xml_report_string(suites, prettyprint=True, encoding="utf-8"))
 
 
@@ -49,6 +68,13 @@ def _suite(result: Result, lang: str) -> TestSuite:
         _case(result, rules[rule_id], by_rule.get(rule_id, []), lang) for rule_id in sorted(rules)
     ]
     return TestSuite(result.region, cases)
+
+
+def _broken_suite(region: RegionAudit) -> TestSuite:
+    """The suite of a region that could not be audited."""
+    case = TestCase("data-repository", classname=region.id)
+    case.add_error_info(message=_one_line(region.message), output=region.message)
+    return TestSuite(region.id, [case])
 
 
 def _outcome_from(finding: Finding) -> RuleOutcome:
@@ -84,16 +110,24 @@ def _case(result: Result, rule: RuleOutcome, findings: list[Finding], lang: str)
 
 
 def _fails(finding: Finding, fail_on: Severity | None) -> bool:
-    return fail_on is not None and not finding.waived and finding.severity >= fail_on
+    """Whether a finding fails its test case: as :attr:`Result.failing` decides."""
+    return (
+        fail_on is not None
+        and not finding.waived
+        and not finding.baselined
+        and finding.severity >= fail_on
+    )
 
 
 def _line(finding: Finding, lang: str) -> str:
-    """``subject: message (path:line, ...)``, marked when waived."""
+    """``subject: message (path:line, ...)``, marked when waived or in the baseline."""
     text = f"{finding.subject}: {finding.message}"
     if finding.locations:
         text += " (" + ", ".join(str(loc) for loc in finding.locations) + ")"
     if finding.waived:
         text += f" [{t('waived.reason', lang, reason=finding.waiver_reason or '-')}]"
+    if finding.baselined:
+        text += f" [{t('baselined', lang)}]"
     return text
 
 

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import hookimpl
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t
+from ..reference import describe_tailoring
 from .base import Reporter, ReportOptions
+
+if TYPE_CHECKING:
+    from ..audit import Audit, Cell, Compliance, Matrix
 
 INDENT = "    "
 _SEVERITY_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -40,12 +45,19 @@ class TextReporter:
         """Return every result's block, separated by a blank line."""
         return "\n".join(_Block(result, options).render() for result in results)
 
+    def render_audit(self, audit: Audit, options: ReportOptions) -> str:
+        """Return the audit: regions, both matrices as aligned tables, tailoring register.
 
-class _Block:
-    """Renders one result; holds the options so helpers stay short."""
+        The matrix is printed with rules as rows and regions as numbered columns (the
+        numbers of the region list), so nine regions still fit a terminal.
+        """
+        return _AuditBlock(audit, options).render()
 
-    def __init__(self, result: Result, options: ReportOptions) -> None:
-        self.result = result
+
+class _Styler:
+    """Holds the options so rendering helpers stay short."""
+
+    def __init__(self, options: ReportOptions) -> None:
         self.lang = options.lang
         self.color = options.color
 
@@ -62,6 +74,14 @@ class _Block:
         if not self.color:
             return text
         return click.style(text, fg=fg, bold=bold, dim=dim, underline=underline)
+
+
+class _Block(_Styler):
+    """Renders one result."""
+
+    def __init__(self, result: Result, options: ReportOptions) -> None:
+        super().__init__(options)
+        self.result = result
 
     def render(self) -> str:
         lines = [*self.header(), ""]
@@ -144,6 +164,190 @@ def _by_section(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
     """Findings grouped by section (in :func:`section_order`), sorted by rule and subject."""
     ordered = sorted(findings, key=lambda f: (section_order(f.section), f.sort_key))
     return [(section, list(group)) for section, group in groupby(ordered, key=lambda f: f.section)]
+
+
+# --------------------------------------------------------------------------- audit
+
+
+def cell_symbol(cell: Cell, lang: str) -> str:
+    """The short mark of a matrix cell, as the legend (``audit.legend``) explains it."""
+    return {
+        "passed": "✓",
+        "failed": str(cell.count),
+        "waived": "u" if lang == "nb" else "w",
+        "disabled": "d",
+        "not_applicable": "–",
+    }.get(cell.status, "")
+
+
+def compliance_text(compliance: Compliance | None) -> str:
+    """``27/34 79 %``, or ``–`` for a region that was not assessed."""
+    if compliance is None:
+        return "–"
+    return f"{compliance.passing}/{compliance.assessed} {compliance.percent()}"
+
+
+_CELL_COLORS = {"passed": "green", "failed": "red", "waived": "yellow"}
+
+Styled = tuple[str, str | None]
+"""A table cell's text and its colour (or ``None``)."""
+
+
+class _AuditBlock(_Styler):
+    """Renders an audit with the same styling helpers as a result block."""
+
+    def __init__(self, audit: Audit, options: ReportOptions) -> None:
+        super().__init__(options)
+        self.audit = audit
+
+    def render(self) -> str:
+        lines = [*self.audit_header(), "", *self.regions(), ""]
+        for matrix in self.audit.matrices:
+            lines += [*self.matrix(matrix), ""]
+        lines += self.register()
+        return "\n".join(lines).rstrip("\n") + "\n"
+
+    def table(self, rows: Sequence[Sequence[Styled]], right: Sequence[bool]) -> list[str]:
+        """Aligned columns, two spaces apart; colour is applied after padding."""
+        widths = [max(len(row[i][0]) for row in rows) for i in range(len(rows[0]))]
+        lines = []
+        for row in rows:
+            cells = []
+            for (text, fg), width, is_right in zip(row, widths, right, strict=True):
+                padded = text.rjust(width) if is_right else text.ljust(width)
+                cells.append(self.style(padded, fg) if fg else padded)
+            lines.append(("  " + "  ".join(cells)).rstrip())
+        return lines
+
+    def audit_header(self) -> list[str]:
+        a = self.audit
+        ok = sum(1 for r in a.regions if r.ok)
+        lines = [
+            self.style(t("audit.title", self.lang), bold=True),
+            t(
+                "audit.summary",
+                self.lang,
+                regions=len(a.regions),
+                ok=ok,
+                broken=len(a.broken),
+                failing=len(a.failing),
+            ),
+            t("audit.baseline", self.lang, baseline=a.baseline),
+        ]
+        if a.as_of:
+            lines.append(t("header.as_of", self.lang, as_of=a.as_of))
+        else:
+            lines.append(t("audit.as_of.manifest", self.lang))
+        return lines
+
+    def regions(self) -> list[str]:
+        a, lang = self.audit, self.lang
+        head: list[Styled] = [
+            ("#", None),
+            (t("audit.region", lang), None),
+            (t("audit.name", lang), None),
+            (t("audit.data_dir", lang), None),
+            (t("audit.ruleset", lang), None),
+            (t("audit.status", lang), None),
+            (t("audit.compliance.national", lang, baseline=a.baseline), None),
+            (t("audit.compliance.own", lang), None),
+        ]
+        rows = [head]
+        for number, (region, national, own) in enumerate(
+            zip(a.regions, a.national.rows, a.own.rows, strict=True), start=1
+        ):
+            status = t(f"audit.status.{region.status}", lang)
+            rows.append(
+                [
+                    (str(number), None),
+                    (region.id, None),
+                    (region.name, None),
+                    (region.data_dir, None),
+                    (region.ruleset or "–", None),
+                    (status, None if region.ok else "red"),
+                    (compliance_text(national.compliance), None),
+                    (compliance_text(own.compliance), None),
+                ]
+            )
+        lines = [self.style(t("audit.regions", lang), bold=True, underline=True)]
+        lines += self.table(rows, [True, False, False, False, False, False, True, True])
+        for number, region in enumerate(a.regions, start=1):
+            if region.message:
+                lines.append(self.style(f"  {number} {region.id}:", fg="red"))
+                lines += [INDENT + line for line in region.message.splitlines()]
+        lines.append(t("audit.compliance.region", lang))
+        return lines
+
+    def matrix(self, matrix: Matrix) -> list[str]:
+        lang = self.lang
+        heading = t(f"audit.matrix.{matrix.key}", lang, baseline=self.audit.baseline)
+        lines = [self.style(heading, bold=True, underline=True)]
+        if not matrix.rules:
+            return [*lines, t("no_findings", lang)]
+        numbers = [str(i) for i in range(1, len(matrix.rows) + 1)]
+        head: list[Styled] = [(t("audit.rule", lang), None), ("", None)]
+        head += [(n, None) for n in numbers]
+        head.append((t("audit.compliance", lang), None))
+        rows = [head]
+        for index, rule in enumerate(matrix.rules):
+            row: list[Styled] = [(rule.id, None), (rule.name, None)]
+            for region_row in matrix.rows:
+                if region_row.cells is None:
+                    row.append(("!", "red"))
+                    continue
+                cell = region_row.cells[index]
+                row.append((cell_symbol(cell, lang), _CELL_COLORS.get(cell.status)))
+            row.append((compliance_text(matrix.by_rule[index]), None))
+            rows.append(row)
+        right = [False, False, *([True] * len(numbers)), True]
+        lines += self.table(rows, right)
+        lines += [t("audit.legend", lang), t("audit.compliance.rule", lang)]
+        lines.append(t("audit.compliance.note", lang))
+        disabled = [
+            (rule.id, region_row.region, region_row.cells[i].reason)
+            for i, rule in enumerate(matrix.rules)
+            for region_row in matrix.rows
+            if region_row.cells is not None and region_row.cells[i].status == "disabled"
+        ]
+        if disabled:
+            lines.append(self.style(t("audit.disabled", lang), bold=True))
+            lines += [f"  {rule} {region}: {reason or '-'}" for rule, region, reason in disabled]
+        return lines
+
+    def register(self) -> list[str]:
+        a, lang = self.audit, self.lang
+        heading = t("audit.tailoring", lang, baseline=a.baseline)
+        lines = [self.style(heading, bold=True, underline=True)]
+        for region in a.regions:
+            if not region.ok:
+                lines.append(f"{region.id}: {t('audit.tailoring.broken', lang)}")
+                continue
+            layers = " → ".join(region.layers)
+            lines.append(
+                self.style(
+                    t(
+                        "audit.tailoring.region",
+                        lang,
+                        region=region.id,
+                        ruleset=region.ruleset,
+                        layers=layers,
+                    ),
+                    bold=True,
+                )
+            )
+            if not region.tailoring:
+                lines.append("  " + t("audit.tailoring.none", lang, baseline=a.baseline))
+            current = None
+            for item in region.tailoring:
+                if item.rule != current:
+                    lines.append(f"  {item.rule} {item.name}")
+                    current = item.rule
+                lines.append(f"      {describe_tailoring(item, lang)}")
+                if item.reason:
+                    reason = " ".join(item.reason.split())
+                    lines.append(f"          {t('audit.reason', lang)}: {reason}")
+            lines.append("")
+        return lines
 
 
 @hookimpl

@@ -1,0 +1,17 @@
+"""Source adapters for layouts secretariats actually keep, each its own pluggy plugin.
+
+============================  =================  ==========================================
+module (entry point)          adapter            reads
+============================  =================  ==========================================
+``excel_followup``            ``excel-followup``  ``oppfolging.xlsx``: sheets Møter, Vedtak,
+(``source-excel-followup``)                       Oppfølging, Avvik (Miljøløftet)
+``noark5``                    ``noark5``          ``arkivstruktur.xml``, a Noark 5 extract:
+(``source-noark5``)                               documents and distributions
+``norwegian_csv``             ``norwegian-csv``   ``møter.csv``, ``vedtak.csv``…: Norwegian
+(``source-norwegian-csv``)                        names, ``;``, Windows-1252 (Bymiljøpakken)
+============================  =================  ==========================================
+
+A manifest names one or several (``source: [excel-followup, noark5, canonical]``); the
+tables of one collection from several adapters are concatenated. The Norwegian names
+they share live in :mod:`.vocabulary`.
+"""

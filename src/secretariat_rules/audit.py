@@ -1,0 +1,460 @@
+"""The directorate's cross-region audit (SPEC §0 user 2, §6 ``audit``).
+
+Every data repository is checked twice: against the national baseline and against its
+own ruleset (the manifest's, else its region plugin's, else national). From the two
+results the :class:`Audit` value is built:
+
+* the regions, each ``ok`` or ``broken`` (configuration error or crash, with its message);
+* a region × rule :class:`Matrix` per ruleset (``national`` and ``own``), each cell a
+  rule's status in that region: ``passed``, ``failed`` (with the number of unwaived
+  findings), ``waived``, ``disabled`` (with the reason), ``not_applicable``, or
+  ``absent`` (the rule is not in that region's ruleset);
+* compliance per rule (share of regions passing it) and per region (share of its
+  guideline rules passing);
+* the tailoring register: how each region's own ruleset deviates from the baseline, as
+  :func:`secretariat_rules.reference.tailoring` computes it.
+
+Compliance counts a cell as *assessed* when the rule ran and had something in scope
+(``passed``, ``failed`` or ``waived``) and as *passing* when it is ``passed``; a waived
+rule is an accepted deviation, not compliance. ``not_applicable``, ``disabled`` and
+``absent`` cells are left out of both counts. Per-region compliance covers the guideline
+rules only; the data integrity rules (DAT) are shown in the matrix but are not guideline
+compliance.
+
+Regions run in worker processes (:class:`~concurrent.futures.ProcessPoolExecutor`, the
+``spawn`` start method: polars' thread pool is not safe to fork). Workers rebuild the
+plugin registry from module names, so a job and its answer are plain picklable values
+(:class:`AuditJob`, :class:`RegionAudit`). The audit lists regions in the order given,
+whatever order the workers finish in, so equal input gives an equal audit for any
+number of jobs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import traceback
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .api import DEFAULT_RULESET, check_dataset, load_dataset, resolve_ruleset
+from .engine.ruleset import load_ruleset
+from .exceptions import ConfigurationError
+from .findings import Result, RuleOutcome, Severity
+from .plugins import Registry, load_registry
+from .reference import Tailoring, tailoring
+from .schema.manifest import Period
+
+__all__ = [
+    "Audit",
+    "AuditJob",
+    "Cell",
+    "Compliance",
+    "Matrix",
+    "MatrixRow",
+    "RegionAudit",
+    "RuleColumn",
+    "audit_region",
+    "build_audit",
+    "run_audit",
+]
+
+RULESET_KEYS = ("national", "own")
+"""The two matrices of an audit: against the baseline, and against each region's own."""
+
+CELL_STATUSES = ("passed", "failed", "waived", "disabled", "not_applicable", "absent")
+"""A rule outcome's status (:data:`~secretariat_rules.findings.RULE_STATUSES`) or absent."""
+
+DEFAULT_JOBS = 2
+
+
+# --------------------------------------------------------------------------- value objects
+
+
+@dataclass(frozen=True)
+class AuditJob:
+    """What one worker needs to audit one data repository: plain, picklable values.
+
+    :param plugins: extra plugin modules (``-p``), imported again in the worker.
+    :param load_entry_points: load third-party plugins in the worker too.
+    """
+
+    data_dir: str
+    baseline: str = DEFAULT_RULESET
+    as_of: dt.date | None = None
+    period: Period | None = None
+    lang: str = "nb"
+    fail_on: Severity | None = Severity.ERROR
+    plugins: tuple[str, ...] = ()
+    load_entry_points: bool = True
+
+
+@dataclass(frozen=True)
+class RegionAudit:
+    """One data repository's part of the audit.
+
+    A ``broken`` region has a ``message`` (and, for a crash, the ``traceback``) and no
+    results; its ``id`` is then the directory's name.
+    """
+
+    id: str
+    name: str
+    data_dir: str
+    status: str
+    message: str | None = None
+    ruleset: str | None = None
+    layers: tuple[str, ...] = ()
+    national: Result | None = None
+    own: Result | None = None
+    tailoring: tuple[Tailoring, ...] = ()
+    traceback: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    @property
+    def crashed(self) -> bool:
+        """Broken by an unexpected exception (a bug), not by a configuration error."""
+        return self.traceback is not None
+
+    def result(self, key: str) -> Result | None:
+        """The result against ``national`` or ``own``."""
+        return self.national if key == "national" else self.own
+
+    @property
+    def failing(self) -> bool:
+        """Findings against its own ruleset at or above ``fail_on`` (unwaived)."""
+        return self.own is not None and bool(self.own.failing)
+
+
+@dataclass(frozen=True)
+class RuleColumn:
+    """A rule of a matrix, described by the first region (in order) that has it."""
+
+    id: str
+    name: str
+    title: str
+    section: str
+    severity: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One rule in one region: its status, failing findings, and the reason if any."""
+
+    status: str
+    count: int = 0
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"status": self.status}
+        if self.status == "failed":
+            out["count"] = self.count
+        if self.reason:
+            out["reason"] = self.reason
+        return out
+
+
+@dataclass(frozen=True)
+class Compliance:
+    """``passing`` of ``assessed``; the share is ``None`` when nothing was assessed."""
+
+    passing: int
+    assessed: int
+
+    @property
+    def share(self) -> float | None:
+        return None if not self.assessed else self.passing / self.assessed
+
+    def percent(self) -> str:
+        """``83 %`` (rounded down, so 100 % means every one), or ``–``."""
+        share = self.share
+        return "–" if share is None else f"{self.passing * 100 // self.assessed} %"
+
+    def to_dict(self) -> dict[str, object]:
+        share = self.share
+        return {
+            "passing": self.passing,
+            "assessed": self.assessed,
+            "share": None if share is None else round(share, 4),
+        }
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """A region's row: a cell per column (``None`` for a broken region)."""
+
+    region: str
+    cells: tuple[Cell, ...] | None
+    compliance: Compliance | None
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """The region × rule matrix of one ruleset key, with compliance both ways."""
+
+    key: str
+    rules: tuple[RuleColumn, ...]
+    rows: tuple[MatrixRow, ...]
+    by_rule: tuple[Compliance, ...]
+
+    def cell(self, region: str, rule: str) -> Cell | None:
+        """The cell of ``region`` (id) and ``rule``; ``None`` if broken or unknown.
+
+        Two data directories of one region (the same records in two layouts, say) have a
+        row each; this looks at the first.
+        """
+        index = next((i for i, r in enumerate(self.rules) if r.id == rule), None)
+        for row in self.rows:
+            if row.region == region and row.cells is not None and index is not None:
+                return row.cells[index]
+        return None
+
+
+@dataclass(frozen=True)
+class Audit:
+    """The directorate's view of every region: regions, two matrices, tailoring."""
+
+    regions: tuple[RegionAudit, ...]
+    national: Matrix
+    own: Matrix
+    baseline: str = DEFAULT_RULESET
+    lang: str = "nb"
+    fail_on: Severity | None = Severity.ERROR
+    as_of: str | None = None
+    tool_version: str = __version__
+
+    @property
+    def matrices(self) -> tuple[Matrix, Matrix]:
+        """The national matrix, then the own-ruleset one."""
+        return (self.national, self.own)
+
+    @property
+    def broken(self) -> tuple[RegionAudit, ...]:
+        return tuple(r for r in self.regions if not r.ok)
+
+    @property
+    def failing(self) -> tuple[RegionAudit, ...]:
+        """Regions with failing findings against their own ruleset."""
+        return tuple(r for r in self.regions if r.failing)
+
+
+# --------------------------------------------------------------------------- one region
+
+_REGISTRIES: dict[tuple[tuple[str, ...], bool], Registry] = {}
+
+
+def _registry_for(job: AuditJob) -> Registry:
+    """The worker's registry, built once per process and plugin selection."""
+    key = (job.plugins, job.load_entry_points)
+    if key not in _REGISTRIES:
+        _REGISTRIES[key] = load_registry(job.plugins, load_entry_points=job.load_entry_points)
+    return _REGISTRIES[key]
+
+
+def audit_region(job: AuditJob, registry: Registry | None = None) -> RegionAudit:
+    """Check one data repository against the baseline and its own ruleset.
+
+    Never raises for a region's own trouble: a configuration error or a crash gives a
+    ``broken`` region with the message (a crash also keeps its traceback).
+    """
+    try:
+        registry = registry or _registry_for(job)
+        dataset = load_dataset(job.data_dir, registry=registry)
+        own_rules = resolve_ruleset(None, dataset, registry)
+        base_rules = load_ruleset(job.baseline, registry.rulesets, registry.check_kinds)
+        results = [
+            check_dataset(
+                dataset,
+                rules,
+                as_of=job.as_of,
+                period=job.period,
+                lang=job.lang,
+                fail_on=job.fail_on,
+            )
+            for rules in (base_rules, own_rules)
+        ]
+        return RegionAudit(
+            id=dataset.manifest.region,
+            name=results[1].region_name,
+            data_dir=job.data_dir,
+            status="ok",
+            ruleset=own_rules.name,
+            layers=tuple(own_rules.layers),
+            national=results[0],
+            own=results[1],
+            tailoring=tuple(tailoring(own_rules, base_rules)),
+        )
+    except ConfigurationError as exc:
+        return broken_region(job.data_dir, str(exc))
+    except Exception as exc:  # a bug: reported as a broken region, the others still run
+        return broken_region(
+            job.data_dir,
+            f"internal error (a bug in secretariat-rules or a plugin): {type(exc).__name__}: {exc}",
+            traceback.format_exc(),
+        )
+
+
+def broken_region(data_dir: str, message: str, trace: str | None = None) -> RegionAudit:
+    """A region that could not be audited, named after its directory."""
+    name = Path(data_dir).name or data_dir
+    return RegionAudit(
+        id=name, name=name, data_dir=data_dir, status="broken", message=message, traceback=trace
+    )
+
+
+# --------------------------------------------------------------------------- running
+
+Progress = Callable[[int, int, RegionAudit], None]
+"""Called as each region finishes: (number done, total, the region)."""
+
+
+def run_audit(
+    data_dirs: Sequence[str | Path],
+    *,
+    baseline: str = DEFAULT_RULESET,
+    as_of: dt.date | None = None,
+    period: Period | None = None,
+    lang: str = "nb",
+    fail_on: Severity | None = Severity.ERROR,
+    jobs: int = DEFAULT_JOBS,
+    plugins: Sequence[str] = (),
+    load_entry_points: bool = True,
+    registry: Registry | None = None,
+    progress: Progress | None = None,
+) -> Audit:
+    """Audit every data repository and build the :class:`Audit`.
+
+    :param jobs: worker processes; ``1`` (or a single repository) runs in this process.
+    :param plugins: extra plugin modules, loaded in every worker too.
+    :param registry: used when running in this process (else built from ``plugins``);
+        workers always build their own from ``plugins`` and ``load_entry_points``.
+    :param progress: called in this process as each region finishes, in finishing order.
+    """
+    job_list = [
+        AuditJob(
+            data_dir=str(path),
+            baseline=baseline,
+            as_of=as_of,
+            period=period,
+            lang=lang,
+            fail_on=fail_on,
+            plugins=tuple(plugins),
+            load_entry_points=load_entry_points,
+        )
+        for path in data_dirs
+    ]
+    total = len(job_list)
+    regions: list[RegionAudit | None] = [None] * total
+    if jobs <= 1 or total <= 1:
+        if registry is None and job_list:
+            registry = load_registry(plugins, load_entry_points=load_entry_points)
+        for index, job in enumerate(job_list):
+            regions[index] = audit_region(job, registry)
+            if progress:
+                progress(index + 1, total, regions[index])  # type: ignore[arg-type]
+    else:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context) as pool:
+            futures: dict[Future[RegionAudit], int] = {
+                pool.submit(audit_region, job): index for index, job in enumerate(job_list)
+            }
+            for done, future in enumerate(as_completed(futures), start=1):
+                index = futures[future]
+                try:
+                    region = future.result()
+                except Exception as exc:  # the worker process itself died
+                    region = broken_region(
+                        job_list[index].data_dir,
+                        f"internal error: the worker process failed: {type(exc).__name__}: {exc}",
+                        "".join(traceback.format_exception(exc)),
+                    )
+                regions[index] = region
+                if progress:
+                    progress(done, total, region)
+    return build_audit(
+        [r for r in regions if r is not None],
+        baseline=baseline,
+        lang=lang,
+        fail_on=fail_on,
+        as_of=as_of.isoformat() if as_of else None,
+    )
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build_audit(
+    regions: Sequence[RegionAudit],
+    *,
+    baseline: str = DEFAULT_RULESET,
+    lang: str = "nb",
+    fail_on: Severity | None = Severity.ERROR,
+    as_of: str | None = None,
+) -> Audit:
+    """The audit of regions already checked: matrices and compliance."""
+    ordered = tuple(regions)
+    return Audit(
+        regions=ordered,
+        national=build_matrix("national", ordered),
+        own=build_matrix("own", ordered),
+        baseline=baseline,
+        lang=lang,
+        fail_on=fail_on,
+        as_of=as_of,
+    )
+
+
+def _columns(key: str, regions: Sequence[RegionAudit]) -> tuple[RuleColumn, ...]:
+    """Every rule any region's result has, in id order, described by the first."""
+    columns: dict[str, RuleColumn] = {}
+    for region in regions:
+        result = region.result(key)
+        for outcome in result.rules if result else ():
+            if outcome.id not in columns:
+                columns[outcome.id] = RuleColumn(
+                    id=outcome.id,
+                    name=outcome.name,
+                    title=outcome.title,
+                    section=outcome.section,
+                    severity=outcome.severity.label,
+                )
+    return tuple(columns[rule_id] for rule_id in sorted(columns))
+
+
+def _cell(outcome: RuleOutcome | None, result: Result) -> Cell:
+    if outcome is None:
+        return Cell("absent")
+    if outcome.status == "failed":
+        count = sum(1 for f in result.findings if f.rule == outcome.id and not f.waived)
+        return Cell("failed", count, outcome.reason)
+    return Cell(outcome.status, 0, outcome.reason)
+
+
+def _compliance(cells: Sequence[Cell]) -> Compliance:
+    assessed = [c for c in cells if c.status in ("passed", "failed", "waived")]
+    return Compliance(sum(1 for c in assessed if c.status == "passed"), len(assessed))
+
+
+def build_matrix(key: str, regions: Sequence[RegionAudit]) -> Matrix:
+    """The matrix of ``national`` or ``own`` results."""
+    columns = _columns(key, regions)
+    rows: list[MatrixRow] = []
+    for region in regions:
+        result = region.result(key)
+        if result is None:
+            rows.append(MatrixRow(region.id, None, None))
+            continue
+        outcomes = {o.id: o for o in result.rules}
+        cells = tuple(_cell(outcomes.get(c.id), result) for c in columns)
+        guideline = [cell for cell, c in zip(cells, columns, strict=True) if c.section != "data"]
+        rows.append(MatrixRow(region.id, cells, _compliance(guideline)))
+    by_rule = tuple(
+        _compliance([row.cells[i] for row in rows if row.cells is not None])
+        for i in range(len(columns))
+    )
+    return Matrix(key, columns, tuple(rows), by_rule)
