@@ -46,12 +46,12 @@ from secretariat_rules.sources.base import FileProblem, SourceAdapter, SourceOut
 from secretariat_rules.sources.readers import (
     RESERVED_COLUMNS,
     RawTable,
-    _blank,
-    _reason,
-    _relative,
-    _Rows,
-    _xlsx_row,
-    _xlsx_text,
+    RowCollector,
+    is_blank,
+    relative_path,
+    xlsx_error_reason,
+    xlsx_row,
+    xlsx_text,
 )
 
 from .vocabulary import canonical_table, field_for, fold, is_ignored
@@ -93,10 +93,10 @@ class ExcelFollowupAdapter:
             names = ", ".join(p.name for p in workbooks)
             for path in workbooks:
                 message = f"two follow-up workbooks ({names}); keep one"
-                out.problems.append(FileProblem("meetings", _relative(path, root), message))
+                out.problems.append(FileProblem("meetings", relative_path(path, root), message))
             return out
         for path in workbooks:
-            _read_workbook(path, _relative(path, root), manifest, out)
+            _read_workbook(path, relative_path(path, root), manifest, out)
         return out
 
 
@@ -119,7 +119,7 @@ def _read_workbook(path: Path, rel: str, manifest: Manifest, out: SourceOutput) 
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many unrelated types on corrupt files
             message = (
-                f"cannot open the workbook: {_reason(exc, path, rel)}; "
+                f"cannot open the workbook: {xlsx_error_reason(exc, path, rel)}; "
                 f"its sheets ({SHEET_TITLES}) are not read"
             )
             out.problems.append(FileProblem("meetings", rel, message))
@@ -149,7 +149,7 @@ def _read_sheets(
         except DataFileError as exc:
             out.problems.append(FileProblem(collection, rel, exc.message, exc.line))
         except Exception as exc:  # rows are parsed lazily: corrupt sheet XML surfaces here
-            message = f"cannot read sheet {sheet.title!r}: {_reason(exc, path, rel)}"
+            message = f"cannot read sheet {sheet.title!r}: {xlsx_error_reason(exc, path, rel)}"
             out.problems.append(FileProblem(collection, rel, message))
     if not seen:
         message = f"the workbook has none of the sheets {SHEET_TITLES}"
@@ -174,19 +174,19 @@ def _sheet_table(sheet: Any, rel: str, collection: str) -> RawTable:
         cells = _merge_header(cells, first[1])
         first = None
     names = _names(cells, rel, title, header_line)
-    table = _Rows(n for n in names if n is not None)
+    table = RowCollector(n for n in names if n is not None)
     pending = [first] if first is not None else []
     for number, texts in (*pending, *rows):
-        if all(_blank(t) for t in texts):
+        if all(is_blank(t) for t in texts):
             continue
-        values, problems = _xlsx_row(texts, names, number)
+        values, problems = xlsx_row(texts, names, number)
         table.add(number, values, problems, f"{title}!{number}")
     return table.table(collection, rel, header_line)
 
 
 def _text_rows(sheet: Any) -> Iterator[_Row]:
     for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        yield number, [_xlsx_text(v) for v in row]
+        yield number, [xlsx_text(v) for v in row]
 
 
 def _known(text: str | None, collection: str) -> bool:
@@ -205,7 +205,7 @@ def _find_header(rows: Iterator[_Row], collection: str) -> _Row | None:
 
 def _is_subheader(texts: list[str | None], collection: str) -> bool:
     """Whether a row holds only column names (the second row of a two-row header)."""
-    present = [t for t in texts if not _blank(t)]
+    present = [t for t in texts if not is_blank(t)]
     return bool(present) and all(_known(t, collection) or is_ignored(str(t)) for t in present)
 
 
@@ -214,13 +214,13 @@ def _merge_header(head: list[str | None], sub: list[str | None]) -> list[str | N
     width = max(len(head), len(sub))
     head = head + [None] * (width - len(head))
     sub = sub + [None] * (width - len(sub))
-    return [s if not _blank(s) else h for h, s in zip(head, sub, strict=True)]
+    return [s if not is_blank(s) else h for h, s in zip(head, sub, strict=True)]
 
 
 def _names(cells: list[str | None], rel: str, title: str, line: int) -> list[str | None]:
     names: list[str | None] = []
     for cell in cells:
-        name = None if _blank(cell) else str(cell)
+        name = None if is_blank(cell) else str(cell)
         if name in RESERVED_COLUMNS:
             raise DataFileError(rel, f"sheet {title!r}: column name {name!r} is reserved", line)
         if name is not None and name in names:

@@ -65,7 +65,7 @@ from secretariat_rules import hookimpl
 from secretariat_rules.exceptions import DataFileError
 from secretariat_rules.schema.manifest import Manifest, Party
 from secretariat_rules.sources.base import FileProblem, SourceAdapter, SourceOutput
-from secretariat_rules.sources.readers import RawTable, _relative, _Rows
+from secretariat_rules.sources.readers import RawTable, RowCollector, relative_path
 
 from .vocabulary import normalize
 
@@ -134,7 +134,7 @@ class Noark5Adapter:
         path = next((root / n for n in FILE_NAMES if (root / n).is_file()), None)
         if path is None:
             return out
-        rel = _relative(path, root)
+        rel = relative_path(path, root)
         try:
             out.tables.extend(read_extract(path, rel, manifest.parties))
         except DataFileError as exc:
@@ -185,8 +185,8 @@ class _Extract:
         self.rel = rel
         self.matcher = _PartyMatcher(parties)
         self.stack: list[_Frame] = []
-        self.documents = _Rows(DOCUMENT_COLUMNS)
-        self.distributions = _Rows(DISTRIBUTION_COLUMNS)
+        self.documents = RowCollector(DOCUMENT_COLUMNS)
+        self.distributions = RowCollector(DISTRIBUTION_COLUMNS)
 
     def start(self, elem: Any) -> None:
         name = _local(elem)

@@ -31,7 +31,7 @@ from secretariat_rules import hookimpl
 from secretariat_rules.exceptions import DataFileError
 from secretariat_rules.schema.manifest import Manifest
 from secretariat_rules.sources.base import FileProblem, SourceAdapter, SourceOutput
-from secretariat_rules.sources.readers import _decode, _read_bytes, _relative, parse_csv
+from secretariat_rules.sources.readers import decode_text, parse_csv, read_bytes, relative_path
 
 from .vocabulary import FILE_NAMES, canonical_table, fold
 
@@ -71,12 +71,12 @@ class NorwegianCsvAdapter:
                 names = ", ".join(p.name for p in paths)
                 for path in paths:
                     message = f"two files for collection {collection!r} ({names}); use one"
-                    out.problems.append(FileProblem(collection, _relative(path, root), message))
+                    out.problems.append(FileProblem(collection, relative_path(path, root), message))
                 continue
             path = paths[0]
-            rel = _relative(path, root)
+            rel = relative_path(path, root)
             try:
-                table = parse_csv(_decode(_read_bytes(path, rel), rel), rel, collection)
+                table = parse_csv(decode_text(read_bytes(path, rel), rel), rel, collection)
                 out.tables.append(canonical_table(table, manifest))
             except DataFileError as exc:
                 out.problems.append(FileProblem(collection, exc.path, exc.message, exc.line))

@@ -32,7 +32,22 @@ from openpyxl.utils import get_column_letter
 from ..exceptions import DataFileError
 from .values import decimal_text
 
-__all__ = ["READERS", "RESERVED_COLUMNS", "RawTable", "read_table"]
+__all__ = [
+    "READERS",
+    "RESERVED_COLUMNS",
+    "RawTable",
+    "RowCollector",
+    "decode_text",
+    "is_blank",
+    "parse_csv",
+    "read_bytes",
+    "read_table",
+    "relative_path",
+    "xlsx_error_reason",
+    "xlsx_row",
+    "xlsx_text",
+]
+"""Public for source adapters in plugins: reading, decoding and cell conversion."""
 
 LINE = "_line"
 POINTER = "_pointer"
@@ -69,14 +84,14 @@ def read_table(path: Path, root: Path, collection: str) -> RawTable:
     """Read one collection file, dispatching on its suffix."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise DataFileError(_relative(path, root), f"unsupported file type {path.suffix!r}")
+        raise DataFileError(relative_path(path, root), f"unsupported file type {path.suffix!r}")
     return reader(path, root, collection)
 
 
 # --------------------------------------------------------------------------- shared
 
 
-def _relative(path: Path, root: Path) -> str:
+def relative_path(path: Path, root: Path) -> str:
     """``path`` as a POSIX path relative to ``root`` (as given if outside it)."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
@@ -84,14 +99,14 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read_bytes(path: Path, rel: str) -> bytes:
+def read_bytes(path: Path, rel: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
         raise DataFileError(rel, f"cannot read the file: {exc.strerror or exc}") from exc
 
 
-def _decode(data: bytes, rel: str) -> str:
+def decode_text(data: bytes, rel: str) -> str:
     """UTF-8 (BOM stripped), else Windows-1252; anything else is a DataFileError."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataFileError(rel, "the file is UTF-16; save it as UTF-8 (or Windows-1252)", 1)
@@ -107,7 +122,7 @@ def _decode(data: bytes, rel: str) -> str:
         raise DataFileError(rel, message, line) from exc
 
 
-def _blank(text: str | None) -> bool:
+def is_blank(text: str | None) -> bool:
     return text is None or not text.strip(_WHITESPACE)
 
 
@@ -115,7 +130,7 @@ def _column_names(cells: Iterable[str | None], rel: str, line: int) -> list[str 
     """Stripped header names; None for an empty header cell. Duplicates are an error."""
     names: list[str | None] = []
     for cell in cells:
-        name = None if _blank(cell) else str(cell).strip(_WHITESPACE)
+        name = None if is_blank(cell) else str(cell).strip(_WHITESPACE)
         if name in RESERVED_COLUMNS:
             raise DataFileError(rel, f"column name {name!r} is reserved", line)
         if name is not None and name in names:
@@ -130,7 +145,7 @@ def _schema(columns: Iterable[str]) -> dict[str, pl.DataType]:
     return schema
 
 
-class _Rows:
+class RowCollector:
     """Collects records as ``{column: text}`` with their provenance; builds the frame."""
 
     def __init__(self, columns: Iterable[str] = ()) -> None:
@@ -171,8 +186,8 @@ def _nested_problem(name: str, value: object) -> str:
 
 
 def _read_csv(path: Path, root: Path, collection: str) -> RawTable:
-    rel = _relative(path, root)
-    return parse_csv(_decode(_read_bytes(path, rel), rel), rel, collection)
+    rel = relative_path(path, root)
+    return parse_csv(decode_text(read_bytes(path, rel), rel), rel, collection)
 
 
 def parse_csv(text: str, rel: str, collection: str, *, fast: bool = True) -> RawTable:
@@ -185,7 +200,7 @@ def parse_csv(text: str, rel: str, collection: str, *, fast: bool = True) -> Raw
 def _detect_delimiter(text: str) -> str:
     """``;`` if the header line has more semicolons than commas outside quotes, else ``,``."""
     lines = (m.group() for m in _LINE_TEXT.finditer(text))
-    line = next((ln for ln in lines if not _blank(ln)), "")
+    line = next((ln for ln in lines if not is_blank(ln)), "")
     outside = "".join(line.split('"')[::2])
     return ";" if outside.count(";") > outside.count(",") else ","
 
@@ -213,12 +228,12 @@ def _csv_slow(text: str, delimiter: str, rel: str, collection: str) -> RawTable:
     records = _csv_records(reader, rel)
     header = next(records, None)
     if header is None:
-        return _Rows().table(collection, rel, None)
+        return RowCollector().table(collection, rel, None)
     header_line, cells = header
     names = _column_names(cells, rel, header_line)
-    rows = _Rows(n for n in names if n is not None)
+    rows = RowCollector(n for n in names if n is not None)
     for line, row in records:
-        if all(_blank(cell) for cell in row):
+        if all(is_blank(cell) for cell in row):
             continue
         values, problems = _csv_row(row, names, len(cells))
         rows.add(line, values, problems)
@@ -236,7 +251,7 @@ def _csv_records(reader: Any, rel: str) -> Iterator[tuple[int, list[str]]]:
             return
         except csv.Error as exc:
             raise DataFileError(rel, f"malformed CSV: {exc}", start) from exc
-        if not seen_header and all(_blank(cell) for cell in row):
+        if not seen_header and all(is_blank(cell) for cell in row):
             continue
         seen_header = True
         yield start, row
@@ -252,9 +267,9 @@ def _csv_row(
         name = names[index]
         if name is not None:
             values[name] = cell or None
-        elif not _blank(cell):
+        elif not is_blank(cell):
             problems.append(f"cell {index + 1} has a value but no column name")
-    if len(row) > width and not all(_blank(cell) for cell in row[width:]):
+    if len(row) > width and not all(is_blank(cell) for cell in row[width:]):
         problems.append(f"row has {len(row)} cells, the header has {width}")
     return values, problems
 
@@ -396,14 +411,14 @@ _FLOAT_CONSTRUCTOR = yaml.SafeLoader("")
 
 
 def _read_yaml(path: Path, root: Path, collection: str) -> RawTable:
-    rel = _relative(path, root)
-    return parse_yaml(_decode(_read_bytes(path, rel), rel), rel, collection)
+    rel = relative_path(path, root)
+    return parse_yaml(decode_text(read_bytes(path, rel), rel), rel, collection)
 
 
 def parse_yaml(text: str, rel: str, collection: str) -> RawTable:
     """A YAML list of mappings as a RawTable; each record's line is its first key's."""
     document = _compose(text, rel)
-    rows = _Rows()
+    rows = RowCollector()
     if document is None or (isinstance(document, yaml.ScalarNode) and document.tag == _NULL_TAG):
         return rows.table(collection, rel, None)
     if not isinstance(document, yaml.SequenceNode):
@@ -428,7 +443,7 @@ def _compose(text: str, rel: str) -> yaml.Node | None:
         raise DataFileError(rel, f"invalid YAML: {exc}") from exc
 
 
-def _yaml_record(item: yaml.Node, rows: _Rows) -> None:
+def _yaml_record(item: yaml.Node, rows: RowCollector) -> None:
     if not isinstance(item, yaml.MappingNode):
         rows.add(item.start_mark.line + 1, {}, ["record is not a mapping"])
         return
@@ -445,7 +460,7 @@ def _yaml_record(item: yaml.Node, rows: _Rows) -> None:
 
 
 def _yaml_key(node: yaml.Node) -> str | None:
-    if not isinstance(node, yaml.ScalarNode) or _blank(node.value):
+    if not isinstance(node, yaml.ScalarNode) or is_blank(node.value):
         return None
     return str(node.value).strip(_WHITESPACE)
 
@@ -511,13 +526,13 @@ _DECODER = json.JSONDecoder(
 
 
 def _read_json(path: Path, root: Path, collection: str) -> RawTable:
-    rel = _relative(path, root)
-    return parse_json(_decode(_read_bytes(path, rel), rel), rel, collection)
+    rel = relative_path(path, root)
+    return parse_json(decode_text(read_bytes(path, rel), rel), rel, collection)
 
 
 def parse_json(text: str, rel: str, collection: str) -> RawTable:
     """A JSON array of objects as a RawTable; each record's line is where it starts."""
-    rows = _Rows()
+    rows = RowCollector()
     line, offset = 1, 0
     for start, value in _json_items(text, rel):
         line += text.count("\n", offset, start)
@@ -578,7 +593,7 @@ def _line_at(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
 
 
-def _json_record(value: Any, line: int, rows: _Rows) -> None:
+def _json_record(value: Any, line: int, rows: RowCollector) -> None:
     if not isinstance(value, dict):
         rows.add(line, {}, ["record is not an object"])
         return
@@ -611,26 +626,26 @@ def _json_cell(value: Any) -> str | None:
 
 def _read_xlsx(path: Path, root: Path, collection: str) -> RawTable:
     """First sheet, header row 1; ``_line`` is the Excel row, ``_pointer`` ``Sheet!row``."""
-    rel = _relative(path, root)
+    rel = relative_path(path, root)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many unrelated types on corrupt files
-            reason = _reason(exc, path, rel)
+            reason = xlsx_error_reason(exc, path, rel)
             raise DataFileError(rel, f"cannot open the workbook: {reason}") from exc
         try:
             return _xlsx_table(workbook, rel, collection)
         except DataFileError:
             raise
         except Exception as exc:  # rows are parsed lazily: corrupt XML surfaces here
-            reason = _reason(exc, path, rel)
+            reason = xlsx_error_reason(exc, path, rel)
             raise DataFileError(rel, f"cannot read the workbook: {reason}") from exc
         finally:
             workbook.close()
 
 
-def _reason(exc: Exception, path: Path, rel: str) -> str:
+def xlsx_error_reason(exc: Exception, path: Path, rel: str) -> str:
     """First line of a foreign error, with the file named as the user named it."""
     cause = exc.__cause__ or exc.__context__
     text = str(exc).replace(str(path), rel).strip().splitlines()
@@ -647,21 +662,21 @@ def _xlsx_table(workbook: Any, rel: str, collection: str) -> RawTable:
     rows_iter = enumerate(sheet.iter_rows(values_only=True), start=1)
     first = next(rows_iter, None)
     if first is None:
-        return _Rows().table(collection, rel, None)
-    names = _column_names([_xlsx_text(v) for v in first[1]], rel, 1)
-    rows = _Rows(n for n in names if n is not None)
+        return RowCollector().table(collection, rel, None)
+    names = _column_names([xlsx_text(v) for v in first[1]], rel, 1)
+    rows = RowCollector(n for n in names if n is not None)
     for number, row in rows_iter:
-        texts = [_xlsx_text(v) for v in row]
-        if all(_blank(t) for t in texts):
+        texts = [xlsx_text(v) for v in row]
+        if all(is_blank(t) for t in texts):
             continue
         if not any(names):
             raise DataFileError(rel, "the header row (row 1) is empty", 1)
-        values, problems = _xlsx_row(texts, names, number)
+        values, problems = xlsx_row(texts, names, number)
         rows.add(number, values, problems, f"{sheet.title}!{number}")
     return rows.table(collection, rel, 1)
 
 
-def _xlsx_row(
+def xlsx_row(
     texts: list[str | None], names: list[str | None], number: int
 ) -> tuple[dict[str, str | None], list[str]]:
     values: dict[str, str | None] = {}
@@ -670,13 +685,13 @@ def _xlsx_row(
         name = names[index] if index < len(names) else None
         if name is not None:
             values[name] = text
-        elif not _blank(text):
+        elif not is_blank(text):
             cell = f"{get_column_letter(index + 1)}{number}"
             problems.append(f"cell {cell} has a value but no column name")
     return values, problems
 
 
-def _xlsx_text(value: object) -> str | None:
+def xlsx_text(value: object) -> str | None:
     """An Excel cell value as the text a person would have typed."""
     if value is None:
         return None
