@@ -161,3 +161,30 @@ def test_plugins_command_lists_builtins() -> None:
     assert run.exit_code == 0
     assert "secretariat_rules.sources.canonical: source adapter canonical" in run.output
     assert "reporter junit" in run.output
+
+
+def test_check_that_cannot_be_evaluated_is_reported_before_running(
+    secretariat_repo: RepoFactory, tmp_path: Path
+) -> None:
+    rule = (
+        "  - id: XYZ00{n}\n    name: bad-{n}\n    clause: 1a\n    modal: skal\n"
+        "    title: {{nb: t, en: t}}\n    message: {{nb: m, en: m}}\n    guideline: g\n"
+        "    check:\n      kind: record\n      collection: {collection}\n"
+        "      require: [{{that: {that}, reason: {{nb: r, en: r}}}}]\n"
+    )
+    ruleset = tmp_path / "bad.yaml"
+    ruleset.write_text(
+        "ruleset: bad\nrules:\n"
+        + rule.format(n=1, collection="nope", that="{field: id, present: true}")
+        + rule.format(n=2, collection="meetings", that="{field: body.nonsense, eq: 1}")
+        + rule.format(
+            n=3, collection="meetings", that="{field: date, gt: {field: secretariat_present}}"
+        ),
+        encoding="utf-8",
+    )
+    run = secretariat_repo().check("--ruleset", str(ruleset))
+    assert run.exit_code == 2
+    assert f"{ruleset}:10: rule XYZ001: unknown collection 'nope'" in run.stderr
+    assert f"{ruleset}:21: rule XYZ002: bodies has no field 'nonsense'" in run.stderr
+    assert f"{ruleset}:32: rule XYZ003:" in run.stderr
+    assert "Traceback" not in run.stderr

@@ -14,7 +14,7 @@ from typing import Any
 
 from .dataset import Dataset, build_dataset
 from .engine.ruleset import Ruleset, load_ruleset
-from .engine.runner import RunOptions, run
+from .engine.runner import RunOptions, dry_run, run
 from .engine.waivers import WAIVERS_NAME, PlacedWaiver, load_baseline, load_waivers
 from .exceptions import ManifestError, Problem, UsageError
 from .findings import Result, Severity
@@ -65,7 +65,9 @@ def load_dataset(
 def resolve_ruleset(name: str | None, dataset: Dataset, registry: Registry) -> Ruleset:
     """The ruleset to use: given, else the manifest's (or its region's), else national."""
     chosen = name or dataset.manifest.ruleset or DEFAULT_RULESET
-    return load_ruleset(chosen, registry.rulesets, registry.check_kinds)
+    ruleset = load_ruleset(chosen, registry.rulesets, registry.check_kinds)
+    dry_run(ruleset)
+    return ruleset
 
 
 def check(

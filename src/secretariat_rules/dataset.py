@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import polars as pl
 
+from .exceptions import ConditionError
 from .findings import Location, RawFinding, Subject
 from .schema.collections import COLLECTION_FIELDS, COLLECTION_MODELS
 from .schema.fields import FieldSpec
@@ -77,7 +78,8 @@ class Dataset:
         try:
             return self.frames[name]
         except KeyError:
-            raise KeyError(f"unknown collection {name!r}") from None
+            known = ", ".join(sorted(self.frames))
+            raise ConditionError(f"unknown collection {name!r} (known: {known})") from None
 
     def manifest_location(self, *key: str | int) -> Location:
         """Where a manifest key is written (``secretariat.yaml:LINE``)."""
@@ -449,3 +451,11 @@ def build_dataset(
         frames[name], dangling = resolve_references(name, frames[name], fields[name], known, kept)
         issues.extend(("DAT003", f) for f in dangling)
     return Dataset(root, manifest, index, frames, fields, issues)
+
+
+def empty_dataset() -> Dataset:
+    """A dataset with every frame and no records (for validating rulesets by a dry run)."""
+    from .schema.manifest import Manifest
+
+    manifest = Manifest(region="dry-run")
+    return build_dataset(Path("/nonexistent/dry-run"), manifest, LineIndex(MANIFEST_NAME), [], [])

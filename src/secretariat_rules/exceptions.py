@@ -10,6 +10,8 @@
     │   ├── AttestationError         an attestations file is invalid
     │   ├── PluginError              a plugin failed to load or misbehaved (names the plugin)
     │   └── UsageError               an option or argument is wrong
+    ├── ConditionError               a ruleset condition names what does not exist (mapped to
+    │                                RulesetError with the rule's file:line by the runner)
     └── DataFileError                one data file cannot be read (becomes a DAT004 finding)
 
 Foreign errors (``yaml.YAMLError``, ``pydantic.ValidationError``, ``OSError``) are mapped at
@@ -79,6 +81,11 @@ class PluginError(ConfigurationError):
 
 class UsageError(ConfigurationError):
     """A command-line option or argument is wrong."""
+
+
+class ConditionError(SecretariatRulesError):
+    """A rule's check names a collection, field, parameter or variable that does not exist,
+    or compares values that cannot be compared. The runner adds the rule's file and line."""
 
 
 class DataFileError(SecretariatRulesError):

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
+from ..exceptions import ConditionError
 from ..schema.fields import FieldSpec
 from ..sources.values import parse_expr
 
@@ -254,10 +255,6 @@ class Requirement(_Model):
 
 
 # ------------------------------------------------------------------------- evaluation
-
-
-class ConditionError(Exception):
-    """A condition refers to something that does not exist (caught at validation)."""
 
 
 @dataclass

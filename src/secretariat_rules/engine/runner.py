@@ -16,7 +16,7 @@ import polars as pl
 
 from .. import __version__
 from ..checks.base import CheckContext
-from ..dataset import Dataset
+from ..dataset import Dataset, empty_dataset
 from ..exceptions import Problem, RulesetError, UsageError
 from ..findings import Finding, RawFinding, Result, RuleOutcome, Severity, Subject, fingerprint
 from .conditions import ConditionError
@@ -98,22 +98,41 @@ def run_rule(
     for kind, config in rule.configs:
         try:
             output = kind.run(config, ctx)
-        except (
-            ConditionError,
-            pl.exceptions.ColumnNotFoundError,
-            pl.exceptions.SchemaError,
-            pl.exceptions.InvalidOperationError,
-        ) as exc:
+        except (ConditionError, pl.exceptions.PolarsError) as exc:
             index, where = rule.check_site or (None, ())
             problem = Problem(
                 index.path if index else "?",
                 index.line(where) if index else None,
-                f"rule {rule.id}: {exc}",
+                f"rule {rule.id}: {str(exc).strip().splitlines()[0]}",
             )
             raise RulesetError(f"rule {rule.id} cannot be evaluated", [problem]) from exc
         raw.extend(output.findings)
         evaluated += output.evaluated
     return merge(raw), evaluated
+
+
+def dry_run(ruleset: Ruleset) -> None:
+    """Evaluate every enabled rule on an empty dataset before any data is read.
+
+    A check that names a collection, field, parameter or variable that does not exist, or
+    compares values that cannot be compared, fails here; every such problem is reported at
+    once with its file and line.
+
+    :raises RulesetError: listing every rule that cannot be evaluated.
+    """
+    day = dt.date(2000, 1, 1)
+    options = RunOptions(as_of=day, period_start=day, period_end=day)
+    dataset = empty_dataset()
+    problems: list[Problem] = []
+    for rule in ruleset.rules.values():
+        if not rule.enabled:
+            continue
+        try:
+            run_rule(rule, dataset, options, ruleset)
+        except RulesetError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise RulesetError(f"ruleset {ruleset.name!r} is invalid", problems)
 
 
 def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
