@@ -188,3 +188,30 @@ def test_check_that_cannot_be_evaluated_is_reported_before_running(
     assert f"{ruleset}:21: rule XYZ002: bodies has no field 'nonsense'" in run.stderr
     assert f"{ruleset}:32: rule XYZ003:" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_unwritable_output_is_a_clean_error(secretariat_repo: RepoFactory, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    run = secretariat_repo().check("--select", "DAT", "--output", str(blocker / "r.json"))
+    assert run.exit_code == 2
+    assert "cannot write" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_period_as_a_range_of_years(secretariat_repo: RepoFactory) -> None:
+    report = secretariat_repo().check("--select", "DAT", "--period", "2023..2024").report
+    assert report["period"] == {"start": "2023-01-01", "end": "2024-12-31"}
+    run = secretariat_repo().check("--period", "2025..2024")
+    assert run.exit_code == 2 and "start is after end" in run.stderr
+
+
+def test_previous_report_survives_a_failed_run(
+    secretariat_repo: RepoFactory, tmp_path: Path
+) -> None:
+    out = tmp_path / "r.json"
+    repo = secretariat_repo()
+    assert repo.check("--select", "DAT", "--output", str(out)).exit_code == 0
+    before = out.read_bytes()
+    assert repo.check("--select", "SEK999", "--output", str(out)).exit_code == 2
+    assert out.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".r.json")]

@@ -76,10 +76,18 @@ def parse_period(value: str) -> Period:
     start, sep, end = text.partition("..")
     if not sep:
         raise UsageError(f"--period {value!r}: expected a year (2024) or START..END")
-    first, last = parse_date(start, "--period"), parse_date(end, "--period")
+    first, last = _period_bound(start, first=True), _period_bound(end, first=False)
     if first > last:
         raise UsageError(f"--period {value!r}: start is after end")
     return Period(start=first, end=last)
+
+
+def _period_bound(text: str, *, first: bool) -> dt.date:
+    """One end of ``--period``: a date, or a year (its first or last day)."""
+    text = text.strip()
+    if text.isdigit() and len(text) == 4:
+        return dt.date(int(text), 1, 1) if first else dt.date(int(text), 12, 31)
+    return parse_date(text, "--period")
 
 
 def split_ids(values: Sequence[str]) -> tuple[str, ...]:
@@ -107,14 +115,19 @@ def check_format(fmt: str, registry: Registry) -> None:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write a report so that a failed run never leaves half a file in its place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
         raise
 
 
