@@ -123,6 +123,18 @@ class RuleOutcome:
     severity: Severity = Severity.ERROR
     title: str = ""
 
+    @classmethod
+    def of_finding(cls, finding: Finding) -> RuleOutcome:
+        """The outcome of a rule known only from its finding (e.g. a WAV finding)."""
+        return cls(
+            id=finding.rule,
+            name=finding.name,
+            status="failed",
+            clause=finding.clause,
+            section=finding.section,
+            severity=finding.severity,
+        )
+
 
 @dataclass(frozen=True)
 class Result:
@@ -146,6 +158,15 @@ class Result:
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity and not f.waived)
+
+    @property
+    def rules_checked(self) -> int:
+        """Rules that ran (every status but ``disabled``)."""
+        return sum(1 for rule in self.rules if rule.status != "disabled")
+
+    @property
+    def rules_failed(self) -> int:
+        return sum(1 for rule in self.rules if rule.status == "failed")
 
     @property
     def waived_count(self) -> int:

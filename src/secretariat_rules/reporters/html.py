@@ -221,8 +221,8 @@ def _summary(result: Result, lang: str) -> str:
         f'<li class="count waived"><strong>{result.waived_count}</strong> '
         f"{esc(t('waived', lang))}</li>"
     )
-    checked = sum(1 for r in result.rules if r.status != "disabled")
-    failed = sum(1 for r in result.rules if r.status == "failed")
+    checked = result.rules_checked
+    failed = result.rules_failed
     rules = esc(t("summary.rules", lang, checked=checked, failed=failed))
     heading = esc(t("html.summary", lang))
     return f'<ul class="summary" aria-label="{heading}">{counts}<li>{rules}</li></ul>'

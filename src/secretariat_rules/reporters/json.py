@@ -67,8 +67,8 @@ def _summary(result: Result) -> dict[str, int]:
         "warning": result.count(Severity.WARNING),
         "info": result.count(Severity.INFO),
         "waived": result.waived_count,
-        "rules_checked": sum(1 for rule in result.rules if rule.status != "disabled"),
-        "rules_failed": sum(1 for rule in result.rules if rule.status == "failed"),
+        "rules_checked": result.rules_checked,
+        "rules_failed": result.rules_failed,
     }
 
 

@@ -63,7 +63,7 @@ def _suite(result: Result, lang: str) -> TestSuite:
         by_rule.setdefault(finding.rule, []).append(finding)
     rules = {rule.id: rule for rule in result.rules}
     for rule_id, findings in by_rule.items():  # a finding of a rule the outcomes omit
-        rules.setdefault(rule_id, _outcome_from(findings[0]))
+        rules.setdefault(rule_id, RuleOutcome.of_finding(findings[0]))
     cases = [
         _case(result, rules[rule_id], by_rule.get(rule_id, []), lang) for rule_id in sorted(rules)
     ]
@@ -75,17 +75,6 @@ def _broken_suite(region: RegionAudit) -> TestSuite:
     case = TestCase("data-repository", classname=region.id)
     case.add_error_info(message=_one_line(region.message), output=region.message)
     return TestSuite(region.id, [case])
-
-
-def _outcome_from(finding: Finding) -> RuleOutcome:
-    return RuleOutcome(
-        id=finding.rule,
-        name=finding.name,
-        status="failed",
-        clause=finding.clause,
-        section=finding.section,
-        severity=finding.severity,
-    )
 
 
 def _case(result: Result, rule: RuleOutcome, findings: list[Finding], lang: str) -> TestCase:

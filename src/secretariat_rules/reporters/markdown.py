@@ -105,8 +105,8 @@ class _Section:
             info=r.count(Severity.INFO),
             waived=r.waived_count,
         )
-        checked = sum(1 for rule in r.rules if rule.status != "disabled")
-        failed = sum(1 for rule in r.rules if rule.status == "failed")
+        checked = r.rules_checked
+        failed = r.rules_failed
         rules = t("summary.rules", self.lang, checked=checked, failed=failed)
         line = f"**{escape(counts)}** · {escape(rules)}"
         if r.baseline_fixed is not None:

@@ -142,19 +142,8 @@ def _rules(result: Result) -> list[RuleOutcome]:
     """Every rule of the result, plus rules only findings name, in id order."""
     rules = {rule.id: rule for rule in result.rules}
     for finding in sorted(result.findings, key=lambda f: f.sort_key):
-        rules.setdefault(finding.rule, _outcome_from(finding))
+        rules.setdefault(finding.rule, RuleOutcome.of_finding(finding))
     return [rules[rule_id] for rule_id in sorted(rules)]
-
-
-def _outcome_from(finding: Finding) -> RuleOutcome:
-    return RuleOutcome(
-        id=finding.rule,
-        name=finding.name,
-        status="failed",
-        clause=finding.clause,
-        section=finding.section,
-        severity=finding.severity,
-    )
 
 
 def _descriptor(rule: RuleOutcome, result: Result, lang: str) -> dict[str, Any]:

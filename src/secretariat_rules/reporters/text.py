@@ -139,8 +139,8 @@ class _Block(_Styler):
 
     def summary(self) -> list[str]:
         r = self.result
-        checked = sum(1 for rule in r.rules if rule.status != "disabled")
-        failed = sum(1 for rule in r.rules if rule.status == "failed")
+        checked = r.rules_checked
+        failed = r.rules_failed
         counts = t(
             "summary.findings",
             self.lang,
