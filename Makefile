@@ -30,7 +30,7 @@ unit: $(STAMP)
 	$(BIN)/pytest
 
 docs: $(STAMP)
-	$(BIN)/secretariat-rules --no-plugin-autoload docs --output docs/rules.md
+	$(BIN)/secretariat-rules --no-plugin-autoload docs --output docs/rules.md --hooks docs/hooks.md
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -72,3 +72,19 @@ def test_docstring_markdown_converts_definitions_and_literal_blocks() -> None:
         "check: {kind: record}",
         "```",
     ]
+
+
+def test_hooks_md_is_up_to_date_and_every_hook_is_tested() -> None:
+    from secretariat_rules import hookspecs
+    from secretariat_rules.docs import hooks_reference
+
+    hooks_md = ROOT / "docs" / "hooks.md"
+    assert hooks_md.read_text(encoding="utf-8") == hooks_reference(), "run `make docs`"
+    tests = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("*.py"))
+    plugins = "\n".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "tests" / "data").rglob("*.py")
+    )
+    for name in (n for n in vars(hookspecs) if n.startswith("secretariat_")):
+        assert f"## `{name}()`" in hooks_md.read_text(encoding="utf-8")
+        # each hook is implemented by the example third-party plugin or called in a test
+        assert name in tests or name in plugins, f"hook {name} has no test"

@@ -522,13 +522,21 @@ def schema_command(ctx: click.Context, target: str, name: str | None, output: Pa
 
 @main.command("docs")
 @OUTPUT_OPTION
+@click.option(
+    "--hooks",
+    "hooks_output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the hook reference (docs/hooks.md) to this file.",
+)
 @click.pass_context
 @handle_errors
-def docs_command(ctx: click.Context, output: Path | None) -> None:
+def docs_command(ctx: click.Context, output: Path | None, hooks_output: Path | None) -> None:
     """Generate the rule reference (docs/rules.md) from the rulesets and check kinds."""
-    from .docs import generate
+    from .docs import generate, hooks_reference
 
     emit(generate(registry_of(ctx)), output)
+    if hooks_output is not None:
+        write_atomic(hooks_output, hooks_reference())
 
 
 # ---- init

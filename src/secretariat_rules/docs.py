@@ -54,6 +54,24 @@ _CONDITION_REFS = frozenset(
 # --------------------------------------------------------------------------- docstrings
 
 
+def hooks_reference() -> str:
+    """``docs/hooks.md``: every hook of :mod:`secretariat_rules.hookspecs`, from its docstring."""
+    from . import hookspecs
+
+    lines = [
+        "# Hook reference",
+        "",
+        "<!-- Generated from src/secretariat_rules/hookspecs.py by `make docs`; do not edit. -->",
+        "",
+        *docstring_markdown(hookspecs.__doc__ or ""),
+        "",
+    ]
+    for name in sorted(n for n in vars(hookspecs) if n.startswith("secretariat_")):
+        function = getattr(hookspecs, name)
+        lines += [f"## `{name}()`", "", *docstring_markdown(function.__doc__ or ""), ""]
+    return "\n".join(_squeeze(lines)) + "\n"
+
+
 def _inline(text: str) -> str:
     """reST inline markup to Markdown: ``code``, :role:`~a.b` → `b`."""
     text = re.sub(r":[a-z]+:`~?([^`<]*?)(?: <[^>]*>)?`", lambda m: f"`{_last(m.group(1))}`", text)
