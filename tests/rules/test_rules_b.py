@@ -249,10 +249,23 @@ def test_sek017_passes_with_statement_and_portfolio_projects(secretariat_repo: R
         toll_usage=[
             usage("BP1", "2024", "P1"),
             usage("BP2", "2024-T2", "P1"),
-            usage("BP0", "2023", "P2"),  # before the period
         ],
     )
     assert repo.check("--select", "SEK017").triples() == []
+
+
+def test_sek017_checks_every_toll_usage_row_not_only_those_in_period(
+    secretariat_repo: RepoFactory,
+) -> None:
+    # SPEC: "Each toll_usage row names a project with in_portfolio true" (no period filter)
+    repo = secretariat_repo(
+        projects=PROJECTS,
+        reports=[report("BS", "toll_usage_statement", "2024", "2025-04-30")],
+        toll_usage=[usage("BP0", "2023", "P2")],
+    )
+    assert repo.check("--select", "SEK017").triples() == [
+        ("SEK017", "toll_usage/BP0", ("toll_usage.csv:2",))
+    ]
 
 
 def test_sek017_fails_per_year_and_per_row(secretariat_repo: RepoFactory) -> None:
