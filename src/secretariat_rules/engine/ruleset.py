@@ -249,16 +249,20 @@ def load_ruleset(
         title = header.title or title
         for i, raw in enumerate(header.rules):
             _apply(raw, layer, index, ("rules", i), rules, problems)
-    if problems:
-        raise RulesetError(f"ruleset {name!r} is invalid", problems)
     ruleset = Ruleset(
-        name=layers[-1],
+        name=layers[-1] if layers else name,
         title=title,
         layers=layers,
         rules=dict(sorted(rules.items())),
         path=chain[-1][0],
     )
-    validate_checks(ruleset, check_kinds)
+    try:
+        validate_checks(ruleset, check_kinds)
+    except RulesetError as exc:  # reported together with the structural problems
+        problems.extend(exc.problems)
+    if problems:
+        problems.sort(key=lambda p: (p.path, p.line or 0))
+        raise RulesetError(f"ruleset {name!r} is invalid", problems)
     return ruleset
 
 
