@@ -476,7 +476,7 @@ def test_text_header_waived_and_summary_nb() -> None:
     disabled = lines.index("Deaktiverte regler")
     assert lines[disabled + 1] == "  SEK006 tertial-financial-report: Gjelder bare Bymiljøpakken"
     assert lines[-2:] == [
-        "Funn: 3 feil, 1 advarsel, 1 info; 1 unntatt",
+        "Funn – feil: 3, advarsler: 1, info: 1, unntatt: 1",
         "Regler: 7 sjekket, 4 brutt",
     ]
 
@@ -493,7 +493,7 @@ def test_text_in_english() -> None:
 def test_text_no_findings() -> None:
     out = render(text_reporter.TextReporter(), make_result((), RULES[:2]), lang="en")
     assert "No findings." in out
-    assert "Findings: 0 error, 0 warning, 0 info; 0 waived" in out
+    assert "Findings – errors: 0, warnings: 0, info: 0, waived: 0" in out
 
 
 def test_text_color_only_when_asked() -> None:

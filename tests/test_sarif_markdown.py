@@ -444,7 +444,8 @@ def test_markdown_structure_nb() -> None:
         == "Regelsett: miljoloftet · Periode: 2024-01-01 – 2024-12-31 · Per dato: 2025-06-30"
     )
     assert (
-        lines[4] == "**Funn: 3 feil, 1 advarsel, 1 info; 1 unntatt** · Regler: 6 sjekket, 4 brutt"
+        lines[4]
+        == "**Funn – feil: 3, advarsler: 1, info: 1, unntatt: 1** · Regler: 6 sjekket, 4 brutt"
     )
     table = lines[lines.index("### Brutte regler") + 2 :]
     assert table[:6] == [

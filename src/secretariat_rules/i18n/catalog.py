@@ -58,7 +58,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "section.unknown": "Avsnitt {section}",
         "section.none": "Uten avsnitt",
         "summary.findings": (
-            "Funn: {error} feil, {warning} advarsel, {info} info; {waived} unntatt"
+            "Funn – feil: {error}, advarsler: {warning}, info: {info}, unntatt: {waived}"
         ),
         "summary.rules": "Regler: {checked} sjekket, {failed} brutt",
         "summary.baseline": "Mot grunnlinjen: {new} nye funn, {fixed} rettet",
@@ -147,7 +147,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "section.unknown": "Section {section}",
         "section.none": "No section",
         "summary.findings": (
-            "Findings: {error} error, {warning} warning, {info} info; {waived} waived"
+            "Findings – errors: {error}, warnings: {warning}, info: {info}, waived: {waived}"
         ),
         "summary.rules": "Rules: {checked} checked, {failed} failed",
         "summary.baseline": "Against the baseline: {new} new findings, {fixed} fixed",
