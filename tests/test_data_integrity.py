@@ -140,6 +140,7 @@ def test_unknown_column_is_a_warning(secretariat_repo: RepoFactory) -> None:
     )
     run = repo.check("--select", "DAT")
     assert run.triples() == [("DAT005", "files/documents", ("documents.csv:1",))]
+    assert "'archvied' (did you mean 'archived'?)" in run.findings[0]["message"]
     assert run.findings[0]["severity"] == "warning"
     assert run.exit_code == 0
 

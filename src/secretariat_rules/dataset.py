@@ -13,6 +13,7 @@ Every frame carries provenance columns ``_file``, ``_line``, ``_pointer`` and ``
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -139,6 +140,12 @@ def _prepare(table: RawTable, names: set[str]) -> pl.DataFrame:
     return frame.select(keep)
 
 
+def _with_suggestion(name: str, names: set[str]) -> str:
+    """``'archvied' (did you mean 'archived'?)``, when a known field is close."""
+    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.75)
+    return f"{name!r} (did you mean {close[0]!r}?)" if close else repr(name)
+
+
 def _unknown_columns(collection: str, table: RawTable, names: set[str]) -> RawFinding | None:
     unknown = [c for c in table.columns if c not in names]
     if not unknown:
@@ -150,7 +157,7 @@ def _unknown_columns(collection: str, table: RawTable, names: set[str]) -> RawFi
         ]
         present = [int(v) for v in lines if isinstance(v, int)]
         line = min(present) if present else None
-    listed = ", ".join(repr(c) for c in unknown)
+    listed = ", ".join(_with_suggestion(c, names) for c in unknown)
     known = ", ".join(sorted(names))
     return RawFinding(
         Subject("files", collection),
