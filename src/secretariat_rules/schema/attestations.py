@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
 
 from ..sources.values import parse_scalar
 
@@ -36,10 +36,8 @@ class Attestation(BaseModel):
         pattern=ITEM_PATTERN, description="rule id of the attested clause, e.g. SEK101"
     )
     answer: Answer = Field(description="yes: in place; partly: partly in place; no: not in place")
-    evidence: str | None = Field(
-        None, description="what shows it (text or a document id); required for yes and partly"
-    )
-    by: str = Field(min_length=1, description="who answers (a name or a role)")
+    evidence: str | None = Field(None, description="what shows it (text or a document id)")
+    by: str | None = Field(None, description="who answers (a name or a role)")
     date: dt.date = Field(description="when the answer was given; valid for valid_days after it")
 
     @field_validator("answer", mode="before")
@@ -68,12 +66,6 @@ class Attestation(BaseModel):
         if isinstance(value, str | dt.date):
             return parse_scalar(value, "date")
         return value
-
-    @model_validator(mode="after")
-    def _evidence_for_yes(self) -> Attestation:
-        if self.answer != "no" and not self.evidence:
-            raise ValueError(f"evidence is required when the answer is {self.answer!r}")
-        return self
 
 
 class AttestationsFile(RootModel[list[Attestation]]):
