@@ -8,9 +8,9 @@ The file sits at the root of a data repository and is a YAML list::
       by: Sekretariatsleder
       date: 2025-03-15        # 2025-03-15 or 15.03.2025
 
-``evidence`` is required for ``yes`` and ``partly``: an answer that something is in place
-says where to see it. Which items exist depends on the ruleset, so "unknown item" is
-checked by the ``attested`` check kind, not here.
+``item``, ``answer`` and ``date`` are required; ``evidence`` and ``by`` are recommended but
+optional, since SPEC §4 names no finding or error for their absence. Which items exist
+depends on the ruleset, so "unknown item" is checked by the ``attested`` check kind.
 """
 
 from __future__ import annotations
