@@ -215,3 +215,9 @@ def test_previous_report_survives_a_failed_run(
     assert repo.check("--select", "SEK999", "--output", str(out)).exit_code == 2
     assert out.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".r.json")]
+
+
+def test_org_number_written_with_spaces_is_accepted(secretariat_repo: RepoFactory) -> None:
+    manifest = {**BASE_MANIFEST}
+    manifest["parties"] = [{**BASE_MANIFEST["parties"][0], "org_number": "964 338 531"}]
+    assert secretariat_repo(manifest=manifest).check("--select", "DAT").exit_code == 0

@@ -24,7 +24,12 @@ class Party(_Strict):
     @field_validator("org_number", mode="before")
     @classmethod
     def _org_as_text(cls, value: object) -> object:
-        return str(value) if isinstance(value, int) else value
+        """``964338531``, ``"964 338 531"`` (as it is often written) → ``"964338531"``."""
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, str):
+            return "".join(value.split())
+        return value
 
     @field_validator("domains")
     @classmethod
