@@ -221,3 +221,16 @@ def test_org_number_written_with_spaces_is_accepted(secretariat_repo: RepoFactor
     manifest = {**BASE_MANIFEST}
     manifest["parties"] = [{**BASE_MANIFEST["parties"][0], "org_number": "964 338 531"}]
     assert secretariat_repo(manifest=manifest).check("--select", "DAT").exit_code == 0
+
+
+def test_manifest_dates_in_norwegian_notation(secretariat_repo: RepoFactory) -> None:
+    manifest = {
+        **BASE_MANIFEST,
+        "as_of": "30.06.2025",
+        "period": {"start": "01.01.2024", "end": "31.12.2024"},
+    }
+    report = secretariat_repo(manifest=manifest).check("--select", "DAT").report
+    assert report["as_of"] == "2025-06-30"
+    assert report["period"] == {"start": "2024-01-01", "end": "2024-12-31"}
+    bad = secretariat_repo(manifest={**BASE_MANIFEST, "as_of": "31.06.2025"}).check()
+    assert bad.exit_code == 2 and "secretariat.yaml:" in bad.stderr

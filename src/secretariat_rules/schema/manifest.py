@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from ..sources.values import parse_scalar
+
+
+def _date_text(value: object) -> object:
+    """Dates as the data files accept them: ``2024-03-01`` or ``01.03.2024``."""
+    if isinstance(value, str):
+        parsed = parse_scalar(value, "date")
+        if parsed is None:
+            raise ValueError("expected a date such as 2024-03-01 or 01.03.2024")
+        return parsed
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_date_text)]
 
 
 class _Strict(BaseModel):
@@ -84,8 +99,8 @@ class SecretariatFacts(_Strict):
 class Period(_Strict):
     """The assessment period, inclusive."""
 
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -102,7 +117,7 @@ class Manifest(_Strict):
     ruleset: str | None = None
     source: str | list[str] = "canonical"
     period: Period | None = None
-    as_of: dt.date | None = None
+    as_of: Date | None = None
     parties: list[Party] = Field(default_factory=list)
     bodies: list[Body] = Field(default_factory=list)
     channels: list[Channel] = Field(default_factory=list)
