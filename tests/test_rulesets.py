@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from secretariat_rules.testing import Repo
+from secretariat_rules.testing import BASE_MANIFEST, Repo
 
 RepoFactory = Callable[..., Repo]
 
@@ -99,3 +99,19 @@ def test_unknown_ruleset_name_lists_the_known(secretariat_repo: RepoFactory) -> 
     run = secretariat_repo().check("--ruleset", "atlantis")
     assert run.exit_code == 2
     assert "unknown ruleset 'atlantis'" in run.stderr and "bymiljopakken" in run.stderr
+
+
+def test_manifest_ruleset_path_is_relative_to_the_repository(
+    secretariat_repo: RepoFactory,
+) -> None:
+    text = (
+        "ruleset: local\nextends: national\nrules:\n  - {id: SEK025, enabled: false, reason: x}\n"
+    )
+    repo = secretariat_repo(
+        manifest={**BASE_MANIFEST, "ruleset": "rules/local.yaml"},
+        files={"rules/local.yaml": text},
+        documents=[LATE],
+    )
+    run = repo.check("--select", "SEK025")
+    assert run.exit_code == 0, run.stderr
+    assert run.report["ruleset"] == "local"

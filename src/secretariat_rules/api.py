@@ -62,9 +62,15 @@ def load_dataset(
     return build_dataset(root, manifest, index, tables, problems)
 
 
+def _is_path(name: str) -> bool:
+    return name.endswith((".yaml", ".yml")) or "/" in name
+
+
 def resolve_ruleset(name: str | None, dataset: Dataset, registry: Registry) -> Ruleset:
     """The ruleset to use: given, else the manifest's (or its region's), else national."""
     chosen = name or dataset.manifest.ruleset or DEFAULT_RULESET
+    if name is None and dataset.manifest.ruleset and _is_path(chosen):
+        chosen = str(dataset.root / chosen)  # a manifest's path is relative to its repository
     ruleset = load_ruleset(chosen, registry.rulesets, registry.check_kinds)
     dry_run(ruleset)
     return ruleset

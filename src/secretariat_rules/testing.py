@@ -108,6 +108,7 @@ def write_repo(
         write_csv(root / f"{name}.csv", rows)
     for name, content in (files or {}).items():
         target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             target.write_bytes(content)
         else:
