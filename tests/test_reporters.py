@@ -12,6 +12,7 @@ import pluggy
 import pytest
 import xmlschema
 
+from builders import REGION, finding, fp
 from secretariat_rules import hookspecs
 from secretariat_rules.findings import (
     Finding,
@@ -19,8 +20,6 @@ from secretariat_rules.findings import (
     Result,
     RuleOutcome,
     Severity,
-    Subject,
-    fingerprint,
 )
 from secretariat_rules.i18n import catalog
 from secretariat_rules.reporters import json as json_reporter
@@ -30,34 +29,6 @@ from secretariat_rules.reporters.base import Reporter, ReportOptions
 
 JUNIT_XSD = Path(__file__).parent / "data" / "junit.xsd"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-REGION = "miljoloftet"
-
-
-def finding(
-    rule: str,
-    name: str,
-    severity: Severity,
-    clause: str,
-    section: str,
-    subject: str,
-    message: str,
-    *locations: Location,
-    waiver: str | None = None,
-) -> Finding:
-    subj = Subject.parse(subject)
-    return Finding(
-        rule=rule,
-        name=name,
-        severity=severity,
-        clause=clause,
-        section=section,
-        subject=subj,
-        message=message,
-        locations=locations,
-        fingerprint=fingerprint(rule, subj, REGION),
-        waived=waiver is not None,
-        waiver_reason=waiver,
-    )
 
 
 FINDINGS = (
@@ -215,10 +186,6 @@ def test_catalog_templates_fill() -> None:
 
 
 # --- JSON -------------------------------------------------------------------------------
-
-
-def fp(rule: str, subject: str) -> str:
-    return fingerprint(rule, Subject.parse(subject), REGION)
 
 
 EXPECTED_JSON: dict[str, Any] = {

@@ -20,6 +20,7 @@ import pluggy
 import pytest
 import xmlschema
 
+from builders import REGION, finding, fp
 from secretariat_rules import hookspecs
 from secretariat_rules.findings import (
     Finding,
@@ -27,8 +28,6 @@ from secretariat_rules.findings import (
     Result,
     RuleOutcome,
     Severity,
-    Subject,
-    fingerprint,
 )
 from secretariat_rules.plugins import DEFAULT_PLUGINS
 from secretariat_rules.reporters import junit as junit_reporter
@@ -42,43 +41,10 @@ DATA = Path(__file__).parent / "data"
 SARIF_SCHEMA = DATA / "sarif-schema-2.1.0.json"
 JUNIT_XSD = DATA / "junit.xsd"
 MILJOLOFTET = ROOT / "fixtures" / "miljoloftet"
-REGION = "miljoloftet"
 GUIDELINE_1E = (
     "Sekretariatet skal legge til rette for balanse både i den formelle og uformelle "
     "dialogen med partene."
 )
-
-
-def fp(rule: str, subject: str) -> str:
-    return fingerprint(rule, Subject.parse(subject), REGION)
-
-
-def finding(
-    rule: str,
-    name: str,
-    severity: Severity,
-    clause: str,
-    section: str,
-    subject: str,
-    message: str,
-    *locations: Location,
-    waiver: str | None = None,
-    baselined: bool = False,
-) -> Finding:
-    return Finding(
-        rule=rule,
-        name=name,
-        severity=severity,
-        clause=clause,
-        section=section,
-        subject=Subject.parse(subject),
-        message=message,
-        locations=locations,
-        fingerprint=fp(rule, subject),
-        waived=waiver is not None,
-        waiver_reason=waiver,
-        baselined=baselined,
-    )
 
 
 FINDINGS = (
