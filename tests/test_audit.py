@@ -170,7 +170,7 @@ def test_a_broken_region_is_reported_and_the_others_still_run(tmp_path: Path) ->
     assert result.own.cell("bymiljopakken", "SEK006") == Cell("failed", 2)
 
 
-def test_a_crash_is_a_broken_region_with_its_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crash_is_a_crashed_region_with_its_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     original = audit_module.check_dataset
 
     def crashing(dataset: Any, ruleset: Any, **kwargs: Any) -> Any:
@@ -183,7 +183,9 @@ def test_a_crash_is_a_broken_region_with_its_traceback(monkeypatch: pytest.Monke
         [MILJOLOFTET, BYMILJOPAKKEN], jobs=1, registry=load_registry(load_entry_points=False)
     )
     crashed, fine = result.regions
-    assert crashed.status == "broken" and crashed.crashed
+    assert crashed.status == "crashed" and crashed.crashed
+    assert result.crashed == (crashed,) and result.broken == ()
+    assert result.unassessed == (crashed,)
     assert crashed.message is not None and "ZeroDivisionError: planted" in crashed.message
     assert crashed.traceback is not None and "Traceback" in crashed.traceback
     assert fine.ok
@@ -233,7 +235,7 @@ def test_json_structure() -> None:
     doc = json.loads(stdout)
     assert list(doc) == ["tool", "audit", "summary", "regions", "matrices", "tailoring"]
     assert doc["audit"] == {"baseline": "national", "as_of": None, "fail_on": "error"}
-    assert doc["summary"] == {"regions": 2, "ok": 2, "broken": 0, "failing": 2}
+    assert doc["summary"] == {"regions": 2, "ok": 2, "broken": 0, "crashed": 0, "failing": 2}
     region = doc["regions"][1]
     assert {k: region[k] for k in ("id", "status", "ruleset", "failing", "message")} == {
         "id": "miljoloftet",

@@ -176,7 +176,7 @@ def test_catalog_templates_fill() -> None:
     values = dict.fromkeys(
         ("ruleset", "start", "end", "as_of", "clause", "reason", "count", "section", "error",
          "warning", "info", "waived", "checked", "failed", "new", "fixed",
-         "regions", "ok", "broken", "failing", "baseline", "region", "layers", "shown",
+         "regions", "ok", "broken", "crashed", "failing", "baseline", "region", "layers", "shown",
          "total"),
         "x",
     )  # fmt: skip
@@ -190,6 +190,7 @@ def test_catalog_templates_fill() -> None:
 
 EXPECTED_JSON: dict[str, Any] = {
     "tool": {"name": "secretariat-rules", "version": "0.1.0"},
+    "repository": ".",
     "region": "miljoloftet",
     "ruleset": "miljoloftet",
     "as_of": "2025-06-30",

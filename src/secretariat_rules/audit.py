@@ -4,7 +4,9 @@ Every data repository is checked twice: against the national baseline and agains
 own ruleset (the manifest's, else its region plugin's, else national). From the two
 results the :class:`Audit` value is built:
 
-* the regions, each ``ok`` or ``broken`` (configuration error or crash, with its message);
+* the regions, each ``ok``, ``broken`` (a configuration error: invalid manifest,
+  ruleset, waivers...) or ``crashed`` (an unexpected exception, a bug in
+  secretariat-rules or a plugin), the last two with their message;
 * a region × rule :class:`Matrix` per ruleset (``national`` and ``own``), each cell a
   rule's status in that region: ``passed``, ``failed`` (with the number of unwaived
   findings), ``waived``, ``disabled`` (with the reason), ``not_applicable``, or
@@ -58,7 +60,9 @@ __all__ = [
     "RegionAudit",
     "RuleColumn",
     "audit_region",
+    "broken_region",
     "build_audit",
+    "crashed_region",
     "run_audit",
 ]
 
@@ -96,8 +100,9 @@ class AuditJob:
 class RegionAudit:
     """One data repository's part of the audit.
 
-    A ``broken`` region has a ``message`` (and, for a crash, the ``traceback``) and no
-    results; its ``id`` is then the directory's name.
+    A ``broken`` region (configuration error) has a ``message``; a ``crashed`` one
+    (unexpected exception) a ``message`` and the ``traceback``. Neither has results; its
+    ``id`` is then the directory's name.
     """
 
     id: str
@@ -118,8 +123,8 @@ class RegionAudit:
 
     @property
     def crashed(self) -> bool:
-        """Broken by an unexpected exception (a bug), not by a configuration error."""
-        return self.traceback is not None
+        """Stopped by an unexpected exception (a bug), not by a configuration error."""
+        return self.status == "crashed"
 
     def result(self, key: str) -> Result | None:
         """The result against ``national`` or ``own``."""
@@ -235,6 +240,17 @@ class Audit:
 
     @property
     def broken(self) -> tuple[RegionAudit, ...]:
+        """Regions stopped by a configuration error (status ``broken``)."""
+        return tuple(r for r in self.regions if r.status == "broken")
+
+    @property
+    def crashed(self) -> tuple[RegionAudit, ...]:
+        """Regions stopped by an unexpected exception (status ``crashed``): bugs."""
+        return tuple(r for r in self.regions if r.status == "crashed")
+
+    @property
+    def unassessed(self) -> tuple[RegionAudit, ...]:
+        """Regions that could not be audited: broken or crashed, in the order given."""
         return tuple(r for r in self.regions if not r.ok)
 
     @property
@@ -259,8 +275,9 @@ def _registry_for(job: AuditJob) -> Registry:
 def audit_region(job: AuditJob, registry: Registry | None = None) -> RegionAudit:
     """Check one data repository against the baseline and its own ruleset.
 
-    Never raises for a region's own trouble: a configuration error or a crash gives a
-    ``broken`` region with the message (a crash also keeps its traceback).
+    Never raises for a region's own trouble: a configuration error gives a ``broken``
+    region with the message, an unexpected exception a ``crashed`` one with the
+    exception's type and message and its traceback.
     """
     try:
         registry = registry or _registry_for(job)
@@ -291,20 +308,28 @@ def audit_region(job: AuditJob, registry: Registry | None = None) -> RegionAudit
         )
     except ConfigurationError as exc:
         return broken_region(job.data_dir, str(exc))
-    except Exception as exc:  # a bug: reported as a broken region, the others still run
-        return broken_region(
-            job.data_dir,
-            f"internal error (a bug in secretariat-rules or a plugin): {type(exc).__name__}: {exc}",
-            traceback.format_exc(),
-        )
+    except Exception as exc:  # a bug: reported as a crashed region, the others still run
+        return crashed_region(job.data_dir, exc, traceback.format_exc())
 
 
 def broken_region(data_dir: str, message: str, trace: str | None = None) -> RegionAudit:
-    """A region that could not be audited, named after its directory."""
+    """A region that could not be audited (configuration error), named after its directory.
+
+    With ``trace`` it is a crash instead (status ``crashed``); see :func:`crashed_region`.
+    """
     name = Path(data_dir).name or data_dir
+    status = "broken" if trace is None else "crashed"
     return RegionAudit(
-        id=name, name=name, data_dir=data_dir, status="broken", message=message, traceback=trace
+        id=name, name=name, data_dir=data_dir, status=status, message=message, traceback=trace
     )
+
+
+def crashed_region(data_dir: str, exc: BaseException, trace: str, context: str = "") -> RegionAudit:
+    """A region stopped by an unexpected exception: a bug, with the traceback kept."""
+    where = f"{context}: " if context else ""
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    message = f"internal error (a bug in secretariat-rules or a plugin): {where}{detail}"
+    return broken_region(data_dir, message, trace)
 
 
 # --------------------------------------------------------------------------- running
@@ -368,10 +393,11 @@ def run_audit(
                 try:
                     region = future.result()
                 except Exception as exc:  # the worker process itself died
-                    region = broken_region(
+                    region = crashed_region(
                         job_list[index].data_dir,
-                        f"internal error: the worker process failed: {type(exc).__name__}: {exc}",
+                        exc,
                         "".join(traceback.format_exception(exc)),
+                        "the worker process failed",
                     )
                 regions[index] = region
                 if progress:

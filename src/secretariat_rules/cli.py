@@ -1,15 +1,19 @@
 """The command line: the only place that turns errors into messages and exit codes.
 
 Exit codes (SPEC §6): 0 no finding at or above ``--fail-on``; 1 such findings; 2 usage or
-configuration error, with one clear message and no traceback. Anything else is a bug.
+configuration error, with one clear message and no traceback; 3 an internal error (a bug
+in secretariat-rules or a plugin): one line asking for a bug report, and the traceback
+only with ``--debug`` or ``SECRETARIAT_RULES_DEBUG=1``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from functools import wraps
@@ -27,6 +31,7 @@ from .exceptions import ConfigurationError, UsageError
 from .findings import Result, Severity
 from .plugins import PROVIDED_KINDS, Registry, load_registry
 from .reporters.base import AuditReporter, ReportOptions, audit_renderer
+from .safe_files import check_regular_file
 from .schema.manifest import Period
 
 
@@ -36,13 +41,57 @@ class ExitCode(IntEnum):
     OK = 0
     FINDINGS = 1
     CONFIG_ERROR = 2
+    INTERNAL_ERROR = 3
 
+
+DEBUG_ENV = "SECRETARIAT_RULES_DEBUG"
+"""Environment variable that, set to anything but ``""``/``0``, acts like ``--debug``."""
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def debug_requested() -> bool:
+    """Whether tracebacks were asked for: ``--debug`` or ``SECRETARIAT_RULES_DEBUG``."""
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root().obj if ctx is not None else None
+    if isinstance(root, dict) and root.get("debug"):
+        return True
+    return os.environ.get(DEBUG_ENV, "").strip() not in ("", "0")
+
+
+def _raised_at(exc: BaseException) -> str:
+    """``module.py:LINE`` of the innermost frame: where a bug report should look."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return ""
+    last = frames[-1]
+    return f" at {Path(last.filename).name}:{last.lineno}"
+
+
+def internal_error_line(exc: BaseException) -> str:
+    """The one line printed for an unexpected exception (SPEC §6, exit code 3).
+
+    It names the exception's type and where it was raised, never its message (which
+    may quote data), and says how to get the traceback.
+    """
+    return (
+        f"secretariat-rules: internal error: {type(exc).__name__}{_raised_at(exc)}. "
+        "This is a bug in secretariat-rules or a plugin; please report it with the "
+        f"command you ran (re-run with --debug or {DEBUG_ENV}=1 for the traceback)."
+    )
+
+
+def report_internal_error(exc: BaseException) -> None:
+    """Print the traceback if asked for, then the one-line bug-report request."""
+    if debug_requested():
+        trace = "".join(traceback.format_exception(exc)).rstrip("\n")
+        click.echo(trace, err=True)
+    click.echo(internal_error_line(exc), err=True)
+
+
 def handle_errors(func: F) -> F:
-    """Turn a user's configuration mistake into one message and exit code 2."""
+    """Turn a user's configuration mistake into one message and exit code 2, and any
+    other exception (a bug) into one line asking for a bug report and exit code 3."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -50,9 +99,32 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except ConfigurationError as exc:
             click.echo(f"secretariat-rules: error: {exc}", err=True)
+            if debug_requested():
+                click.echo("".join(traceback.format_exception(exc)).rstrip("\n"), err=True)
             sys.exit(ExitCode.CONFIG_ERROR)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:
+            report_internal_error(exc)
+            sys.exit(ExitCode.INTERNAL_ERROR)
 
     return wrapper  # type: ignore[return-value]
+
+
+class SafeGroup(click.Group):
+    """The command group; an exception that escapes a command (a bug) exits 3, not 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except ConfigurationError as exc:
+            click.echo(f"secretariat-rules: error: {exc}", err=True)
+            sys.exit(ExitCode.CONFIG_ERROR)
+        except Exception as exc:
+            report_internal_error(exc)
+            sys.exit(ExitCode.INTERNAL_ERROR)
 
 
 # --------------------------------------------------------------------------- option parsing
@@ -113,14 +185,40 @@ def check_format(fmt: str, registry: Registry) -> None:
         raise UsageError(f"unknown format {fmt!r}; available: {known}")
 
 
+def _current_umask() -> int:
+    """The process umask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def report_mode(path: Path) -> int:
+    """The mode a report gets: that of the regular file it replaces, else 0666 & ~umask
+    (0644 under the usual umask 022), as ``open()`` would have created it."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        info = None
+    if info is not None and stat.S_ISREG(info.st_mode):
+        return stat.S_IMODE(info.st_mode)
+    return 0o666 & ~_current_umask()
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write a report so that a failed run never leaves half a file in its place."""
+    """Write a report so that a failed run never leaves half a file in its place.
+
+    The text goes to a temporary file beside ``path`` that then replaces it, with the
+    mode of the file it replaces, or the umask's (0644 under 022) for a new one.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        mode = report_mode(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise UsageError(f"cannot write {path}: {reason}") from exc
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.replace(tmp, path)
@@ -143,7 +241,7 @@ def use_color(choice: bool | None, stream: Any) -> bool:
 # --------------------------------------------------------------------------- commands
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="secretariat-rules")
 @click.option(
     "-p",
@@ -156,13 +254,25 @@ def use_color(choice: bool | None, stream: Any) -> bool:
 @click.option(
     "--no-plugin-autoload", is_flag=True, help="Do not load third-party plugins from entry points."
 )
+@click.option(
+    "--debug",
+    is_flag=True,
+    help=f"Print the traceback of an internal error (exit code 3); also {DEBUG_ENV}=1.",
+)
 @click.pass_context
-def main(ctx: click.Context, plugins: tuple[str, ...], no_plugin_autoload: bool) -> None:
-    """Check urban growth agreement secretariats against their guidelines."""
+def main(
+    ctx: click.Context, plugins: tuple[str, ...], no_plugin_autoload: bool, debug: bool
+) -> None:
+    """Check urban growth agreement secretariats against their guidelines.
+
+    \b
+    Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 a usage or
+    configuration error; 3 an internal error (a bug: please report it).
+    """
     autoload = not no_plugin_autoload and not os.environ.get(
         "SECRETARIAT_RULES_DISABLE_PLUGIN_AUTOLOAD"
     )
-    ctx.obj = {"plugins": plugins, "autoload": autoload}
+    ctx.obj = {"plugins": plugins, "autoload": autoload, "debug": debug}
 
 
 def registry_of(ctx: click.Context) -> Registry:
@@ -282,6 +392,9 @@ def _run(
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     reference = parse_date(as_of, "--as-of") if as_of else None
     chosen_period = parse_period(period) if period else None
+    check_ruleset_path(ruleset)
+    if waivers is not None:
+        check_regular_file(waivers, "--waivers")
     known = load_baseline(baseline) if baseline else None
     results: list[Result] = []
     for data_dir in data_dirs:
@@ -371,8 +484,18 @@ def plugins_command(ctx: click.Context, fmt: str) -> None:
 # ---- reference commands
 
 
+def check_ruleset_path(name: str | None) -> None:
+    """``--ruleset PATH`` naming something that exists must be a regular file (exit 2).
+
+    A name (``national``) or a path that does not exist is left to the ruleset loader.
+    """
+    if name and os.path.lexists(name) and (name.endswith((".yaml", ".yml")) or "/" in name):
+        check_regular_file(Path(name), "--ruleset")
+
+
 def load_named_ruleset(registry: Registry, name: str) -> Ruleset:
     """A resolved ruleset by name or path (errors become exit code 2)."""
+    check_ruleset_path(name)
     return load_ruleset(name, registry.rulesets, registry.check_kinds)
 
 
@@ -665,14 +788,15 @@ def audit_command(
     secretariat-rules audit fixtures/* --format html --output audit.html
     secretariat-rules audit DATA... --report junit=audit.xml --report json=audit.json
 
-    A region that cannot be audited (invalid manifest or ruleset, a crash) is reported
-    as broken and the others still run. On a terminal, progress goes to stderr as each
-    region finishes (not with --quiet, nor when stderr is piped).
+    A region that cannot be audited is reported as broken (invalid manifest, ruleset or
+    waivers) or crashed (an internal error, a bug), and the others still run. On a
+    terminal, progress goes to stderr as each region finishes (not with --quiet, nor
+    when stderr is piped).
 
     \b
     Exit codes: 0 no region has findings at or above --fail-on against its own ruleset;
-    1 some region has; 2 a usage error, or some region is broken (reports are still
-    written).
+    1 some region has; 2 a usage error, or some region is broken; 3 some region crashed
+    (reports are still written for 2 and 3).
     """
     registry = registry_of(ctx)
     main_reporter = audit_reporter(fmt, registry)
@@ -686,7 +810,7 @@ def audit_command(
     show_progress = not quiet and bool(getattr(sys.stderr, "isatty", lambda: False)())
 
     def progress(done: int, total: int, region: RegionAudit) -> None:
-        state = "done" if region.ok else "broken"
+        state = "done" if region.ok else region.status
         click.echo(f"[{done}/{total}] {region.id} {state}", err=True)
 
     audit = run_audit(
@@ -701,10 +825,18 @@ def audit_command(
         registry=registry,
         progress=progress if show_progress else None,
     )
-    for region in audit.broken:
+    debug = debug_requested()
+    for region in audit.unassessed:
         click.echo(f"secretariat-rules: error: {region.data_dir}: {region.message}", err=True)
-        if region.traceback:
+        if region.crashed and region.traceback and debug:
             click.echo(region.traceback.rstrip("\n"), err=True)
+    if audit.crashed:
+        click.echo(
+            f"secretariat-rules: internal error in {len(audit.crashed)} region(s) (crashed). "
+            "This is a bug in secretariat-rules or a plugin; please report it with the "
+            f"command you ran (re-run with --debug or {DEBUG_ENV}=1 for the traceback).",
+            err=True,
+        )
     colored = use_color(color, sys.stdout) if output is None else False
     options = ReportOptions(lang=lang, color=colored)
     text = main_reporter.render_audit(audit, options)
@@ -714,6 +846,8 @@ def audit_command(
         write_atomic(output, text)
     for path, reporter in extra:
         write_atomic(path, reporter.render_audit(audit, ReportOptions(lang=lang)))
+    if audit.crashed:
+        sys.exit(ExitCode.INTERNAL_ERROR)
     if audit.broken:
         sys.exit(ExitCode.CONFIG_ERROR)
     sys.exit(ExitCode.FINDINGS if audit.failing else ExitCode.OK)

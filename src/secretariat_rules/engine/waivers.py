@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from ..exceptions import UsageError, WaiverError
 from ..findings import Finding, Location, Severity, Subject, fingerprint
+from ..safe_files import read_regular_file
 from ..schema.waivers import Waiver, WaiverFile
 from ..yamlio import read_config, validation_problems
 
@@ -114,16 +115,42 @@ def _meta(rule: str, name: str, region: str, placed: PlacedWaiver, message: str)
 def load_baseline(path: Path) -> frozenset[str]:
     """The fingerprints of a previous JSON report (one object, or an array of them).
 
-    :raises UsageError: the file is not such a report.
+    The file may lie anywhere but must be a regular file (a FIFO or a directory is
+    refused without blocking), UTF-8 (a BOM is allowed) and a secretariat-rules JSON
+    report.
+
+    :raises UsageError: the file is not such a report; the message names the path.
     """
+    raw = read_regular_file(path, "--baseline")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"--baseline {path}: cannot read: {exc.strerror}") from exc
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"--baseline {path}: not a JSON report: not UTF-8 text (byte {exc.start + 1})"
+        ) from None
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UsageError(f"--baseline {path}:{exc.lineno}: not a JSON report: {exc.msg}") from exc
+        raise UsageError(f"--baseline {path}:{exc.lineno}: not a JSON report: {exc.msg}") from None
+    except (ValueError, RecursionError) as exc:  # an integer of 5000 digits; deep nesting
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
+        raise UsageError(f"--baseline {path}: not a JSON report: {reason}") from None
     reports = data if isinstance(data, list) else [data]
     try:
-        return frozenset(str(f["fingerprint"]) for report in reports for f in report["findings"])
-    except (KeyError, TypeError) as exc:
-        raise UsageError(f"--baseline {path}: not a secretariat-rules JSON report") from exc
+        return frozenset(_fingerprint_of(f) for report in reports for f in _findings_of(report))
+    except (KeyError, TypeError):
+        raise UsageError(f"--baseline {path}: not a secretariat-rules JSON report") from None
+
+
+def _findings_of(report: object) -> list[object]:
+    if not isinstance(report, dict) or not isinstance(report.get("findings"), list):
+        raise TypeError("not a report")
+    findings: list[object] = report["findings"]
+    return findings
+
+
+def _fingerprint_of(finding: object) -> str:
+    if not isinstance(finding, dict) or not isinstance(finding.get("fingerprint"), str):
+        raise TypeError("not a finding")
+    value: str = finding["fingerprint"]
+    return value

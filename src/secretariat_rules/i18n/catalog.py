@@ -76,7 +76,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status.absent": "ikke i regelsettet",
         "audit.title": "Revisjon av sekretariatene",
         "audit.summary": (
-            "{regions} regioner: {ok} vurdert, {broken} feilet, "
+            "{regions} regioner: {ok} vurdert, {broken} feilet, {crashed} krasjet, "
             "{failing} med brudd på eget regelsett"
         ),
         "audit.baseline": "Nasjonalt grunnlag: {baseline}",
@@ -89,6 +89,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "audit.status": "Status",
         "audit.status.ok": "ok",
         "audit.status.broken": "feilet",
+        "audit.status.crashed": "krasjet (programfeil)",
         "audit.matrix.national": "Mot det nasjonale grunnlaget ({baseline})",
         "audit.matrix.own": "Mot regionens eget regelsett",
         "audit.rule": "Regel",
@@ -165,7 +166,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status.absent": "not in the ruleset",
         "audit.title": "Audit of the secretariats",
         "audit.summary": (
-            "{regions} regions: {ok} assessed, {broken} broken, "
+            "{regions} regions: {ok} assessed, {broken} broken, {crashed} crashed, "
             "{failing} breaking their own ruleset"
         ),
         "audit.baseline": "National baseline: {baseline}",
@@ -178,6 +179,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "audit.status": "Status",
         "audit.status.ok": "ok",
         "audit.status.broken": "broken",
+        "audit.status.crashed": "crashed (a bug)",
         "audit.matrix.national": "Against the national baseline ({baseline})",
         "audit.matrix.own": "Against each region's own ruleset",
         "audit.rule": "Rule",

@@ -9,8 +9,10 @@ existed keep working unchanged: :func:`audit_renderer` finds it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ..findings import Result
@@ -56,6 +58,16 @@ class AuditReporter(Protocol):
             the tailoring register, and each region's two results for drill-down.
         """
         ...
+
+
+def repository_path(data_dir: str) -> str:
+    """The data repository as given on the command line, normalised for display.
+
+    ``./data/``, ``data//`` and ``data/sub/..`` all read ``data``; forward slashes on
+    every platform; an absolute path stays absolute. Reports never resolve symlinks or
+    make the path absolute, so equal command lines give byte-identical reports.
+    """
+    return PurePath(os.path.normpath(data_dir or ".")).as_posix()
 
 
 def audit_renderer(reporter: Reporter) -> AuditReporter | None:

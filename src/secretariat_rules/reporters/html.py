@@ -30,7 +30,7 @@ from .. import hookimpl
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t, tn
 from ..reference import describe_tailoring
-from .base import Reporter, ReportOptions
+from .base import Reporter, ReportOptions, repository_path
 from .text import _by_section, cell_symbol, compliance_text, section_order
 
 if TYPE_CHECKING:
@@ -172,10 +172,11 @@ def _filters(findings: Sequence[Finding], regions: Sequence[tuple[str, str]], la
 def _result_block(result: Result, prefix: str, lang: str) -> list[str]:
     """Header facts, summary counts, findings by section, disabled rules."""
     period = t("header.period", lang, start=result.period_start, end=result.period_end)
+    repository = esc(repository_path(result.data_dir))
     out = [
         "<dl class=facts>",
         f"<dt>{esc(t('audit.ruleset', lang))}</dt><dd>{esc(result.ruleset)}</dd>",
-        f"<dt>{esc(t('audit.data_dir', lang))}</dt><dd><code>{esc(result.data_dir)}</code></dd>",
+        f"<dt>{esc(t('audit.data_dir', lang))}</dt><dd><code>{repository}</code></dd>",
         f"<dd class=full>{esc(period)} · {esc(t('header.as_of', lang, as_of=result.as_of))}</dd>",
         "</dl>",
         _summary(result, lang),
@@ -292,6 +293,7 @@ def _audit_summary(audit: Audit, lang: str) -> str:
         regions=len(audit.regions),
         ok=sum(1 for r in audit.regions if r.ok),
         broken=len(audit.broken),
+        crashed=len(audit.crashed),
         failing=len(audit.failing),
     )
 
@@ -323,7 +325,8 @@ def _regions_table(audit: Audit, lang: str) -> list[str]:
         out.append(
             f'<tr data-region="{esc(region.id)}" class="status-{esc(region.status)}">'
             f'<td><a href="#region-{index}">{esc(region.id)}</a></td>'
-            f"<td>{esc(region.name)}</td><td><code>{esc(region.data_dir)}</code></td>"
+            f"<td>{esc(region.name)}</td>"
+            f"<td><code>{esc(repository_path(region.data_dir))}</code></td>"
             f"<td>{esc(region.ruleset or '–')}</td><td>{status}</td>"
             f"<td class=num>{esc(compliance_text(national.compliance))}</td>"
             f"<td class=num>{esc(compliance_text(own.compliance))}</td></tr>"
@@ -362,14 +365,14 @@ def _matrix(matrix: Matrix, audit: Audit, lang: str) -> list[str]:
         out.append(
             f'<tr data-region="{esc(region.id)}" class="status-{esc(region.status)}">'
             f'<th scope="row"><a href="#region-{index}">{esc(region.name)}</a>'
-            f"<small class=dir>{esc(region.data_dir)}</small></th>"
+            f"<small class=dir>{esc(repository_path(region.data_dir))}</small></th>"
         )
         if row.cells is None:
             message = (region.message or "").splitlines()[:1]
             out.append(
                 f'<td class="cell broken" colspan="{len(matrix.rules)}" '
                 f'title="{esc(region.message)}">'
-                f"{esc(t('audit.status.broken', lang))}: {esc(' '.join(message))}</td>"
+                f"{esc(t(f'audit.status.{region.status}', lang))}: {esc(' '.join(message))}</td>"
             )
         else:
             for rule, cell in zip(matrix.rules, row.cells, strict=True):
@@ -453,7 +456,7 @@ def _region_findings(region: RegionAudit, index: int, baseline: str, lang: str) 
     ]
     if not region.ok:
         out.append(
-            f"<p class=broken>{esc(t('audit.status.broken', lang))}</p>"
+            f"<p class=broken>{esc(t(f'audit.status.{region.status}', lang))}</p>"
             f"<pre class=message>{esc(region.message)}</pre></section>"
         )
         return out
@@ -520,7 +523,7 @@ td.cell.not_applicable{background:var(--na);color:var(--muted)}
 td.cell.absent{background:repeating-linear-gradient(45deg,#fff,#fff 3px,#f0f0f0 3px,#f0f0f0 6px)}
 td.cell.broken{background:var(--fail);text-align:left}
 td.cell a{color:inherit;text-decoration:none;display:block}
-tr.status-broken th{color:var(--error)}
+tr.status-broken th,tr.status-crashed th{color:var(--error)}
 pre.message{white-space:pre-wrap;margin:.2rem 0;font-size:.85rem}
 .region-block{margin-top:1.2rem;border-top:1px solid var(--line)}
 details.result>summary{font-weight:600;margin:.4rem 0}

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .. import hookimpl
 from ..findings import Finding, Location, Result, RuleOutcome, Severity
 from ..reference import to_plain
-from .base import Reporter, ReportOptions
+from .base import Reporter, ReportOptions, repository_path
 
 if TYPE_CHECKING:
     from ..audit import Audit, Matrix, RegionAudit
@@ -41,11 +41,16 @@ class JsonReporter:
 def result_to_dict(result: Result) -> dict[str, Any]:
     """The JSON document of one data repository's run.
 
+    ``repository`` is the data repository as given on the command line (normalised by
+    :func:`~secretariat_rules.reporters.base.repository_path`); finding paths are
+    relative to it.
+
     With ``--baseline``, a ``baseline`` object adds the fingerprints that are new (not in
     the baseline) and those fixed since (in the baseline, gone now).
     """
     document = {
         "tool": {"name": TOOL_NAME, "version": result.tool_version},
+        "repository": repository_path(result.data_dir),
         "region": result.region,
         "ruleset": result.ruleset,
         "as_of": result.as_of,
@@ -117,6 +122,7 @@ def audit_to_dict(audit: Audit) -> dict[str, Any]:
             "regions": len(audit.regions),
             "ok": sum(1 for r in audit.regions if r.ok),
             "broken": len(audit.broken),
+            "crashed": len(audit.crashed),
             "failing": len(audit.failing),
         },
         "regions": [_region(region) for region in audit.regions],

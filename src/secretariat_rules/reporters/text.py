@@ -230,6 +230,7 @@ class _AuditBlock(_Styler):
                 regions=len(a.regions),
                 ok=ok,
                 broken=len(a.broken),
+                crashed=len(a.crashed),
                 failing=len(a.failing),
             ),
             t("audit.baseline", self.lang, baseline=a.baseline),

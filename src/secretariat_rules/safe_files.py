@@ -1,0 +1,85 @@
+"""Files the user names on the command line: ``--baseline``, ``--waivers``, ``--ruleset PATH``.
+
+Such a path may point anywhere (it is the user's own choice, not the data repository's),
+but it must be a regular file: a FIFO, a directory, a device or a socket is refused with
+exit code 2 *before* it is opened, so the checker never blocks on a FIFO nor reads a
+device. The file is then opened with ``O_NONBLOCK`` and checked again with ``fstat``, so a
+FIFO swapped in between the two looks is refused too, without blocking.
+
+Files inside a data repository go through the repository's own confinement instead (a
+data file must lie inside the repository); this module is only for command-line paths.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .exceptions import UsageError
+
+__all__ = ["MAX_USER_FILE_BYTES", "check_regular_file", "file_kind", "read_regular_file"]
+
+MAX_USER_FILE_BYTES = 256 * 1024 * 1024
+"""Largest command-line file read (256 MiB); a larger one is refused with exit code 2."""
+
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def file_kind(mode: int) -> str:
+    """``a directory``, ``a FIFO``... for a ``st_mode`` that is not a regular file."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _refuse(path: Path, option: str, mode: int) -> UsageError:
+    return UsageError(f"{option} {path}: not a regular file ({file_kind(mode)})")
+
+
+def check_regular_file(path: Path, option: str) -> None:
+    """Refuse (exit code 2) a path that is missing or is not a regular file; never opens it.
+
+    :raises UsageError: naming the option, the path and what it is instead.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise UsageError(f"{option} {path}: no such file") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(f"{option} {path}: cannot read: {reason}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise _refuse(path, option, info.st_mode)
+
+
+def read_regular_file(path: Path, option: str, limit: int = MAX_USER_FILE_BYTES) -> bytes:
+    """The bytes of a regular file, refusing anything else without blocking.
+
+    :raises UsageError: missing, not a regular file, unreadable, or over ``limit`` bytes.
+    """
+    check_regular_file(path, option)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise UsageError(f"{option} {path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _refuse(path, option, info.st_mode)
+        if info.st_size > limit:
+            raise UsageError(f"{option} {path}: larger than {limit} bytes")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise UsageError(f"{option} {path}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise UsageError(f"{option} {path}: larger than {limit} bytes")
+    return data
