@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -392,6 +393,86 @@ def test_junit_validates_against_published_xsd(lang: str) -> None:
     out = render(junit_reporter.JunitReporter(), make_result(), empty, lang=lang)
     schema.validate(out)
     schema.validate(render(junit_reporter.JunitReporter(), lang=lang))  # no results at all
+
+
+def junit_pairs(out: str) -> list[tuple[str | None, str | None]]:
+    return [(c.get("classname"), c.get("name")) for c in ET.fromstring(out).iter("testcase")]
+
+
+def test_junit_has_no_disabled_attribute_the_current_xsd_rejects() -> None:
+    out = render(junit_reporter.JunitReporter(), make_result())
+    assert "disabled=" not in out
+    root = ET.fromstring(out)
+    assert root.attrib == {"tests": "8", "failures": "2", "errors": "0", "time": "0"}
+    suite = root.find("testsuite")
+    assert suite is not None
+    assert suite.attrib == {
+        "name": "miljoloftet",
+        "tests": "8",
+        "failures": "2",
+        "errors": "0",
+        "skipped": "2",
+        "time": "0",
+    }
+    schema = xmlschema.XMLSchema(str(JUNIT_XSD))
+    schema.validate(out)
+    # the schema stored is the current one: what junit-xml used to write is rejected
+    assert not schema.is_valid(
+        '<testsuites disabled="0" tests="0"><testsuite disabled="0" errors="0" '
+        'failures="0" name="x" tests="0"/></testsuites>'
+    )
+
+
+def test_junit_two_repositories_of_one_region_carry_the_repository() -> None:
+    first = replace(make_result(), data_dir="data/2024/")
+    second = replace(make_result(), data_dir="./data/noark")
+    other = make_result((), RULES[:2], region="bymiljopakken")
+    out = render(junit_reporter.JunitReporter(), first, second, other)
+    xmlschema.XMLSchema(str(JUNIT_XSD)).validate(out)
+    suites = ET.fromstring(out).findall("testsuite")
+    assert [s.get("name") for s in suites] == [
+        "miljoloftet [data/2024]",
+        "miljoloftet [data/noark]",
+        "bymiljopakken",
+    ]
+    assert cases_by_name(suites[0])["SEK008 equal-information-access"].get("classname") == (
+        "miljoloftet[data/2024].1"
+    )
+    assert cases_by_name(suites[1])["DAT001 invalid-record"].get("classname") == (
+        "miljoloftet[data/noark].data"
+    )
+    assert cases_by_name(suites[2])["SEK001 meeting-prepared"].get("classname") == (
+        "bymiljopakken.1"
+    )
+    pairs = junit_pairs(out)
+    assert len(pairs) == len(set(pairs)) == 18
+
+
+def test_junit_the_same_repository_twice_is_numbered() -> None:
+    out = render(junit_reporter.JunitReporter(), make_result(), make_result())
+    xmlschema.XMLSchema(str(JUNIT_XSD)).validate(out)
+    suites = ET.fromstring(out).findall("testsuite")
+    assert [s.get("name") for s in suites] == ["miljoloftet [.]", "miljoloftet [. #2]"]
+    assert cases_by_name(suites[1])["SEK001 meeting-prepared"].get("classname") == (
+        "miljoloftet[. #2].1"
+    )
+    pairs = junit_pairs(out)
+    assert len(pairs) == len(set(pairs)) == 16
+
+
+def test_junit_characters_xml_cannot_carry_become_replacement_characters() -> None:
+    bad = (
+        finding(
+            "DAT001", "invalid-record", Severity.ERROR, "", "data", "meetings/m\x01",
+            "Verdien «a\x00b\ud800» er ugyldig.", Location("meetings.csv", 2),
+        ),
+    )  # fmt: skip
+    out = render(junit_reporter.JunitReporter(), make_result(bad, RULES[:1]))
+    xmlschema.XMLSchema(str(JUNIT_XSD)).validate(out)
+    case = cases_by_name(ET.fromstring(out).findall("testsuite")[0])["DAT001 invalid-record"]
+    assert (case.findtext("failure") or "") == (
+        "meetings/m\ufffd: Verdien «a\ufffdb\ufffd» er ugyldig. (meetings.csv:2)"
+    )
 
 
 def test_junit_reason_attributes_are_one_line() -> None:
