@@ -168,8 +168,8 @@ def assert_valid_sarif(text: str) -> dict[str, Any]:
     return log
 
 
-def sarif(*results: Result, source_root: Path = ROOT, lang: str = "nb") -> dict[str, Any]:
-    reporter = sarif_reporter.SarifReporter(source_root)
+def sarif(*results: Result, lang: str = "nb") -> dict[str, Any]:
+    reporter = sarif_reporter.SarifReporter()
     return assert_valid_sarif(reporter.render(list(results), ReportOptions(lang=lang)))
 
 
@@ -220,9 +220,17 @@ def test_sarif_log_and_tool() -> None:
     assert driver["name"] == "secretariat-rules"
     assert driver["version"] == "0.1.0"
     assert driver["informationUri"].startswith("https://")
-    assert run["automationDetails"] == {"id": "secretariat-rules/miljoloftet/"}
+    assert run["automationDetails"] == {"id": "secretariat-rules/miljoloftet/./"}
     assert run["language"] == "nb"
-    assert "invocations" not in run and "originalUriBaseIds" not in run
+    assert "invocations" not in run
+    assert run["originalUriBaseIds"] == {
+        "DATAROOT": {
+            "uri": "./",
+            "uriBaseId": "%SRCROOT%",
+            "description": {"text": "The data repository, as given on the command line."},
+        }
+    }
+    assert run["properties"]["repository"] == "."
     assert run["properties"]["asOf"] == "2025-06-30"
     assert run["properties"]["period"] == {"start": "2024-01-01", "end": "2024-12-31"}
 
@@ -281,13 +289,13 @@ def test_sarif_results_map_findings_exactly() -> None:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": "documents.csv", "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {"uri": "documents.csv", "uriBaseId": "DATAROOT"},
                     "region": {"startLine": 2},
                 }
             },
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": "distributions.csv", "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {"uri": "distributions.csv", "uriBaseId": "DATAROOT"},
                     "region": {"startLine": 4},
                 }
             },
@@ -331,36 +339,69 @@ def test_sarif_baseline_state() -> None:
 # --- SARIF: artifact URIs ---------------------------------------------------------------
 
 
-def test_sarif_uri_prefixed_with_the_data_dir_inside_the_source_root(tmp_path: Path) -> None:
-    data = tmp_path / "secretariat data" / "miljøløftet"
-    data.mkdir(parents=True)
-    (run,) = sarif(make_result(data_dir=str(data)), source_root=tmp_path)["runs"]
-    artifact = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert artifact == {
-        "uri": "secretariat%20data/milj%C3%B8l%C3%B8ftet/meetings.csv",
-        "uriBaseId": "%SRCROOT%",
+def artifact_of(run: dict[str, Any]) -> dict[str, Any]:
+    location: dict[str, Any] = run["results"][0]["locations"][0]["physicalLocation"]
+    artifact: dict[str, Any] = location["artifactLocation"]
+    return artifact
+
+
+def test_sarif_uri_is_relative_to_the_data_repository_as_given() -> None:
+    (run,) = sarif(make_result(data_dir="./secretariat data/miljøløftet/"))["runs"]
+    assert artifact_of(run) == {"uri": "meetings.csv", "uriBaseId": "DATAROOT"}
+    assert run["originalUriBaseIds"]["DATAROOT"]["uri"] == (
+        "secretariat%20data/milj%C3%B8l%C3%B8ftet/"
+    )
+    assert run["originalUriBaseIds"]["DATAROOT"]["uriBaseId"] == "%SRCROOT%"
+    assert run["automationDetails"] == {
+        "id": "secretariat-rules/miljoloftet/secretariat data/miljøløftet/"
     }
-    assert "originalUriBaseIds" not in run
+    assert run["properties"]["repository"] == "secretariat data/miljøløftet"
 
 
-def test_sarif_data_dir_outside_the_source_root_binds_srcroot(tmp_path: Path) -> None:
-    root = tmp_path / "checkout"
-    root.mkdir()
-    (run,) = sarif(make_result(data_dir=str(tmp_path)), source_root=root)["runs"]
-    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": tmp_path.resolve().as_uri() + "/"}}
-    artifact = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert artifact == {"uri": "meetings.csv", "uriBaseId": "%SRCROOT%"}
+def test_sarif_absolute_data_repository_is_a_file_uri(tmp_path: Path) -> None:
+    (run,) = sarif(make_result(data_dir=str(tmp_path) + "/"))["runs"]
+    assert run["originalUriBaseIds"]["DATAROOT"]["uri"] == tmp_path.as_uri() + "/"
+    assert "uriBaseId" not in run["originalUriBaseIds"]["DATAROOT"]
+    assert artifact_of(run) == {"uri": "meetings.csv", "uriBaseId": "DATAROOT"}
 
 
-def test_sarif_default_source_root_is_the_working_directory(
+def test_sarif_does_not_depend_on_the_working_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "data").mkdir()
-    monkeypatch.chdir(tmp_path)
+    results = [make_result(data_dir="data"), make_result(data_dir="../elsewhere")]
     reporter = sarif_reporter.SarifReporter()
-    log = json.loads(reporter.render([make_result(data_dir="data")], ReportOptions()))
-    uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert uri["uri"] == "data/meetings.csv"
+    monkeypatch.chdir(tmp_path)
+    here = reporter.render(results, ReportOptions())
+    monkeypatch.chdir(tmp_path / "data")
+    assert reporter.render(results, ReportOptions()) == here
+    runs = assert_valid_sarif(here)["runs"]
+    assert [artifact_of(run) for run in runs] == [
+        {"uri": "meetings.csv", "uriBaseId": "DATAROOT"},
+        {"uri": "meetings.csv", "uriBaseId": "DATAROOT"},
+    ]
+    assert [run["originalUriBaseIds"]["DATAROOT"]["uri"] for run in runs] == [
+        "data/",
+        "../elsewhere/",
+    ]
+
+
+def test_sarif_one_run_per_repository_each_with_its_own_automation_id() -> None:
+    results = [
+        make_result(data_dir="data/2024"),
+        make_result(data_dir="data/noark"),
+        make_result(data_dir="data/2024"),
+        make_result((), (), region="bymiljopakken", data_dir="/srv/bmp"),
+    ]
+    runs = sarif(*results)["runs"]
+    ids = [run["automationDetails"]["id"] for run in runs]
+    assert ids == [
+        "secretariat-rules/miljoloftet/data/2024/",
+        "secretariat-rules/miljoloftet/data/noark/",
+        "secretariat-rules/miljoloftet/data/2024 #2/",
+        "secretariat-rules/bymiljopakken/srv/bmp/",
+    ]
+    assert len(set(ids)) == len(ids)
 
 
 def test_sarif_lineless_absolute_and_missing_locations(tmp_path: Path) -> None:
@@ -374,21 +415,21 @@ def test_sarif_lineless_absolute_and_missing_locations(tmp_path: Path) -> None:
     )  # fmt: skip
     by = results_by(sarif(make_result(findings, ()))["runs"][0])
     lineless = by[("SEK001", "meetings/m1")]["locations"][0]["physicalLocation"]
-    assert lineless == {"artifactLocation": {"uri": "meetings.csv", "uriBaseId": "%SRCROOT%"}}
+    assert lineless == {"artifactLocation": {"uri": "meetings.csv", "uriBaseId": "DATAROOT"}}
     outside = by[("SEK002", "meetings/m2")]["locations"][0]["physicalLocation"]
     assert outside["artifactLocation"] == {"uri": absolute.as_uri()}
     assert outside["region"] == {"startLine": 3}
     (manifest,) = by[("SEK003", "secretariat/x")]["locations"]
     assert manifest == {
         "physicalLocation": {
-            "artifactLocation": {"uri": "secretariat.yaml", "uriBaseId": "%SRCROOT%"}
+            "artifactLocation": {"uri": "secretariat.yaml", "uriBaseId": "DATAROOT"}
         },
         "properties": {"repositoryLevel": True},
     }
 
 
 def test_sarif_is_deterministic() -> None:
-    reporter = sarif_reporter.SarifReporter(ROOT)
+    reporter = sarif_reporter.SarifReporter()
     first = reporter.render([make_result()], ReportOptions())
     reordered = make_result(tuple(reversed(FINDINGS)), tuple(reversed(RULES)))
     assert reporter.render([reordered], ReportOptions()) == first
@@ -590,11 +631,19 @@ def test_cli_sarif_on_miljoloftet_validates(monkeypatch: pytest.MonkeyPatch) -> 
         (r["ruleId"], r["partialFingerprints"]["secretariatRules/v1"]) for r in sarif_run["results"]
     ]
     assert got == expected and got
+    base = sarif_run["originalUriBaseIds"]["DATAROOT"]
+    assert base["uri"] == "fixtures/miljoloftet/" and base["uriBaseId"] == "%SRCROOT%"
+    assert (
+        sarif_run["automationDetails"]["id"]
+        == "secretariat-rules/miljoloftet/fixtures/miljoloftet/"
+    )
     for result in sarif_run["results"]:
         for location in result["locations"]:
-            uri = location["physicalLocation"]["artifactLocation"]["uri"]
-            assert uri.startswith("fixtures/miljoloftet/")
-            assert (ROOT / uri).is_file()  # resolvable from the checkout root, as GitHub does
+            artifact = location["physicalLocation"]["artifactLocation"]
+            assert artifact["uriBaseId"] == "DATAROOT"
+            assert not artifact["uri"].startswith(("fixtures", "/"))
+            # DATAROOT resolved through %SRCROOT% (the checkout root) names the file
+            assert (ROOT / base["uri"] / artifact["uri"]).is_file()
     sek008 = next(r for r in sarif_run["results"] if r["ruleId"] == "SEK008")
     assert sek008["locations"][0]["physicalLocation"]["region"] == {"startLine": 9}
     assert run_cli("check", "fixtures/miljoloftet", "--format", "sarif").output == run.output
@@ -626,7 +675,8 @@ def test_cli_sarif_waived_and_baselined(tmp_path: Path, monkeypatch: pytest.Monk
         for r in sarif_run["results"]
         for loc in r["locations"]
     }
-    assert "data/documents.csv" in uris
+    assert "documents.csv" in uris
+    assert sarif_run["originalUriBaseIds"]["DATAROOT"]["uri"] == "data/"
 
 
 def test_cli_markdown_on_miljoloftet(monkeypatch: pytest.MonkeyPatch) -> None:

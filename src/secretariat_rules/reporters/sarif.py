@@ -9,19 +9,17 @@ waivers and baselines use too). A waived finding is kept, with an ``external``
 suppression whose justification is the waiver's reason; with ``--baseline``, every result
 has a ``baselineState`` (``unchanged`` when the baseline holds it, else ``new``).
 
-**Artifact URIs.** Finding paths are relative to the data repository, but GitHub code
-scanning resolves ``artifactLocation.uri`` against the root of the checked-out source
-repository, which is usually the working directory and often *contains* the data
-repository (``secretariat-rules check data/ --format sarif``). So URIs are written
-relative to :attr:`SarifReporter.source_root` (default: the working directory at render
-time) with ``uriBaseId`` ``%SRCROOT%``:
+**One run per data repository**, each with its own ``automationDetails.id``
+``secretariat-rules/<region>/<repository>/`` (the repository as given on the command
+line, normalised; ``#2``... when the same one is given again), so that GitHub code
+scanning accepts one upload of several repositories (it keys a run on that id).
 
-* data repository inside the source root: ``uri`` = ``<data dir relative to the
-  root>/<path>`` (``data/documents.csv``), and ``%SRCROOT%`` is left for the consumer to
-  bind to its checkout, as GitHub does;
-* data repository elsewhere: ``uri`` = ``<path>`` and ``run.originalUriBaseIds`` binds
-  ``%SRCROOT%`` to the data repository's absolute ``file:`` URI, so the log stays
-  resolvable.
+**Artifact URIs** are relative to the data repository (SPEC §5), with ``uriBaseId``
+``DATAROOT``; ``run.originalUriBaseIds`` binds ``DATAROOT`` to the repository as given:
+a relative one (``data/``, ``./`` for ``.``) relative to ``%SRCROOT%``, the root of the
+source checkout that a consumer such as GitHub binds to its checkout (a CI usually runs
+the tool from there); an absolute one as its ``file:`` URI. Nothing depends on the
+working directory at render time, nor is any path resolved.
 
 A location path that is already absolute becomes a ``file:`` URI of its own. A finding
 without any location (GitHub requires one) points at the repository's manifest
@@ -42,14 +40,16 @@ from urllib.parse import quote
 from .. import hookimpl
 from ..findings import Finding, Location, Result, RuleOutcome, Severity
 from ..i18n.catalog import section_title, t
-from .base import Reporter, ReportOptions
+from .base import Reporter, ReportOptions, repository_path
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 TOOL_NAME = "secretariat-rules"
 INFORMATION_URI = "https://pypi.org/project/secretariat-rules/"
 SRCROOT = "%SRCROOT%"
-"""The ``uriBaseId`` of every relative artifact URI: the root of the source checkout."""
+"""The root of the source checkout; a relative data repository is relative to it."""
+DATA_ROOT = "DATAROOT"
+"""The ``uriBaseId`` of every relative artifact URI: the data repository."""
 FINGERPRINT_KEY = "secretariatRules/v1"
 """Key of the finding fingerprint in ``partialFingerprints`` (versioned, as SARIF asks)."""
 MANIFEST = "secretariat.yaml"
@@ -69,25 +69,39 @@ class SarifReporter:
     name = "sarif"
     suffix = ".sarif"
 
-    def __init__(self, source_root: str | Path | None = None) -> None:
-        self.source_root = source_root
-        """Directory artifact URIs are relative to (``%SRCROOT%``); None: the working
-        directory when rendering. Set it when the tool runs outside the checkout root."""
-
     def render(self, results: Sequence[Result], options: ReportOptions) -> str:
         """Return one SARIF log with a run per result."""
-        root = Path(self.source_root) if self.source_root is not None else Path.cwd()
+        ids = automation_ids([(r.region, r.data_dir) for r in results])
         log = {
             "$schema": SARIF_SCHEMA,
             "version": SARIF_VERSION,
-            "runs": [sarif_run(result, options.lang, root) for result in results],
+            "runs": [
+                sarif_run(result, options.lang, run_id)
+                for result, run_id in zip(results, ids, strict=True)
+            ],
         }
         return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-def sarif_run(result: Result, lang: str, source_root: Path) -> dict[str, Any]:
-    """The ``run`` object of one result; ``lang`` is for labels the reporter adds."""
-    prefix, base_ids = uri_base(result.data_dir, source_root)
+def automation_ids(entries: Sequence[tuple[str, str]]) -> list[str]:
+    """``secretariat-rules/<region>/<repository>/`` per (region, data directory), unique."""
+    seen: dict[str, int] = {}
+    out = []
+    for region, data_dir in entries:
+        repo = repository_path(data_dir).strip("/") or "."
+        run_id = f"{TOOL_NAME}/{region}/{repo}"
+        seen[run_id] = seen.get(run_id, 0) + 1
+        if seen[run_id] > 1:
+            run_id += f" #{seen[run_id]}"
+        out.append(run_id + "/")
+    return out
+
+
+def sarif_run(result: Result, lang: str, run_id: str | None = None) -> dict[str, Any]:
+    """The ``run`` object of one result; ``lang`` is for labels the reporter adds.
+
+    :param run_id: its ``automationDetails.id`` (default: from the region and repository).
+    """
     rules = _rules(result)
     index = {rule.id: i for i, rule in enumerate(rules)}
     findings = sorted(result.findings, key=lambda f: (f.sort_key, f.fingerprint))
@@ -100,16 +114,17 @@ def sarif_run(result: Result, lang: str, source_root: Path) -> dict[str, Any]:
                 "rules": [_descriptor(rule, result, lang) for rule in rules],
             }
         },
-        "automationDetails": {"id": f"{TOOL_NAME}/{result.region}/"},
+        "automationDetails": {
+            "id": run_id or automation_ids([(result.region, result.data_dir)])[0]
+        },
+        "originalUriBaseIds": {DATA_ROOT: repository_base(result.data_dir)},
     }
-    if base_ids:
-        run["originalUriBaseIds"] = base_ids
     run["language"] = result.lang
     run["results"] = [
-        _result(f, index[f.rule], prefix, baseline=result.baseline_fixed is not None)
-        for f in findings
+        _result(f, index[f.rule], baseline=result.baseline_fixed is not None) for f in findings
     ]
     properties: dict[str, Any] = {
+        "repository": repository_path(result.data_dir),
         "region": result.region,
         "regionName": result.region_name,
         "ruleset": result.ruleset,
@@ -123,19 +138,20 @@ def sarif_run(result: Result, lang: str, source_root: Path) -> dict[str, Any]:
     return run
 
 
-def uri_base(data_dir: str, source_root: Path) -> tuple[str, dict[str, Any] | None]:
-    """The URI prefix of the data repository's paths and the ``originalUriBaseIds``.
+def repository_base(data_dir: str) -> dict[str, Any]:
+    """The ``artifactLocation`` that ``DATAROOT`` stands for: the data repository.
 
-    Inside ``source_root``: (``"<relative dir>/"`` or ``""``, None). Elsewhere: (``""``,
-    ``%SRCROOT%`` bound to the data repository's absolute ``file:`` URI).
+    As given on the command line (normalised, never resolved): a relative repository
+    relative to ``%SRCROOT%`` (``data/``; ``./`` for ``.``), an absolute one as its
+    ``file:`` URI. The URI ends with ``/``, as SARIF requires of a base.
     """
-    data = Path(data_dir).resolve()
-    try:
-        relative = data.relative_to(source_root.resolve())
-    except ValueError:
-        return "", {SRCROOT: {"uri": data.as_uri().rstrip("/") + "/"}}
-    text = relative.as_posix()
-    return ("" if text == "." else text + "/"), None
+    repo = repository_path(data_dir)
+    description = {"text": "The data repository, as given on the command line."}
+    if PurePosixPath(repo).is_absolute():
+        uri = Path(repo).as_uri().rstrip("/") + "/"
+        return {"uri": uri, "description": description}
+    relative = "./" if repo == "." else quote(repo, safe="/") + "/"
+    return {"uri": relative, "uriBaseId": SRCROOT, "description": description}
 
 
 def _rules(result: Result) -> list[RuleOutcome]:
@@ -184,11 +200,11 @@ def _descriptor(rule: RuleOutcome, result: Result, lang: str) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, rule_index: int, prefix: str, *, baseline: bool) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int, *, baseline: bool) -> dict[str, Any]:
     """The ``result`` of one finding."""
-    locations = [_location(loc, prefix) for loc in finding.locations]
+    locations = [_location(loc) for loc in finding.locations]
     if not locations:
-        locations = [_location(Location(MANIFEST), prefix)]
+        locations = [_location(Location(MANIFEST))]
         locations[0]["properties"] = {"repositoryLevel": True}
     out: dict[str, Any] = {
         "ruleId": finding.rule,
@@ -214,13 +230,14 @@ def _result(finding: Finding, rule_index: int, prefix: str, *, baseline: bool) -
     return out
 
 
-def _location(location: Location, prefix: str) -> dict[str, Any]:
-    """A ``location``: the artifact URI, the line as ``region.startLine`` when known."""
+def _location(location: Location) -> dict[str, Any]:
+    """A ``location``: the artifact URI (relative to ``DATAROOT``, the data repository,
+    unless the path is absolute), the line as ``region.startLine`` when known."""
     if Path(location.path).is_absolute():
         artifact: dict[str, Any] = {"uri": Path(location.path).as_uri()}
     else:
         path = PurePosixPath(location.path.replace("\\", "/")).as_posix()
-        artifact = {"uri": quote(prefix + path, safe="/"), "uriBaseId": SRCROOT}
+        artifact = {"uri": quote(path, safe="/"), "uriBaseId": DATA_ROOT}
     physical: dict[str, Any] = {"artifactLocation": artifact}
     if location.line is not None and location.line >= 1:
         physical["region"] = {"startLine": location.line}
