@@ -1,0 +1,405 @@
+"""Outputs and crashes: exit code 3 for bugs, report files (mode, atomicity), command-line
+files that are not regular files, ``--baseline`` decoding, the ``repository`` of reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xmlschema
+
+from secretariat_rules import audit as audit_module
+from secretariat_rules import cli
+from secretariat_rules.reporters.base import repository_path
+from secretariat_rules.testing import Repo, run_cli
+
+RepoFactory = Callable[..., Repo]
+
+ROOT = Path(__file__).resolve().parent.parent
+MILJOLOFTET = ROOT / "fixtures" / "miljoloftet"
+BYMILJOPAKKEN = ROOT / "fixtures" / "bymiljopakken"
+JUNIT_XSD = Path(__file__).parent / "data" / "junit.xsd"
+
+
+@contextmanager
+def no_hang(seconds: int = 10) -> Iterator[None]:
+    """Fail (instead of hanging the suite) if the block takes longer than ``seconds``."""
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError(f"blocked for more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def crash_check(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
+    """Make ``check`` raise ``exc`` (an unexpected exception: a bug)."""
+
+    def crashing(*args: Any, **kwargs: Any) -> Any:
+        raise exc
+
+    monkeypatch.setattr(cli, "run_check", crashing)
+
+
+# --------------------------------------------------------------------------- exit code 3
+
+
+def test_internal_error_is_one_line_and_exit_3(
+    secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(cli.DEBUG_ENV, raising=False)
+    crash_check(monkeypatch, ZeroDivisionError("token=SECRET-VALUE"))
+    run = secretariat_repo().check()
+    assert run.exit_code == 3
+    assert run.output == ""
+    (line,) = run.stderr.splitlines()
+    assert line.startswith("secretariat-rules: internal error: ZeroDivisionError at ")
+    assert line.endswith(
+        "This is a bug in secretariat-rules or a plugin; please report it with the command "
+        "you ran (re-run with --debug or SECRETARIAT_RULES_DEBUG=1 for the traceback)."
+    )
+    assert "Traceback" not in run.stderr
+    assert "SECRET-VALUE" not in run.stderr  # the message may quote data: never printed
+
+
+def test_debug_option_prints_the_traceback_then_the_line(
+    secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(cli.DEBUG_ENV, raising=False)
+    crash_check(monkeypatch, KeyError("planted"))
+    run = run_cli("--debug", "check", secretariat_repo().path)
+    assert run.exit_code == 3
+    lines = run.stderr.splitlines()
+    assert lines[0] == "Traceback (most recent call last):"
+    assert lines[-2] == "KeyError: 'planted'"
+    assert lines[-1].startswith("secretariat-rules: internal error: KeyError at ")
+
+
+@pytest.mark.parametrize(("value", "traceback"), [("1", True), ("yes", True), ("0", False)])
+def test_debug_environment_variable(
+    secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch, value: str, traceback: bool
+) -> None:
+    monkeypatch.setenv(cli.DEBUG_ENV, value)
+    crash_check(monkeypatch, RuntimeError("planted"))
+    run = secretariat_repo().check()
+    assert run.exit_code == 3
+    assert ("Traceback (most recent call last):" in run.stderr) is traceback
+    assert len(run.stderr.splitlines()) > 1 if traceback else len(run.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "exc", [RecursionError("deep"), MemoryError(), UnicodeDecodeError("utf-8", b"\xff", 0, 1, "x")]
+)
+def test_any_unexpected_exception_exits_3_never_0_1_2(
+    secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch, exc: Exception
+) -> None:
+    monkeypatch.delenv(cli.DEBUG_ENV, raising=False)
+    crash_check(monkeypatch, exc)
+    run = secretariat_repo().check()
+    assert run.exit_code == 3
+    assert f"internal error: {type(exc).__name__} at " in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_a_crashing_reporter_exits_3_and_leaves_the_previous_report(
+    secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    out = tmp_path / "r.json"
+    repo = secretariat_repo()
+    assert repo.check("--select", "DAT", "--output", str(out)).exit_code == 0
+    before = out.read_bytes()
+    from secretariat_rules.reporters import json as json_reporter
+
+    def broken(self: Any, results: Any, options: Any) -> str:
+        raise AttributeError("planted")
+
+    monkeypatch.setattr(json_reporter.JsonReporter, "render", broken)
+    run = repo.check("--select", "DAT", "--output", str(out))
+    assert run.exit_code == 3 and "internal error: AttributeError" in run.stderr
+    assert out.read_bytes() == before
+
+
+def test_other_commands_exit_3_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise IndexError("planted")
+
+    monkeypatch.setattr(cli.reference, "listing_text", broken)
+    run = run_cli("--no-plugin-autoload", "rules")
+    assert run.exit_code == 3 and "internal error: IndexError" in run.stderr
+
+
+# --------------------------------------------------------------------------- audit
+
+
+def crash_region(monkeypatch: pytest.MonkeyPatch, region: str) -> None:
+    original = audit_module.check_dataset
+
+    def crashing(dataset: Any, ruleset: Any, **kwargs: Any) -> Any:
+        if dataset.manifest.region == region:
+            raise ZeroDivisionError("planted")
+        return original(dataset, ruleset, **kwargs)
+
+    monkeypatch.setattr(audit_module, "check_dataset", crashing)
+
+
+def test_audit_crashed_region_exits_3_with_reports(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv(cli.DEBUG_ENV, raising=False)
+    crash_region(monkeypatch, "miljoloftet")
+    reports = {fmt: tmp_path / f"audit.{fmt}" for fmt in ("json", "junit")}
+    args = [a for fmt, p in reports.items() for a in ("--report", f"{fmt}={p}")]
+    run = run_cli("--no-plugin-autoload", "audit", BYMILJOPAKKEN, MILJOLOFTET, "--jobs", "1", *args)
+    assert run.exit_code == 3
+    assert "Traceback" not in run.stderr
+    assert (
+        f"secretariat-rules: error: {MILJOLOFTET}: internal error (a bug in secretariat-rules "
+        "or a plugin): ZeroDivisionError: planted"
+    ) in run.stderr.splitlines()
+    assert "internal error in 1 region(s) (crashed)" in run.stderr
+    document = json.loads(reports["json"].read_text(encoding="utf-8"))
+    assert [r["status"] for r in document["regions"]] == ["ok", "crashed"]
+    assert document["summary"] == {
+        "regions": 2,
+        "ok": 1,
+        "broken": 0,
+        "crashed": 1,
+        "failing": 1,
+    }
+    junit = reports["junit"].read_text(encoding="utf-8")
+    xmlschema.XMLSchema(str(JUNIT_XSD)).validate(junit)
+    suites = ET.fromstring(junit).findall("testsuite")
+    assert [(s.get("name"), s.get("errors")) for s in suites] == [
+        ("bymiljopakken", "0"),
+        ("miljoloftet", "1"),
+    ]
+    with_debug = run_cli(
+        "--no-plugin-autoload", "--debug", "audit", MILJOLOFTET, "--jobs", "1", "-f", "json"
+    )
+    assert with_debug.exit_code == 3
+    assert "Traceback (most recent call last):" in with_debug.stderr
+
+
+def test_audit_crash_outranks_a_broken_region(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    broken = tmp_path / "oedelagt"
+    broken.mkdir()
+    (broken / "secretariat.yaml").write_text("name: X\n", encoding="utf-8")
+    crash_region(monkeypatch, "miljoloftet")
+    run = run_cli("--no-plugin-autoload", "audit", broken, MILJOLOFTET, "--jobs", "1")
+    assert run.exit_code == 3
+    assert "oedelagt" in run.output
+    text = run.output
+    assert "1 broken, 1 crashed" in text or "1 feilet, 1 krasjet" in text
+
+
+def test_audit_junit_two_directories_of_one_region_are_unique_and_valid(tmp_path: Path) -> None:
+    run = run_cli(
+        "--no-plugin-autoload", "audit", MILJOLOFTET, MILJOLOFTET, BYMILJOPAKKEN,
+        "--jobs", "1", "--format", "junit",
+    )  # fmt: skip
+    assert run.exit_code == 1, run.stderr
+    xmlschema.XMLSchema(str(JUNIT_XSD)).validate(run.output)
+    root = ET.fromstring(run.output)
+    repo = repository_path(str(MILJOLOFTET))
+    assert [s.get("name") for s in root.findall("testsuite")] == [
+        f"miljoloftet [{repo}]",
+        f"miljoloftet [{repo} #2]",
+        "bymiljopakken",
+    ]
+    pairs = [(c.get("classname"), c.get("name")) for c in root.iter("testcase")]
+    assert len(pairs) == len(set(pairs))
+
+
+def test_check_junit_of_every_shape_validates(secretariat_repo: RepoFactory) -> None:
+    schema = xmlschema.XMLSchema(str(JUNIT_XSD))
+    repo = secretariat_repo()
+    for args in ([repo.path], [repo.path, repo.path], [MILJOLOFTET, BYMILJOPAKKEN]):
+        run = run_cli("--no-plugin-autoload", "check", *args, "--format", "junit")
+        assert run.exit_code in (0, 1), run.stderr
+        schema.validate(run.output)
+        pairs = [
+            (c.get("classname"), c.get("name")) for c in ET.fromstring(run.output).iter("testcase")
+        ]
+        assert len(pairs) == len(set(pairs))
+
+
+# --------------------------------------------------------------------------- report files
+
+
+@contextmanager
+def umask(mask: int) -> Iterator[None]:
+    previous = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_report_honours_the_umask(
+    secretariat_repo: RepoFactory, tmp_path: Path, mask: int, mode: int
+) -> None:
+    repo = secretariat_repo()
+    out, extra = tmp_path / "r.json", tmp_path / "sub" / "r.xml"
+    with umask(mask):
+        run = repo.check("--select", "DAT", "--output", str(out), "--report", f"junit={extra}")
+    assert run.exit_code == 0, run.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == mode
+    assert stat.S_IMODE(extra.stat().st_mode) == mode
+
+
+def test_a_replaced_report_keeps_its_mode(secretariat_repo: RepoFactory, tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o640)
+    with umask(0o022):
+        assert secretariat_repo().check("--select", "DAT", "--output", str(out)).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    assert json.loads(out.read_text(encoding="utf-8"))["findings"] == []
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".r.json")]
+
+
+def test_write_atomic_replaces_a_fifo_without_opening_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "report.json"
+    os.mkfifo(fifo)
+    with no_hang(), umask(0o022):
+        cli.write_atomic(fifo, "{}\n")
+    assert stat.S_ISREG(fifo.stat().st_mode) and fifo.read_text(encoding="utf-8") == "{}\n"
+    assert stat.S_IMODE(fifo.stat().st_mode) == 0o644
+
+
+# --------------------------------------------------------------------------- command-line files
+
+
+def special(tmp_path: Path, kind: str, name: str) -> Path:
+    path = tmp_path / name
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+    return path
+
+
+@pytest.mark.parametrize(("kind", "what"), [("fifo", "a FIFO"), ("directory", "a directory")])
+@pytest.mark.parametrize("option", ["--baseline", "--waivers", "--ruleset"])
+def test_command_line_files_must_be_regular(
+    secretariat_repo: RepoFactory, tmp_path: Path, kind: str, what: str, option: str
+) -> None:
+    path = special(tmp_path, kind, "input.yaml" if option != "--baseline" else "input.json")
+    repo = secretariat_repo()
+    with no_hang():
+        run = repo.check(option, str(path))
+    assert run.exit_code == 2
+    assert "Traceback" not in run.stderr
+    if kind == "fifo" or option == "--ruleset":
+        assert f"{option} {path}: not a regular file ({what})" in run.stderr
+    else:  # click refuses a directory for --baseline/--waivers itself
+        assert str(path) in run.stderr
+
+
+def test_character_device_is_refused(secretariat_repo: RepoFactory) -> None:
+    with no_hang():
+        run = secretariat_repo().check("--baseline", "/dev/zero")
+    assert run.exit_code == 2
+    assert "--baseline /dev/zero: not a regular file (a character device)" in run.stderr
+
+
+def test_rules_command_ruleset_fifo_is_refused(tmp_path: Path) -> None:
+    fifo = special(tmp_path, "fifo", "r.yaml")
+    with no_hang():
+        run = run_cli("--no-plugin-autoload", "rules", "--ruleset", str(fifo))
+    assert run.exit_code == 2
+    assert f"--ruleset {fifo}: not a regular file (a FIFO)" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x00\x01\xff\xfe binary", ": not a JSON report: not UTF-8 text (byte 3)"),
+        (
+            '{"findings": ["bl\u00e5"]}'.encode("latin-1"),
+            ": not a JSON report: not UTF-8 text (byte 18)",
+        ),
+        (b"{not json", ":1: not a JSON report: Expecting property name enclosed in double quotes"),
+        (b"\n\n[1,", ":3: not a JSON report: Expecting value"),
+        (b"[" * 100_000, ": not a JSON report: nested too deeply"),
+        (b"1" * 5000, ": not a JSON report: a number too long"),
+        (b'{"findings": 3}', ": not a secretariat-rules JSON report"),
+        (b'[{"findings": [{"fingerprint": 12}]}]', ": not a secretariat-rules JSON report"),
+        (b"", ":1: not a JSON report: Expecting value"),
+    ],
+)
+def test_a_bad_baseline_is_a_clean_exit_2_with_the_path(
+    secretariat_repo: RepoFactory, tmp_path: Path, content: bytes, message: str
+) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_bytes(content)
+    run = secretariat_repo().check("--baseline", str(baseline))
+    assert run.exit_code == 2
+    assert run.stderr.splitlines() == [f"secretariat-rules: error: --baseline {baseline}{message}"]
+
+
+def test_a_baseline_with_a_bom_is_read(secretariat_repo: RepoFactory, tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_bytes(b'\xef\xbb\xbf{"findings": []}')
+    assert secretariat_repo().check("--baseline", str(baseline), "--select", "DAT").exit_code == 0
+
+
+# --------------------------------------------------------------------------- repository
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("data", "data"),
+        ("./data/", "data"),
+        ("data//2024/", "data/2024"),
+        ("data/x/../2024", "data/2024"),
+        (".", "."),
+        ("", "."),
+        ("/srv/data/", "/srv/data"),
+        ("../elsewhere", "../elsewhere"),
+    ],
+)
+def test_repository_path_is_normalised(given: str, shown: str) -> None:
+    assert repository_path(given) == shown
+
+
+def test_json_repository_is_the_directory_as_given(
+    secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = secretariat_repo()
+    monkeypatch.chdir(repo.path.parent)
+    run = run_cli("check", f"./{repo.path.name}/", "--format", "json", "--select", "DAT")
+    assert run.exit_code == 0, run.stderr
+    assert list(run.report)[:3] == ["tool", "repository", "region"]
+    assert run.report["repository"] == repo.path.name
+    both = run_cli("check", repo.path.name, str(repo.path), "--format", "json", "--select", "DAT")
+    assert [doc["repository"] for doc in both.report] == [repo.path.name, str(repo.path)]
+
+
+def test_html_shows_the_repository_as_given_normalised(
+    secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = secretariat_repo()
+    monkeypatch.chdir(repo.path.parent)
+    run = run_cli("check", f"./{repo.path.name}//", "--format", "html", "--select", "DAT")
+    assert run.exit_code == 0, run.stderr
+    assert f"<code>{repo.path.name}</code>" in run.output
+    assert str(repo.path.parent) not in run.output
+    assert f"./{repo.path.name}" not in run.output
