@@ -403,3 +403,12 @@ def test_html_shows_the_repository_as_given_normalised(
     assert f"<code>{repo.path.name}</code>" in run.output
     assert str(repo.path.parent) not in run.output
     assert f"./{repo.path.name}" not in run.output
+
+
+def test_interrupt_is_not_findings(
+    secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crash_check(monkeypatch, KeyboardInterrupt())
+    run = secretariat_repo().check()
+    assert run.exit_code == 130
+    assert run.stderr == "secretariat-rules: interrupted\n"

@@ -42,6 +42,7 @@ class ExitCode(IntEnum):
     FINDINGS = 1
     CONFIG_ERROR = 2
     INTERNAL_ERROR = 3
+    INTERRUPTED = 130
 
 
 DEBUG_ENV = "SECRETARIAT_RULES_DEBUG"
@@ -122,6 +123,9 @@ class SafeGroup(click.Group):
         except ConfigurationError as exc:
             click.echo(f"secretariat-rules: error: {exc}", err=True)
             sys.exit(ExitCode.CONFIG_ERROR)
+        except KeyboardInterrupt:  # not a finding (1) nor a bug (3): the shell's 128 + SIGINT
+            click.echo("secretariat-rules: interrupted", err=True)
+            sys.exit(ExitCode.INTERRUPTED)
         except Exception as exc:
             report_internal_error(exc)
             sys.exit(ExitCode.INTERNAL_ERROR)
