@@ -412,3 +412,12 @@ def test_interrupt_is_not_findings(
     run = secretariat_repo().check()
     assert run.exit_code == 130
     assert run.stderr == "secretariat-rules: interrupted\n"
+
+
+def test_a_lone_surrogate_in_a_report_is_written_as_a_replacement_character(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "r.txt"
+    cli.write_atomic(out, "verdi \ud800 her\n")
+    assert out.read_text(encoding="utf-8") == "verdi \ufffd her\n"
+    assert cli.encodable("ok æøå") == "ok æøå"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -208,6 +209,17 @@ def report_mode(path: Path) -> int:
     return 0o666 & ~_current_umask()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with any lone surrogate (which UTF-8 cannot encode) as U+FFFD.
+
+    A report must never fail to be written because a value from the data carried one.
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write a report so that a failed run never leaves half a file in its place.
 
@@ -224,7 +236,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            handle.write(encodable(text))
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -423,7 +435,7 @@ def _run(
     )
     text = registry.reporters[fmt].render(results, main_options)
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"), color=main_options.color)
+        click.echo(encodable(text), nl=not text.endswith("\n"), color=main_options.color)
     else:
         write_atomic(output, text)
     for extra_fmt, path in extra_reports:
@@ -520,7 +532,7 @@ def layer_loader(registry: Registry) -> Callable[[str], Ruleset | None]:
 def emit(text: str, output: Path | None) -> None:
     """Write to ``output`` atomically, or to stdout."""
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        click.echo(encodable(text), nl=not text.endswith("\n"))
     else:
         write_atomic(output, text)
 
@@ -845,7 +857,7 @@ def audit_command(
     options = ReportOptions(lang=lang, color=colored)
     text = main_reporter.render_audit(audit, options)
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"), color=options.color)
+        click.echo(encodable(text), nl=not text.endswith("\n"), color=options.color)
     else:
         write_atomic(output, text)
     for path, reporter in extra:
