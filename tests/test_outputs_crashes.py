@@ -66,7 +66,9 @@ def test_internal_error_is_one_line_and_exit_3(
     assert run.exit_code == 3
     assert run.output == ""
     (line,) = run.stderr.splitlines()
-    assert line.startswith("secretariat-rules: internal error: ZeroDivisionError at ")
+    assert line.startswith(
+        "secretariat-rules: internal error: ZeroDivisionError at tests/test_outputs_crashes.py:"
+    )
     assert line.endswith(
         "This is a bug in secretariat-rules or a plugin; please report it with the command "
         "you ran (re-run with --debug or SECRETARIAT_RULES_DEBUG=1 for the traceback)."
@@ -165,11 +167,16 @@ def test_audit_crashed_region_exits_3_with_reports(
     run = run_cli("--no-plugin-autoload", "audit", BYMILJOPAKKEN, MILJOLOFTET, "--jobs", "1", *args)
     assert run.exit_code == 3
     assert "Traceback" not in run.stderr
-    assert (
-        f"secretariat-rules: error: {MILJOLOFTET}: internal error (a bug in secretariat-rules "
-        "or a plugin): ZeroDivisionError: planted"
-    ) in run.stderr.splitlines()
+    assert any(
+        line.startswith(
+            f"secretariat-rules: error: {MILJOLOFTET}: internal error (a bug in "
+            "secretariat-rules or a plugin): ZeroDivisionError at tests/test_outputs_crashes.py:"
+        )
+        for line in run.stderr.splitlines()
+    ), run.stderr
+    assert "planted" not in run.stderr
     assert "internal error in 1 region(s) (crashed)" in run.stderr
+    assert "planted" not in reports["json"].read_text(encoding="utf-8")
     document = json.loads(reports["json"].read_text(encoding="utf-8"))
     assert [r["status"] for r in document["regions"]] == ["ok", "crashed"]
     assert document["summary"] == {
@@ -421,3 +428,17 @@ def test_a_lone_surrogate_in_a_report_is_written_as_a_replacement_character(
     cli.write_atomic(out, "verdi \ud800 her\n")
     assert out.read_text(encoding="utf-8") == "verdi \ufffd her\n"
     assert cli.encodable("ok æøå") == "ok æøå"
+
+
+def test_a_crash_inside_a_library_names_our_innermost_frame_too(
+    secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crashing(*args: Any, **kwargs: Any) -> Any:
+        json.loads("[" * 100_000)  # RecursionError inside the json package
+
+    monkeypatch.delenv(cli.DEBUG_ENV, raising=False)
+    monkeypatch.setattr(cli, "run_check", crashing)
+    (line,) = secretariat_repo().check().stderr.splitlines()
+    assert line.startswith("secretariat-rules: internal error: RecursionError at json/")
+    # the innermost frame of secretariat-rules itself: the caller of the crashing function
+    assert " (from secretariat_rules/cli.py:" in line

@@ -43,6 +43,7 @@ from pathlib import Path
 
 from . import __version__
 from .api import DEFAULT_RULESET, check_dataset, load_dataset, resolve_ruleset
+from .crashes import crash_summary
 from .engine.ruleset import load_ruleset
 from .exceptions import ConfigurationError
 from .findings import Result, RuleOutcome, Severity
@@ -325,10 +326,15 @@ def broken_region(data_dir: str, message: str, trace: str | None = None) -> Regi
 
 
 def crashed_region(data_dir: str, exc: BaseException, trace: str, context: str = "") -> RegionAudit:
-    """A region stopped by an unexpected exception: a bug, with the traceback kept."""
+    """A region stopped by an unexpected exception: a bug, with the traceback kept.
+
+    The message names the exception's type and where it was raised, not its message,
+    which may quote data (see :mod:`secretariat_rules.crashes`); the traceback has it.
+    """
     where = f"{context}: " if context else ""
-    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    message = f"internal error (a bug in secretariat-rules or a plugin): {where}{detail}"
+    message = (
+        f"internal error (a bug in secretariat-rules or a plugin): {where}{crash_summary(exc)}"
+    )
     return broken_region(data_dir, message, trace)
 
 

@@ -27,6 +27,7 @@ from . import __version__, json_schema, reference
 from .api import DEFAULT_RULESET, load_baseline
 from .api import check as run_check
 from .audit import DEFAULT_JOBS, RegionAudit, run_audit
+from .crashes import DEBUG_ENV, internal_error_line
 from .engine.ruleset import Ruleset, load_ruleset
 from .exceptions import ConfigurationError, UsageError
 from .findings import Result, Severity
@@ -46,9 +47,6 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
-DEBUG_ENV = "SECRETARIAT_RULES_DEBUG"
-"""Environment variable that, set to anything but ``""``/``0``, acts like ``--debug``."""
-
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -59,28 +57,6 @@ def debug_requested() -> bool:
     if isinstance(root, dict) and root.get("debug"):
         return True
     return os.environ.get(DEBUG_ENV, "").strip() not in ("", "0")
-
-
-def _raised_at(exc: BaseException) -> str:
-    """``module.py:LINE`` of the innermost frame: where a bug report should look."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    if not frames:
-        return ""
-    last = frames[-1]
-    return f" at {Path(last.filename).name}:{last.lineno}"
-
-
-def internal_error_line(exc: BaseException) -> str:
-    """The one line printed for an unexpected exception (SPEC §6, exit code 3).
-
-    It names the exception's type and where it was raised, never its message (which
-    may quote data), and says how to get the traceback.
-    """
-    return (
-        f"secretariat-rules: internal error: {type(exc).__name__}{_raised_at(exc)}. "
-        "This is a bug in secretariat-rules or a plugin; please report it with the "
-        f"command you ran (re-run with --debug or {DEBUG_ENV}=1 for the traceback)."
-    )
 
 
 def report_internal_error(exc: BaseException) -> None:
