@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import stat
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -442,3 +443,38 @@ def test_a_crash_inside_a_library_names_our_innermost_frame_too(
     assert line.startswith("secretariat-rules: internal error: RecursionError at json/")
     # the innermost frame of secretariat-rules itself: the caller of the crashing function
     assert " (from secretariat_rules/cli.py:" in line
+
+
+def test_audit_a_worker_process_that_dies_is_a_crashed_region(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "killer_plugin.py").write_text(
+        "import multiprocessing, os\n"
+        "from secretariat_rules import hookimpl\n\n"
+        "@hookimpl\n"
+        "def secretariat_rulesets():\n"
+        "    if multiprocessing.parent_process() is not None:  # only in a worker\n"
+        "        os._exit(7)\n"
+        "    return []\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(tmp_path), *sys.path]))
+    monkeypatch.delenv(cli.DEBUG_ENV, raising=False)
+    out = tmp_path / "audit.json"
+    with no_hang(120):
+        run = run_cli(
+            "--no-plugin-autoload", "-p", "killer_plugin", "audit", MILJOLOFTET, BYMILJOPAKKEN,
+            "--jobs", "2", "--report", f"json={out}",
+        )  # fmt: skip
+    assert run.exit_code == 3, run.stderr
+    assert "Traceback" not in run.stderr
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["status"] for r in document["regions"]] == ["crashed", "crashed"]
+    assert all(
+        r["message"].startswith(
+            "internal error (a bug in secretariat-rules or a plugin): "
+            "the worker process failed: BrokenProcessPool"
+        )
+        for r in document["regions"]
+    )
