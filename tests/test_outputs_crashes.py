@@ -478,3 +478,17 @@ def test_audit_a_worker_process_that_dies_is_a_crashed_region(
         )
         for r in document["regions"]
     )
+
+
+def test_audit_reports_show_the_directory_as_given_normalised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)
+    run = run_cli(
+        "--no-plugin-autoload", "audit", "./fixtures//miljoloftet/", "--jobs", "1", "-f", "json"
+    )
+    assert run.exit_code == 1, run.stderr
+    assert [r["data_dir"] for r in run.report["regions"]] == ["fixtures/miljoloftet"]
+    assert run.report["regions"][0]["results"]["own"]["repository"] == "fixtures/miljoloftet"
+    text = run_cli("--no-plugin-autoload", "audit", "./fixtures//miljoloftet/", "--jobs", "1")
+    assert " fixtures/miljoloftet " in text.output

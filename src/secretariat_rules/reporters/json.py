@@ -145,7 +145,7 @@ def _region(region: RegionAudit) -> dict[str, Any]:
     return {
         "id": region.id,
         "name": region.name,
-        "data_dir": region.data_dir,
+        "data_dir": repository_path(region.data_dir),
         "status": region.status,
         "message": region.message,
         "ruleset": region.ruleset,
@@ -173,7 +173,7 @@ def _matrix(matrix: Matrix, audit: Audit) -> dict[str, Any]:
         "rows": [
             {
                 "region": row.region,
-                "data_dir": region.data_dir,
+                "data_dir": repository_path(region.data_dir),
                 "cells": (
                     None
                     if row.cells is None

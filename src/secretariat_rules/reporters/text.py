@@ -17,7 +17,7 @@ from .. import hookimpl
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t
 from ..reference import describe_tailoring
-from .base import Reporter, ReportOptions
+from .base import Reporter, ReportOptions, repository_path
 
 if TYPE_CHECKING:
     from ..audit import Audit, Cell, Compliance, Matrix
@@ -263,7 +263,7 @@ class _AuditBlock(_Styler):
                     (str(number), None),
                     (region.id, None),
                     (region.name, None),
-                    (region.data_dir, None),
+                    (repository_path(region.data_dir), None),
                     (region.ruleset or "–", None),
                     (status, None if region.ok else "red"),
                     (compliance_text(national.compliance), None),
