@@ -492,3 +492,29 @@ def test_audit_reports_show_the_directory_as_given_normalised(
     assert run.report["regions"][0]["results"]["own"]["repository"] == "fixtures/miljoloftet"
     text = run_cli("--no-plugin-autoload", "audit", "./fixtures//miljoloftet/", "--jobs", "1")
     assert " fixtures/miljoloftet " in text.output
+
+
+def test_a_closed_stdout_is_not_a_bug(
+    secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crash_check(monkeypatch, BrokenPipeError(32, "Broken pipe"))
+    run = secretariat_repo().check()
+    assert run.exit_code == 141
+    assert run.stderr == ""
+
+
+def test_a_closed_stdout_in_a_real_process_exits_141(secretariat_repo: RepoFactory) -> None:
+    import subprocess
+
+    read, write = os.pipe()
+    os.close(read)  # nobody will read what the checker writes
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "secretariat_rules", "--no-plugin-autoload", "check",
+             str(secretariat_repo().path), "--format", "json"],
+            stdout=write, stderr=subprocess.PIPE, timeout=120, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(write)
+    assert done.returncode == 141
+    assert done.stderr == b""

@@ -45,6 +45,7 @@ class ExitCode(IntEnum):
     CONFIG_ERROR = 2
     INTERNAL_ERROR = 3
     INTERRUPTED = 130
+    BROKEN_PIPE = 141
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -82,11 +83,27 @@ def handle_errors(func: F) -> F:
             sys.exit(ExitCode.CONFIG_ERROR)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:
+            broken_pipe()
         except Exception as exc:
             report_internal_error(exc)
             sys.exit(ExitCode.INTERNAL_ERROR)
 
     return wrapper  # type: ignore[return-value]
+
+
+def broken_pipe() -> None:
+    """The reader of stdout went away (``check ... | head``): not a bug, not findings.
+
+    Exit 141 (128 + SIGPIPE, as a shell reports it), with stdout pointed at /dev/null so
+    that the interpreter's final flush does not fail again.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    sys.exit(ExitCode.BROKEN_PIPE)
 
 
 class SafeGroup(click.Group):
@@ -103,6 +120,8 @@ class SafeGroup(click.Group):
         except KeyboardInterrupt:  # not a finding (1) nor a bug (3): the shell's 128 + SIGINT
             click.echo("secretariat-rules: interrupted", err=True)
             sys.exit(ExitCode.INTERRUPTED)
+        except BrokenPipeError:
+            broken_pipe()
         except Exception as exc:
             report_internal_error(exc)
             sys.exit(ExitCode.INTERNAL_ERROR)
