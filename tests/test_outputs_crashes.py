@@ -282,13 +282,35 @@ def test_a_replaced_report_keeps_its_mode(secretariat_repo: RepoFactory, tmp_pat
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".r.json")]
 
 
-def test_write_atomic_replaces_a_fifo_without_opening_it(tmp_path: Path) -> None:
+def test_write_atomic_to_a_fifo_nobody_reads_is_an_error_not_a_hang(tmp_path: Path) -> None:
     fifo = tmp_path / "report.json"
     os.mkfifo(fifo)
-    with no_hang(), umask(0o022):
+    with no_hang(), pytest.raises(cli.UsageError) as caught:
         cli.write_atomic(fifo, "{}\n")
-    assert stat.S_ISREG(fifo.stat().st_mode) and fifo.read_text(encoding="utf-8") == "{}\n"
-    assert stat.S_IMODE(fifo.stat().st_mode) == 0o644
+    assert str(caught.value) == f"cannot write {fifo}: no process is reading it"
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # left as it was
+
+
+def test_write_atomic_to_a_fifo_with_a_reader_and_to_a_device(tmp_path: Path) -> None:
+    fifo = tmp_path / "report.json"
+    os.mkfifo(fifo)
+    fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader is there
+    try:
+        with no_hang():
+            cli.write_atomic(fifo, "{}\n")
+            received = os.read(fd, 100)
+    finally:
+        os.close(fd)
+    assert received == b"{}\n"
+    cli.write_atomic(Path("/dev/null"), "ignored\n")  # a device is written, not replaced
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_output_to_dev_stdout_style_devices(
+    secretariat_repo: RepoFactory,
+) -> None:
+    run = secretariat_repo().check("--select", "DAT", "--output", "/dev/null")
+    assert run.exit_code == 0, run.stderr
 
 
 # --------------------------------------------------------------------------- command-line files

@@ -9,6 +9,7 @@ only with ``--debug`` or ``SECRETARIAT_RULES_DEBUG=1``.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import stat
@@ -215,12 +216,40 @@ def encodable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+def _write_stream(path: Path, text: str) -> None:
+    """Write to a FIFO or a character device (``/dev/stdout``) in place, never blocking
+    on a FIFO nobody reads (``O_NONBLOCK`` open: an error instead)."""
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        reason = "no process is reading it" if exc.errno == errno.ENXIO else exc.strerror
+        raise UsageError(f"cannot write {path}: {reason or exc}") from None
+    try:
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "wb", closefd=False) as handle:
+            handle.write(encodable(text).encode("utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write a report so that a failed run never leaves half a file in its place.
 
     The text goes to a temporary file beside ``path`` that then replaces it, with the
-    mode of the file it replaces, or the umask's (0644 under 022) for a new one.
+    mode of the file it replaces, or the umask's (0644 under 022) for a new one. A FIFO
+    or character device (``--output /dev/stdout``) is written in place instead, without
+    blocking when nobody reads the FIFO; a directory is an error.
     """
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        info = None
+    if info is not None and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+        _write_stream(path, text)
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         mode = report_mode(path)
