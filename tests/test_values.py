@@ -205,7 +205,10 @@ def test_amount_valid(raw: str, expected: float) -> None:
         "- 825",
         "-kr 825",
         "+825",
-        "825 000,-",
+        "825 000,--",
+        "825 000,-50",
+        ",-",
+        "9" * 400,  # overflows a float: invalid, never inf
         "€ 825",
         "1e3",
         "12abc",
@@ -346,7 +349,9 @@ def test_expected_text() -> None:
     assert expected_text(_collection_spec("toll_usage", "period")) == (
         "a period such as 2024 or 2024-T2"
     )
-    assert expected_text(_spec("id", pattern="^[A-Z]+$")) == "text matching ^[A-Z]+$"
+    assert expected_text(_spec("id", pattern="^[A-Z]+$")) == (
+        "text matching ^[A-Z]+$ without control or invisible characters"
+    )
     assert "825 000,50" in expected_text(_spec("amount"))
     assert "01.03.2024 14:30" in expected_text(_spec("datetime"))
     assert "ja/nei" in expected_text(_spec("bool"))

@@ -31,7 +31,7 @@ from .schema.manifest import Manifest
 from .sources.base import FileProblem
 from .sources.manifest import MANIFEST_NAME
 from .sources.readers import RawTable
-from .sources.values import expected_text, normalized_raw, parse_expr
+from .sources.values import expected_text, normalized_raw, parse_expr, printable_expr
 from .yamlio import LineIndex
 
 PROVENANCE = ("_file", "_line", "_pointer", "_row")
@@ -178,9 +178,9 @@ def _problem_checks(specs: tuple[FieldSpec, ...]) -> list[tuple[pl.Expr, pl.Expr
         if spec.required:
             checks.append((raw.is_null(), pl.lit(f"missing required field '{spec.name}'")))
         text = pl.concat_str(
-            pl.lit(f"{spec.name}: invalid value '"),
-            raw,
-            pl.lit(f"' (expected {expected_text(spec)})"),
+            pl.lit(f"{spec.name}: invalid value "),
+            printable_expr(raw),
+            pl.lit(f" (expected {expected_text(spec)})"),
         )
         checks.append((raw.is_not_null() & pl.col(_typed(spec.name)).is_null(), text))
     return checks

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from decimal import Decimal
 
 import polars as pl
@@ -18,12 +19,17 @@ import polars as pl
 from ..schema.fields import FieldKind, FieldSpec
 
 __all__ = [
+    "INVISIBLE_RANGES",
+    "MAX_ECHO",
     "decimal_text",
     "expected_text",
+    "has_invisible",
     "invalid_expr",
     "normalized_raw",
     "parse_expr",
     "parse_scalar",
+    "printable",
+    "printable_expr",
 ]
 
 TIME_ZONE = "Europe/Oslo"
@@ -48,11 +54,38 @@ _NUMBER = (
     r"[-−]?(?:[0-9]+"
     rf"|[1-9][0-9]{{0,2}}(?:{_SPACE}[0-9]{{3}})+"
     r"|[1-9][0-9]{0,2}(?:\.[0-9]{3})+"
-    r")(?:,[0-9]+)?"
+    r")(?:,[0-9]+|,-)?"
 )
 _AMOUNT = rf"^(?:{_CURRENCY}{_SPACE}*{_NUMBER}|{_NUMBER}(?:{_SPACE}*{_CURRENCY})?)$"
 
 _INT = r"^[-+−]?[0-9]+$"
+
+MAX_ECHO = 80
+"""Longest echo of a value in a message, in characters (longer ones end in ``…``)."""
+
+INVISIBLE_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00, 0x1F),  # C0 controls (NUL, TAB, LF...)
+    (0x7F, 0x9F),  # DEL and C1 controls
+    (0xAD, 0xAD),  # soft hyphen
+    (0x061C, 0x061C),  # Arabic letter mark
+    (0x180E, 0x180E),  # Mongolian vowel separator
+    (0x200B, 0x200F),  # zero-width space/non-joiner/joiner, LRM, RLM
+    (0x2028, 0x202E),  # line/paragraph separators, bidi embeddings and overrides
+    (0x2060, 0x2064),  # word joiner, invisible operators
+    (0x2066, 0x206F),  # bidi isolates, deprecated format characters
+    (0xFEFF, 0xFEFF),  # BOM / zero-width no-break space
+    (0xFFF9, 0xFFFB),  # interlinear annotation
+    (0xE0001, 0xE0001),  # language tag
+    (0xE0020, 0xE007F),  # tag characters
+)
+"""Control and invisible characters: never valid in an id, escaped when echoed."""
+
+_INVISIBLE_CLASS = "[" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in INVISIBLE_RANGES) + "]"
+"""The ranges as a (Rust) regex class."""
+
+_INVISIBLE_CHARS = tuple(chr(c) for a, b in INVISIBLE_RANGES for c in range(a, b + 1))
+_INVISIBLE_SET = frozenset(_INVISIBLE_CHARS)
+_ESCAPES = tuple(repr(c)[1:-1] for c in _INVISIBLE_CHARS)
 _YEAR_RANGE = r"^([0-9]{4})-([0-9]{4})$"
 
 _BOOLS: dict[str, bool] = {
@@ -94,7 +127,45 @@ def parse_expr(column: str, spec: FieldSpec) -> pl.Expr:
         typed = _period(text, spec.pattern)
     else:
         typed = _matching(text, spec.pattern)
+    if spec.kind == "id" or spec.ref is not None:
+        typed = pl.when(text.str.contains(_INVISIBLE_CLASS).not_()).then(typed)
     return typed.cast(spec.dtype).alias(column)
+
+
+def has_invisible(text: str) -> bool:
+    """Whether ``text`` holds a control or invisible character (:data:`INVISIBLE_RANGES`)."""
+    return any(char in _INVISIBLE_SET for char in text)
+
+
+def printable(value: object, limit: int = MAX_ECHO) -> str:
+    """``value`` quoted for a message: controls escaped as ``repr`` does, cut at ``limit``.
+
+    ``'a\\x00b'``; a longer text keeps its first ``limit - 1`` characters and ends in ``…``.
+    Every message that echoes a value written by a person goes through this (or
+    :func:`printable_expr`, its vectorised twin).
+    """
+    text = value if isinstance(value, str) else str(value)
+    escaped = "".join(_escaped(c) for c in text)
+    if len(escaped) > limit:
+        escaped = escaped[: limit - 1] + "…"
+    return f"'{escaped}'"
+
+
+def _escaped(char: str) -> str:
+    """A character as ``repr`` writes it if it is a control, invisible or unassigned one."""
+    visible = char.isprintable() or unicodedata.category(char) == "Zs"
+    return repr(char)[1:-1] if char in _INVISIBLE_SET or not visible else char
+
+
+def printable_expr(text: pl.Expr, limit: int = MAX_ECHO) -> pl.Expr:
+    """:func:`printable` of each value of a ``Utf8`` expression (quoted, escaped, cut)."""
+    escaped = text.str.replace_many(list(_INVISIBLE_CHARS), list(_ESCAPES))
+    cut = (
+        pl.when(escaped.str.len_chars() > limit)
+        .then(pl.concat_str(escaped.str.slice(0, limit - 1), pl.lit("…")))
+        .otherwise(escaped)
+    )
+    return pl.concat_str(pl.lit("'"), cut, pl.lit("'"))
 
 
 def invalid_expr(column: str, spec: FieldSpec) -> pl.Expr:
@@ -110,7 +181,10 @@ def expected_text(spec: FieldSpec) -> str:
     if spec.kind == "period":
         return _period_expected(spec.pattern)
     if spec.kind in ("str", "id"):
-        return f"text matching {spec.pattern}" if spec.pattern else "text"
+        text = f"text matching {spec.pattern}" if spec.pattern else "text"
+        if spec.kind == "id" or spec.ref is not None:
+            text += " without control or invisible characters"
+        return text
     return _EXPECTED[spec.kind]
 
 
@@ -145,7 +219,7 @@ def parse_scalar(text: object, kind: FieldKind) -> object | None:
         return None
     typed: object = row[0]
     if typed is None:
-        raise ValueError(f"invalid value {raw!r}: expected {expected_text(spec)}")
+        raise ValueError(f"invalid value {printable(raw)}: expected {expected_text(spec)}")
     return typed
 
 
@@ -170,17 +244,17 @@ def _scalar_text(value: object, kind: FieldKind) -> str | None:
         return value
     if isinstance(value, bool):
         if kind != "bool":
-            raise ValueError(f"invalid value {value!r}: expected {_kind_words(kind)}")
+            raise ValueError(f"invalid value {printable(value)}: expected {_kind_words(kind)}")
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValueError(f"invalid value {value!r}: expected {_kind_words(kind)}")
+            raise ValueError(f"invalid value {printable(value)}: expected {_kind_words(kind)}")
         return decimal_text(value)
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
-    raise ValueError(f"invalid value {value!r}: expected {_kind_words(kind)}")
+    raise ValueError(f"invalid value {printable(value)}: expected {_kind_words(kind)}")
 
 
 def _kind_words(kind: FieldKind) -> str:
@@ -189,12 +263,18 @@ def _kind_words(kind: FieldKind) -> str:
 
 def _date(text: pl.Expr) -> pl.Expr:
     """``2024-03-01`` or ``01.03.2024`` / ``1.3.2024``; real calendar dates only."""
-    return (
+    date = (
         pl.when(text.str.contains(_ISO_DATE))
         .then(text.str.strptime(pl.Date, "%Y-%m-%d", strict=False))
         .when(text.str.contains(_NO_DATE))
         .then(text.str.strptime(pl.Date, "%d.%m.%Y", strict=False))
     )
+    return _from_year_one(date)
+
+
+def _from_year_one(value: pl.Expr) -> pl.Expr:
+    """Null before 0001-01-01: year 0 does not exist (and no Python date can hold it)."""
+    return pl.when(value.dt.year() >= 1).then(value)
 
 
 def _datetime(text: pl.Expr) -> pl.Expr:
@@ -233,6 +313,7 @@ def _datetime(text: pl.Expr) -> pl.Expr:
             pl.when(pl.field("_zone").is_null()).then(local).otherwise(aware).alias("_value")
         )
         .struct.field("_value")
+        .pipe(_from_year_one)
     )
 
 
@@ -256,14 +337,18 @@ def _offset_minutes(zone: pl.Expr) -> pl.Expr:
 
 
 def _amount(text: pl.Expr) -> pl.Expr:
-    """Norwegian amounts: ``kr 825 000,50``, ``825.000``, ``NOK -1 000``..."""
+    """Norwegian amounts: ``kr 825 000,50``, ``825.000``, ``NOK -1 000``, ``825 000,-``...
+
+    An amount too large for a float (hundreds of digits) is invalid, never ``inf``.
+    """
     number = (
         text.str.replace_all("[^0-9,−-]", "")
         .str.replace("−", "-", literal=True)
+        .str.replace(",-", "", literal=True)
         .str.replace(",", ".", literal=True)
         .cast(pl.Float64, strict=False)
     )
-    return pl.when(text.str.contains(_AMOUNT)).then(number)
+    return pl.when(text.str.contains(_AMOUNT) & number.is_finite()).then(number)
 
 
 def _bool(text: pl.Expr) -> pl.Expr:
