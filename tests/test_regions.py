@@ -209,8 +209,12 @@ def test_manifest_values_replace_the_profiles_wholesale(
 def test_a_region_without_a_plugin_needs_its_own_facts(
     profiles: dict[str, RegionProfile],
 ) -> None:
-    manifest = manifest_of({"region": "atlantis", **PERIOD}, profiles)
-    assert manifest.parties == [] and manifest.ruleset is None
+    with pytest.raises(ManifestError, match="must list its parties") as raised:
+        manifest_of({"region": "atlantis", **PERIOD}, profiles)
+    assert "unknown region 'atlantis'" in str(raised.value)
+    party = {"id": "a", "name": "Atlantis kommune", "kind": "kommune"}
+    manifest = manifest_of({"region": "atlantis", **PERIOD, "parties": [party]}, profiles)
+    assert [p.id for p in manifest.parties] == ["a"] and manifest.ruleset is None
 
 
 def test_profile_errors_are_manifest_errors(profiles: dict[str, RegionProfile]) -> None:

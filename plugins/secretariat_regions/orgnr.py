@@ -1,5 +1,8 @@
 """Norwegian organisation numbers (organisasjonsnummer): nine digits, the last a check digit.
 
+The one implementation is the core's (``secretariat_rules.sources.values``); this module
+re-exports it under the plugin's names.
+
 The check digit is 11 minus the remainder of the weighted sum of the first eight digits
 (weights 3, 2, 7, 6, 5, 4, 3, 2) divided by 11; a remainder of 0 gives check digit 0, and
 a remainder of 1 means no valid number has those first eight digits.
@@ -12,23 +15,10 @@ False
 
 from __future__ import annotations
 
+from secretariat_rules.sources.values import is_valid_org_number as is_valid
+from secretariat_rules.sources.values import org_number_check_digit as check_digit
+
 WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
+"""The weights of the first eight digits."""
 
-
-def check_digit(first_eight: str) -> int | None:
-    """The check digit for eight digits, or ``None`` when no valid number has them."""
-    if len(first_eight) != 8 or not first_eight.isascii() or not first_eight.isdigit():
-        raise ValueError(f"expected eight digits, got {first_eight!r}")
-    remainder = sum(w * int(d) for w, d in zip(WEIGHTS, first_eight, strict=True)) % 11
-    if remainder == 0:
-        return 0
-    if remainder == 1:
-        return None
-    return 11 - remainder
-
-
-def is_valid(number: str) -> bool:
-    """Whether ``number`` is nine digits whose last is the mod-11 check digit."""
-    if len(number) != 9 or not number.isascii() or not number.isdigit():
-        return False
-    return check_digit(number[:8]) == int(number[8])
+__all__ = ["WEIGHTS", "check_digit", "is_valid"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-from ..sources.values import parse_scalar
+from ..sources.values import has_invisible, is_valid_org_number, parse_scalar, printable
 
 
 def _date_text(value: object) -> object:
@@ -23,6 +24,30 @@ def _date_text(value: object) -> object:
 Date = Annotated[dt.date, BeforeValidator(_date_text)]
 
 
+def _amount_value(value: object) -> object:
+    """Amounts as the data files accept them (``500 000``, ``kr 500 000,-``); finite only."""
+    if value is None:
+        return None
+    return parse_scalar(value, "amount")
+
+
+AmountNok = Annotated[float | None, BeforeValidator(_amount_value)]
+"""An amount in NOK; ``.nan``, ``.inf``, ``1e999`` and 400-digit numbers are errors."""
+
+
+def _visible_id(value: object) -> object:
+    """An id or reference with no control or invisible character (NUL, BOM, zero-width...)."""
+    if isinstance(value, str) and has_invisible(value):
+        raise ValueError(
+            f"{printable(value)} contains a control or invisible character; ids are plain text"
+        )
+    return value
+
+
+VisibleId = Annotated[str, BeforeValidator(_visible_id)]
+OptionalVisibleId = Annotated[str | None, BeforeValidator(_visible_id)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -30,7 +55,7 @@ class _Strict(BaseModel):
 class Party(_Strict):
     """A party to the agreement."""
 
-    id: str
+    id: VisibleId
     name: str
     kind: Literal["kommune", "fylkeskommune", "stat"]
     org_number: str | None = Field(None, pattern=r"^\d{9}$")
@@ -46,6 +71,14 @@ class Party(_Strict):
             return "".join(value.split())
         return value
 
+    @field_validator("org_number")
+    @classmethod
+    def _mod11(cls, value: str | None) -> str | None:
+        """The ninth digit is the mod-11 check digit of the first eight."""
+        if value is not None and not is_valid_org_number(value):
+            raise ValueError(f"organisation number {value} fails the mod-11 check digit")
+        return value
+
     @field_validator("domains")
     @classmethod
     def _lower_domains(cls, value: list[str]) -> list[str]:
@@ -55,7 +88,7 @@ class Party(_Strict):
 class Body(_Strict):
     """A body served by the secretariat (steering group, working group...)."""
 
-    id: str
+    id: VisibleId
     name: str
     kind: Literal["steering_group", "working_group", "other"]
 
@@ -66,24 +99,42 @@ class Channel(_Strict):
     kind: Literal["email", "web"]
     address: str
 
+    @model_validator(mode="after")
+    def _has_host(self) -> Channel:
+        """An address whose host can be read (``http://[::1`` cannot)."""
+        address = self.address.strip()
+        if has_invisible(address):
+            raise ValueError(f"address {printable(address)} contains a control character")
+        try:
+            if self.kind == "email":
+                host = address.rsplit("@", 1)[-1] if "@" in address else ""
+            else:
+                split = urlsplit(address if "://" in address else f"//{address}")
+                host = split.hostname or ""
+        except ValueError as exc:
+            raise ValueError(f"address {printable(address)} is not a valid URL: {exc}") from None
+        if not host:
+            raise ValueError(f"address {printable(address)} names no host")
+        return self
+
 
 class TollFunding(_Strict):
     """Whether toll money may pay for the secretariat, and up to what yearly cap."""
 
     allowed: bool = False
-    annual_cap_nok: float | None = None
+    annual_cap_nok: AmountNok = None
     basis: str | None = None
 
 
 class SecretariatFacts(_Strict):
     """Facts about the secretariat itself."""
 
-    leader_appointment_decision: str | None = None
+    leader_appointment_decision: OptionalVisibleId = None
     employer_waiver_agreement: str | None = Field(
         None, description="date of the agreement; a placeholder such as xx.xx.xx is kept as text"
     )
-    mandate: str | None = None
-    delegated_authority_nok: float | None = None
+    mandate: OptionalVisibleId = None
+    delegated_authority_nok: AmountNok = None
     toll_funding: TollFunding | None = None
 
     @field_validator(

@@ -8,10 +8,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..exceptions import ManifestError
+from ..exceptions import ManifestError, Problem
 from ..regions import RegionProfile
 from ..schema.manifest import Manifest
 from ..yamlio import LineIndex, read_config, validation_problems
+from .values import closest, printable
 
 MANIFEST_NAME = "secretariat.yaml"
 
@@ -47,6 +48,8 @@ def build_manifest(
     region = data.get("region")
     if isinstance(region, str) and region in profiles:
         merged.update(profiles[region].defaults())
+    elif isinstance(region, str):
+        check_unknown_region(region, data, index, profiles)
     merged.update(data)
     merged.update({k: v for k, v in (overrides or {}).items() if v is not None})
     try:
@@ -54,3 +57,29 @@ def build_manifest(
     except ValidationError as exc:
         problems = validation_problems(exc, index)
         raise ManifestError(f"{index.path}: invalid manifest", problems) from exc
+
+
+def check_unknown_region(
+    region: str, data: Mapping[str, Any], index: LineIndex, profiles: Mapping[str, RegionProfile]
+) -> None:
+    """A region id no plugin provides: a near miss of a known id, or a region with no facts.
+
+    Ids are matched as written (SPEC §2.3), so ``Bergen`` or ``miljøløftet`` is an error
+    naming the closest known id. A region without a plugin is allowed (SPEC §2.1: a plugin
+    *may* supply the facts), but then the manifest must list its parties itself.
+
+    :raises ManifestError: with the line of ``region:``.
+    """
+    line = index.line(("region",))
+    known = ", ".join(sorted(profiles)) or "none"
+    near = closest(region, profiles)
+    if near is not None:
+        message = f"region: unknown region {printable(region)}; did you mean {near!r}?"
+    elif not data.get("parties"):
+        message = (
+            f"region: unknown region {printable(region)} (regions provided by plugins: "
+            f"{known}); a region without a plugin must list its parties in the manifest"
+        )
+    else:
+        return
+    raise ManifestError(f"{index.path}: invalid manifest", [Problem(index.path, line, message)])
