@@ -36,6 +36,7 @@ from .plugins import PROVIDED_KINDS, Registry, load_registry
 from .reporters.base import AuditReporter, ReportOptions, audit_renderer
 from .safe_files import check_regular_file
 from .schema.manifest import Period
+from .sources.values import has_invisible, parse_scalar, printable
 
 
 class ExitCode(IntEnum):
@@ -132,40 +133,77 @@ class SafeGroup(click.Group):
 
 
 def parse_date(value: str, option: str) -> dt.date:
-    """A date given on the command line: ``2025-06-30`` or ``30.06.2025``."""
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(value.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise UsageError(f"{option} {value!r}: expected a date such as 2025-06-30")
+    """A date given on the command line, by the data-file rules: ``2025-06-30``, ``30.06.2025``."""
+    try:
+        parsed = parse_scalar(value, "date")
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dt.date):
+        raise UsageError(
+            f"{option} {printable(value)}: expected a date such as 2025-06-30 or 30.06.2025"
+        )
+    return parsed
+
+
+_YEAR = re.compile(r"[0-9]{4}")
 
 
 def parse_period(value: str) -> Period:
-    """``2024`` (a calendar year) or ``START..END``."""
+    """``2024`` (a calendar year) or ``START..END`` (each a date or a year)."""
     text = value.strip()
-    if text.isdigit() and len(text) == 4:
-        return Period(start=dt.date(int(text), 1, 1), end=dt.date(int(text), 12, 31))
+    if _YEAR.fullmatch(text):
+        return Period(
+            start=_year_day(text, value, first=True), end=_year_day(text, value, first=False)
+        )
     start, sep, end = text.partition("..")
     if not sep:
-        raise UsageError(f"--period {value!r}: expected a year (2024) or START..END")
-    first, last = _period_bound(start, first=True), _period_bound(end, first=False)
+        raise UsageError(
+            f"--period {printable(value)}: expected a year (2024) or START..END "
+            "(2024-01-01..2024-06-30, 01.01.2024..30.06.2024, 2023..2024)"
+        )
+    first, last = _period_bound(start, value, first=True), _period_bound(end, value, first=False)
     if first > last:
-        raise UsageError(f"--period {value!r}: start is after end")
+        raise UsageError(f"--period {printable(value)}: start is after end")
     return Period(start=first, end=last)
 
 
-def _period_bound(text: str, *, first: bool) -> dt.date:
+def _year_day(year: str, value: str, *, first: bool) -> dt.date:
+    """1 January or 31 December of a four-digit year; year 0 does not exist."""
+    number = int(year)
+    if number < 1:
+        raise UsageError(f"--period {printable(value)}: year {year} does not exist")
+    return dt.date(number, 1, 1) if first else dt.date(number, 12, 31)
+
+
+def _period_bound(text: str, value: str, *, first: bool) -> dt.date:
     """One end of ``--period``: a date, or a year (its first or last day)."""
     text = text.strip()
-    if text.isdigit() and len(text) == 4:
-        return dt.date(int(text), 1, 1) if first else dt.date(int(text), 12, 31)
-    return parse_date(text, "--period")
+    if _YEAR.fullmatch(text):
+        return _year_day(text, value, first=first)
+    try:
+        parsed = parse_scalar(text, "date")
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dt.date):
+        raise UsageError(
+            f"--period {printable(value)}: {printable(text)} is not a date such as "
+            "2024-01-01 or 01.01.2024, nor a year"
+        )
+    return parsed
 
 
 def split_ids(values: Sequence[str]) -> tuple[str, ...]:
-    """Rule ids from repeated and comma-separated options."""
-    return tuple(part.strip().upper() for v in values for part in v.split(",") if part.strip())
+    """Rule ids (or prefixes) from repeated and comma-separated options, matched as written.
+
+    ``sek008`` is an error naming ``SEK008``: ids are written in capitals (SPEC §2.3).
+    """
+    ids = tuple(part.strip() for v in values for part in v.split(",") if part.strip())
+    for part in ids:
+        if part != part.upper() or has_invisible(part):
+            near = part.upper() if not has_invisible(part) else None
+            hint = f"; did you mean {near!r}?" if near else ""
+            raise UsageError(f"rule id {printable(part)}: ids are matched as written{hint}")
+    return ids
 
 
 def parse_reports(values: Sequence[str], registry: Registry) -> list[tuple[str, Path]]:

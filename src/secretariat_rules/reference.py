@@ -28,6 +28,7 @@ from .engine.templates import render
 from .exceptions import UsageError
 from .findings import Severity
 from .i18n.catalog import severity_label
+from .sources.values import printable
 
 ACTIONS = ("added", "removed", "disabled", "enabled", "reworded", "reparameterised", "changed")
 """Kinds of tailoring, in the order they are listed for one rule."""
@@ -344,14 +345,21 @@ def tailoring_report(ruleset: Ruleset, baseline: Ruleset) -> dict[str, Any]:
 
 
 def find_rule(ruleset: Ruleset, query: str) -> ResolvedRule:
-    """A rule by id (any case) or by name.
+    """A rule by id or by name, matched as written (SPEC §2.3).
 
-    :raises UsageError: no such rule; the message lists close matches.
+    :raises UsageError: no such rule; a near miss (``sek008``) names the rule meant, else
+        the message lists close matches.
     """
     wanted = query.strip()
     for rule in ruleset.rules.values():
-        if wanted.upper() == rule.id or wanted.lower() == rule.name:
+        if wanted in (rule.id, rule.name):
             return rule
+    for rule in ruleset.rules.values():
+        if wanted.upper() == rule.id or wanted.lower() == rule.name:
+            meant = rule.id if wanted.upper() == rule.id else rule.name
+            raise UsageError(
+                f"ruleset {ruleset.name!r} has no rule {printable(query)}; did you mean {meant!r}?"
+            )
     scored = []
     for rule in ruleset.rules.values():
         ratio = max(
@@ -362,7 +370,7 @@ def find_rule(ruleset: Ruleset, query: str) -> ResolvedRule:
             scored.append((-ratio, rule.id, rule.name))
     names = [f"{rid} {name}" for _, rid, name in sorted(scored)[:5]]
     hint = f"; did you mean: {', '.join(names)}?" if names else ""
-    raise UsageError(f"ruleset {ruleset.name!r} has no rule {query!r}{hint}")
+    raise UsageError(f"ruleset {ruleset.name!r} has no rule {printable(query)}{hint}")
 
 
 def param_origins(

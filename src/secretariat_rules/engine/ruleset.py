@@ -37,6 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..exceptions import Problem, RulesetError
 from ..findings import MODAL_SEVERITY, Severity
+from ..sources.values import did_you_mean, printable
 from ..yamlio import LineIndex, read_config, validation_problems
 from .conditions import ConditionError, Text
 
@@ -206,7 +207,8 @@ def locate_ruleset(
     if name in available:
         return available[name]
     known = ", ".join(sorted(available)) or "none"
-    raise RulesetError(f"unknown ruleset {name!r}; available: {known}")
+    hint = did_you_mean(name, available)
+    raise RulesetError(f"unknown ruleset {printable(name)}{hint} (available: {known})")
 
 
 def load_ruleset(

@@ -3,7 +3,7 @@
 The file sits at the root of a data repository and is a YAML list::
 
     - item: SEK101            # the id of an attested rule of the ruleset
-      answer: "yes"           # yes | partly | no (unquoted yes/no are read as such too)
+      answer: "yes"           # yes | partly | no, or ja | delvis | nei (unquoted yes/no too)
       evidence: Porteføljeoversikt 2024, lagt fram i AKG 25.01.2024   # text or a document id
       by: Sekretariatsleder
       date: 2025-03-15        # 2025-03-15 or 15.03.2025
@@ -21,10 +21,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
 
 from ..sources.values import parse_scalar
+from .waivers import rule_id_as_written
 
 ITEM_PATTERN = r"^[A-Z]{3}\d{3}$"
 
 Answer = Literal["yes", "partly", "no"]
+
+_NORWEGIAN_ANSWERS = {"ja": "yes", "delvis": "partly", "nei": "no"}
+"""SPEC §2.3: ``answer`` may be written in Norwegian (as written: lower case)."""
 
 
 class Attestation(BaseModel):
@@ -35,17 +39,26 @@ class Attestation(BaseModel):
     item: str = Field(
         pattern=ITEM_PATTERN, description="rule id of the attested clause, e.g. SEK101"
     )
-    answer: Answer = Field(description="yes: in place; partly: partly in place; no: not in place")
+    answer: Answer = Field(
+        description="yes (ja): in place; partly (delvis): partly in place; no (nei): not in place"
+    )
     evidence: str | None = Field(None, description="what shows it (text or a document id)")
     by: str | None = Field(None, description="who answers (a name or a role)")
     date: dt.date = Field(description="when the answer was given; valid for valid_days after it")
 
+    _item = field_validator("item", mode="before")(rule_id_as_written)
+
     @field_validator("answer", mode="before")
     @classmethod
     def _yaml_booleans(cls, value: Any) -> Any:
-        """Unquoted ``yes``/``no`` are booleans to a YAML 1.1 loader: take them as meant."""
+        """Unquoted ``yes``/``no`` are booleans to a YAML 1.1 loader: take them as meant.
+
+        ``ja``, ``delvis`` and ``nei`` mean ``yes``, ``partly`` and ``no``.
+        """
         if isinstance(value, bool):
             return "yes" if value else "no"
+        if isinstance(value, str) and value in _NORWEGIAN_ANSWERS:
+            return _NORWEGIAN_ANSWERS[value]
         return value
 
     @field_validator("evidence", "by", mode="before")

@@ -3,8 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
+
+from ..sources.values import parse_scalar, printable
+
+RULE_ID = r"^[A-Z]{3}[0-9]{3}$"
+
+
+def rule_id_as_written(value: Any) -> Any:
+    """A rule id is matched as written: ``sek019`` is an error that names ``SEK019``."""
+    if isinstance(value, str) and not re.fullmatch(RULE_ID, value):
+        near = value.strip().upper()
+        hint = f"; did you mean {near!r}?" if re.fullmatch(RULE_ID, near) else ""
+        raise ValueError(f"{printable(value)} is not a rule id such as SEK019{hint}")
+    return value
+
+
+def date_as_written(value: Any) -> Any:
+    """A date by the data-file rules: ``2025-12-31`` or ``31.12.2025`` (not a datetime)."""
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"expected a date such as 2025-12-31, got a date and time {value}")
+    if isinstance(value, str | dt.date):
+        return parse_scalar(value, "date")
+    return value
 
 
 class Waiver(BaseModel):
@@ -12,7 +36,7 @@ class Waiver(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    rule: str = Field(pattern=r"^[A-Z]{3}[0-9]{3}$", description="rule id, e.g. SEK019")
+    rule: str = Field(pattern=RULE_ID, description="rule id, e.g. SEK019")
     subject: str = Field(
         min_length=1,
         description="subject (collection/id) or a glob pattern such as expenditures/*",
@@ -20,6 +44,9 @@ class Waiver(BaseModel):
     reason: str = Field(min_length=1, description="why the finding is accepted")
     approved_by: str = Field(min_length=1, description="a decision id or a name")
     expires: dt.date = Field(description="last day the waiver applies")
+
+    _rule = field_validator("rule", mode="before")(rule_id_as_written)
+    _expires = field_validator("expires", mode="before")(date_as_written)
 
 
 class WaiverFile(RootModel[list[Waiver]]):
