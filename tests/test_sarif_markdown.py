@@ -220,7 +220,7 @@ def test_sarif_log_and_tool() -> None:
     assert driver["name"] == "secretariat-rules"
     assert driver["version"] == "0.1.0"
     assert driver["informationUri"].startswith("https://")
-    assert run["automationDetails"] == {"id": "secretariat-rules/miljoloftet/./"}
+    assert run["automationDetails"] == {"id": "secretariat-rules/miljoloftet/"}
     assert run["language"] == "nb"
     assert "invocations" not in run
     assert run["originalUriBaseIds"] == {
@@ -392,6 +392,8 @@ def test_sarif_one_run_per_repository_each_with_its_own_automation_id() -> None:
         make_result(data_dir="data/noark"),
         make_result(data_dir="data/2024"),
         make_result((), (), region="bymiljopakken", data_dir="/srv/bmp"),
+        make_result(data_dir="."),
+        make_result(data_dir="./"),
     ]
     runs = sarif(*results)["runs"]
     ids = [run["automationDetails"]["id"] for run in runs]
@@ -400,6 +402,8 @@ def test_sarif_one_run_per_repository_each_with_its_own_automation_id() -> None:
         "secretariat-rules/miljoloftet/data/noark/",
         "secretariat-rules/miljoloftet/data/2024 #2/",
         "secretariat-rules/bymiljopakken/srv/bmp/",
+        "secretariat-rules/miljoloftet/",  # the working directory: the id of earlier versions
+        "secretariat-rules/miljoloftet #2/",
     ]
     assert len(set(ids)) == len(ids)
 

@@ -84,12 +84,17 @@ class SarifReporter:
 
 
 def automation_ids(entries: Sequence[tuple[str, str]]) -> list[str]:
-    """``secretariat-rules/<region>/<repository>/`` per (region, data directory), unique."""
+    """``secretariat-rules/<region>/<repository>/`` per (region, data directory), unique.
+
+    The working directory (``check .``, the usual CI job) is ``secretariat-rules/<region>/``,
+    the id earlier versions wrote for every run, so code scanning keeps matching the
+    alerts of earlier uploads (it keys an analysis on the id without its last part).
+    """
     seen: dict[str, int] = {}
     out = []
     for region, data_dir in entries:
-        repo = repository_path(data_dir).strip("/") or "."
-        run_id = f"{TOOL_NAME}/{region}/{repo}"
+        repo = repository_path(data_dir).strip("/")
+        run_id = f"{TOOL_NAME}/{region}" if repo in ("", ".") else f"{TOOL_NAME}/{region}/{repo}"
         seen[run_id] = seen.get(run_id, 0) + 1
         if seen[run_id] > 1:
             run_id += f" #{seen[run_id]}"
