@@ -514,6 +514,12 @@ def test_audit_reports_show_the_directory_as_given_normalised(
     assert run.report["regions"][0]["results"]["own"]["repository"] == "fixtures/miljoloftet"
     text = run_cli("--no-plugin-autoload", "audit", "./fixtures//miljoloftet/", "--jobs", "1")
     assert " fixtures/miljoloftet " in text.output
+    html = run_cli(
+        "--no-plugin-autoload", "audit", "./fixtures//miljoloftet/", "--jobs", "1", "-f", "html"
+    )
+    assert "<td><code>fixtures/miljoloftet</code></td>" in html.output
+    assert "<small class=dir>fixtures/miljoloftet</small>" in html.output
+    assert str(ROOT) not in html.output
 
 
 def test_a_closed_stdout_is_not_a_bug(
