@@ -3,8 +3,11 @@
 Raw tables (strings plus provenance) from the source adapters are typed here, column by
 column, with the vectorised parsers of :mod:`.sources.values`; the data integrity rules
 DAT001–DAT005 are found on the way. What the guideline rules see is clean: a record that
-failed DAT001 is left out, of two records with one id the first is kept, and a dangling
-reference is null.
+failed DAT001 is left out, of two records with one id (valid or not) only the first may
+take part, a record whose required reference names no record that takes part is left
+out, an optional such reference is null, and the rows of a file whose header lacks a
+required column are left out. (The engine then sees these frames as of ``as_of``:
+:mod:`.engine.as_of`.)
 
 Besides the 16 collections, the manifest's facts become frames too (``parties``,
 ``party_domains``, ``bodies``, ``channels``, ``secretariat``), so rules treat them alike.
@@ -166,6 +169,32 @@ def _unknown_columns(collection: str, table: RawTable, names: set[str]) -> RawFi
     )
 
 
+def _missing_columns(
+    collection: str, table: RawTable, specs: tuple[FieldSpec, ...], names: set[str]
+) -> RawFinding | None:
+    """One DAT001 on ``files/COLLECTION`` when a table's header lacks a required column.
+
+    Only tables with a header (CSV, spreadsheets) have one; a record of a YAML or JSON
+    list that lacks a required key is a DAT001 of its own.
+    """
+    if table.header_line is None:
+        return None
+    present = set(table.columns)
+    missing = [s.name for s in specs if s.required and s.name not in present]
+    if not missing:
+        return None
+    unknown = [c for c in table.columns if c not in names]
+    reasons = []
+    for name in missing:
+        close = difflib.get_close_matches(name, unknown, n=1, cutoff=0.6)
+        hint = f" (the unknown column {close[0]!r} is the closest)" if close else ""
+        reasons.append(f"{table.path}: the header has no required column {name!r}{hint}")
+    reasons.append(f"the {table.frame.height} row(s) of {table.path} are left out")
+    return RawFinding(
+        Subject("files", collection), tuple(reasons), (Location(table.path, table.header_line),)
+    )
+
+
 def _typed(name: str) -> str:
     return f"__typed_{name}"
 
@@ -209,17 +238,24 @@ def type_collection(
 ) -> tuple[pl.DataFrame, set[str], list[tuple[str, RawFinding]]]:
     """Type one collection's raw tables.
 
-    :returns: the valid typed frame (before duplicate and reference checks), the set of ids
-        that any record used (valid or not), and the DAT001/DAT005 findings.
+    :returns: the valid typed frame (the first record of each id; before reference
+        checks), the set of ids that any record used (valid or not), and the DAT001,
+        DAT002 and DAT005 findings.
     """
     specs = COLLECTION_FIELDS[collection]
     names = {s.name for s in specs}
     issues: list[tuple[str, RawFinding]] = []
     parts = []
+    left_out: list[pl.DataFrame] = []
     for table in tables:
         unknown = _unknown_columns(collection, table, names)
         if unknown:
             issues.append(("DAT005", unknown))
+        missing = _missing_columns(collection, table, specs, names)
+        if missing is not None:
+            issues.append(("DAT001", missing))
+            left_out.append(_prepare(table, names))
+            continue
         parts.append(_prepare(table, names))
     raw = pl.concat([_empty_raw(specs), *parts], how="diagonal_relaxed")
     checks = _problem_checks(specs)
@@ -228,6 +264,12 @@ def type_collection(
     used_ids: set[str] = set()
     if "id" in names:
         used_ids = set(work.get_column(_typed("id")).drop_nulls().to_list())
+        # the rows of a file whose header lacks a required column take no part, but
+        # their ids exist: a reference to one of them is not dangling
+        for frame in left_out:
+            if "id" in frame.columns:
+                ids = frame.select(normalized_raw("id").alias("id")).get_column("id")
+                used_ids.update(ids.drop_nulls().to_list())
     # texts only for the (few) rows with a problem: building them for all is the slow part
     bad = work.filter(pl.col("__bad")).select(
         pl.col(_typed("id")).alias("id") if "id" in names else pl.lit(None).alias("id"),
@@ -247,6 +289,9 @@ def type_collection(
     ):
         reasons = tuple(text.split("; "))
         issues.append(("DAT001", RawFinding(Subject(collection, subject_id), reasons, (loc,))))
+    if "id" in names:
+        work, dup_findings = dedupe(collection, work, _typed("id"))
+        issues.extend(("DAT002", f) for f in dup_findings)
     good = work.filter(~pl.col("__bad")).select(
         *[pl.col(_typed(s.name)).alias(s.name) for s in specs],
         *[pl.col(c) for c in PROVENANCE],
@@ -257,26 +302,44 @@ def type_collection(
     return good, used_ids, issues
 
 
-def dedupe(collection: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[RawFinding]]:
-    """Keep the first record of each id (in file order); DAT002 for each duplicated id."""
-    if "id" not in frame.columns:
+def dedupe(
+    collection: str, frame: pl.DataFrame, column: str = "id"
+) -> tuple[pl.DataFrame, list[RawFinding]]:
+    """Keep the first record of each id (in file order); DAT002 for each duplicated id.
+
+    Every record's id counts, valid or not (``frame`` holds every typed row, ``__bad``
+    marking those that failed DAT001): the first in file order is kept and the later ones
+    are dropped, so when the first is invalid no record with that id takes part.
+    """
+    if column not in frame.columns:
         return frame, []
-    dups = frame.filter(pl.col("id").is_duplicated())
+    ident = pl.col(column)
+    dups = frame.filter(ident.is_not_null() & ident.is_duplicated())
     findings = []
     if dups.height:
         by_id: dict[str, list[Location]] = defaultdict(list)
-        for ident, loc in zip(dups.get_column("id").to_list(), locations_of(dups), strict=True):
-            by_id[ident].append(loc)
-        for ident, locs in by_id.items():
+        first_bad: dict[str, bool] = {}
+        bad = (
+            dups.get_column("__bad").to_list() if "__bad" in dups.columns else [False] * dups.height
+        )
+        for key, loc, is_bad in zip(
+            dups.get_column(column).to_list(), locations_of(dups), bad, strict=True
+        ):
+            by_id[key].append(loc)
+            first_bad.setdefault(key, bool(is_bad))
+        for key, locs in by_id.items():
             where = ", ".join(str(loc) for loc in locs)
+            kept = (
+                "the first is invalid, so none is used" if first_bad[key] else "the first is used"
+            )
             findings.append(
                 RawFinding(
-                    Subject(collection, ident),
-                    (f"id {ident!r} is used by {len(locs)} records ({where}); the first is used",),
+                    Subject(collection, key),
+                    (f"id {key!r} is used by {len(locs)} records ({where}); {kept}",),
                     tuple(locs),
                 )
             )
-        frame = frame.unique(subset="id", keep="first", maintain_order=True)
+        frame = frame.filter(ident.is_null() | ident.is_first_distinct())
     return frame, findings
 
 
@@ -287,7 +350,7 @@ def resolve_references(
     known: dict[str, set[str]],
     kept: dict[str, pl.Series],
 ) -> tuple[pl.DataFrame, list[RawFinding]]:
-    """DAT003 for references to nothing; null every reference to a record not kept."""
+    """DAT003 for references to nothing; then :func:`prune` the frame against ``kept``."""
     refs = [s for s in specs if s.ref and s.name in frame.columns]
     if not refs or frame.height == 0:
         return frame, []
@@ -319,14 +382,54 @@ def resolve_references(
             strict=True,
         )
     ]
-    cleaned = frame.with_columns(
-        pl.when(pl.col(s.name).is_in(kept[s.ref].implode()))  # type: ignore[index]
-        .then(pl.col(s.name))
-        .otherwise(None)
-        .alias(s.name)
-        for s in refs
+    return prune(frame, specs, kept), findings
+
+
+def prune(
+    frame: pl.DataFrame, specs: tuple[FieldSpec, ...], kept: dict[str, pl.Series]
+) -> pl.DataFrame:
+    """Leave out records whose required reference names no kept record; null the others.
+
+    A *required* reference to a record that takes no part (it does not exist, failed
+    DAT001, or does not exist yet as of ``as_of``) leaves the record out, like a DAT001
+    record; an *optional* one counts as absent.
+    """
+    refs = [s for s in specs if s.ref and s.name in frame.columns]
+    if not refs or frame.height == 0:
+        return frame
+
+    def kept_ids(spec: FieldSpec) -> pl.Expr:
+        assert spec.ref is not None
+        ids = kept.get(spec.ref, pl.Series([], dtype=pl.Utf8))
+        return pl.col(spec.name).is_in(ids.implode())
+
+    required = [kept_ids(s) | pl.col(s.name).is_null() for s in refs if s.required]
+    if required:
+        frame = frame.filter(pl.all_horizontal(required))
+    optional = [s for s in refs if not s.required]
+    return frame.with_columns(
+        pl.when(kept_ids(s)).then(pl.col(s.name)).otherwise(None).alias(s.name) for s in optional
     )
-    return cleaned, findings
+
+
+def prune_all(
+    frames: dict[str, pl.DataFrame], fields: dict[str, tuple[FieldSpec, ...]], names: list[str]
+) -> dict[str, pl.DataFrame]:
+    """:func:`prune` the named frames until no record is left out any more.
+
+    Leaving a record out can leave out those that require it (a follow-up of a decision
+    that takes no part), so this repeats until nothing changes.
+    """
+    frames = dict(frames)
+    while True:
+        kept = {n: f.get_column("id") for n, f in frames.items() if "id" in f.columns}
+        changed = False
+        for name in names:
+            before = frames[name].height
+            frames[name] = prune(frames[name], fields[name], kept)
+            changed = changed or frames[name].height != before
+        if not changed:
+            return frames
 
 
 # --------------------------------------------------------------------------- manifest frames
@@ -447,16 +550,16 @@ def build_dataset(
     for collection in COLLECTION_MODELS:
         typed, used_ids, typing_issues = type_collection(collection, by_collection[collection])
         issues.extend(typing_issues)
-        typed, dup_findings = dedupe(collection, typed)
-        issues.extend(("DAT002", f) for f in dup_findings)
         frames[collection] = typed
         fields[collection] = COLLECTION_FIELDS[collection]
         known[collection] = used_ids
 
     kept = {name: frame.get_column("id") for name, frame in frames.items() if "id" in frame.columns}
-    for name in [*COLLECTION_MODELS, "secretariat"]:
+    linked = [*COLLECTION_MODELS, "secretariat"]
+    for name in linked:
         frames[name], dangling = resolve_references(name, frames[name], fields[name], known, kept)
         issues.extend(("DAT003", f) for f in dangling)
+    frames = prune_all(frames, fields, linked)
     return Dataset(root, manifest, index, frames, fields, issues)
 
 
