@@ -1,7 +1,8 @@
 """The runner: a resolved ruleset on a dataset, giving findings and rule outcomes.
 
-Data integrity findings come first (they are found while loading); then every enabled,
-selected rule's checks run. The engine, not the checks, applies severity (modal verb,
+Data integrity findings come first (they are found while loading, on every record); then
+every enabled, selected rule's checks run on one view of the dataset as of ``as_of``
+(:mod:`.as_of`). The engine, not the checks, applies severity (modal verb,
 override, ``effective_from``), merges a rule's findings to one per subject, renders
 messages, fingerprints findings, and decides each rule's status.
 """
@@ -19,6 +20,7 @@ from ..checks.base import CheckContext
 from ..dataset import Dataset, empty_dataset
 from ..exceptions import Problem, RulesetError, UsageError
 from ..findings import Finding, RawFinding, Result, RuleOutcome, Severity, Subject, fingerprint
+from .as_of import as_of_view
 from .conditions import ConditionError
 from .data_rules import DATA_RULES
 from .ruleset import ResolvedRule, Ruleset
@@ -189,6 +191,8 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
             )
         )
 
+    # the guideline rules see the records as they stood at the end of as_of (one view)
+    view = as_of_view(ds, opts.as_of)
     for rule in ruleset.rules.values():
         title = rule.title.get(opts.lang)
         if not rule.enabled:
@@ -219,7 +223,7 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
                 )
             )
             continue
-        raws, evaluated = run_rule(rule, ds, opts, ruleset)
+        raws, evaluated = run_rule(rule, view, opts, ruleset)
         severity = _severity(rule, opts.as_of)
         lead = rule.message.get(opts.lang)
         for raw in raws:
