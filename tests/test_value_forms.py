@@ -442,3 +442,11 @@ def test_native_yaml_values_are_checked_like_text() -> None:
     for bad in (float("nan"), float("inf"), True):
         with pytest.raises(ValueError):
             parse_scalar(bad, "amount")
+
+
+def test_an_unknown_manifest_key_is_echoed_escaped(secretariat_repo: RepoFactory) -> None:
+    text = BASE + '"na\\u200bme": x\n'
+    run = check_manifest(secretariat_repo, text)
+    assert run.exit_code == 2
+    expected = f"secretariat.yaml:{len(text.splitlines())}: na\\u200bme: Extra inputs"
+    assert expected in run.stderr

@@ -101,11 +101,14 @@ def validation_problems(
 ) -> list[Problem]:
     """Map pydantic errors to problems with the file and line each points at."""
     from .exceptions import Problem
+    from .sources.values import printable
 
     problems = []
     for err in exc.errors():
         loc = (*prefix, *(p for p in err["loc"] if isinstance(p, str | int)))
-        where = ".".join(str(p) for p in loc) or "(top level)"
+        # keys are written by people too: escaped and cut like any echoed value
+        where = ".".join(str(p) if isinstance(p, int) else printable(p)[1:-1] for p in loc)
+        where = where or "(top level)"
         problems.append(Problem(index.path, index.line(loc), f"{where}: {err['msg']}"))
     return problems
 
