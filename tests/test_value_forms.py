@@ -120,6 +120,51 @@ def test_bad_values_in_data_are_dat001_with_escaped_cut_values(
     assert "date: invalid value '0000-01-01'" in messages["meetings/M-1"]["message"]
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "expenditures.yaml",
+            "- {id: E-1, date: 2024-03-01, amount_nok: .nan, funding: annet, category: analyse}\n"
+            "- {id: E-2, date: 0000-01-01, amount_nok: 1, funding: annet, category: analyse}\n"
+            '- {id: "E\\ufeff3", date: 2024-03-01, amount_nok: 1, funding: annet,'
+            " category: analyse}\n"
+            "- {id: E-4, date: 2024-03-01, amount_nok: -.inf, funding: annet, category: analyse}\n",
+            [
+                ("expenditures/E-1", "amount_nok: invalid value '.nan'"),
+                ("expenditures/E-2", "date: invalid value '0000-01-01'"),
+                ("expenditures/row-3", "id: invalid value 'E\\ufeff3'"),
+                ("expenditures/E-4", "amount_nok: invalid value '-.inf'"),
+            ],
+        ),
+        (
+            "expenditures.json",
+            '[{"id": "E-1", "date": "2024-03-01", "amount_nok": 1e999, "funding": "annet",'
+            ' "category": "analyse"}, {"id": "E-2", "date": "2024-03-01", "amount_nok": '
+            + "9" * 400
+            + ', "funding": "annet", "category": "analyse"}]',
+            [
+                ("expenditures/E-1", "amount_nok: invalid value '1e999'"),
+                ("expenditures/E-2", "amount_nok: invalid value '" + "9" * 79 + "…'"),
+            ],
+        ),
+    ],
+)
+def test_non_finite_numbers_in_yaml_and_json_data_are_dat001(
+    secretariat_repo: RepoFactory, name: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    run = secretariat_repo(files={name: text}).check("--select", "DAT")
+    assert run.exit_code == 1, run.stderr
+    got = [
+        (f"{f['subject']['collection']}/{f['subject']['id']}", f["message"])
+        for f in run.findings
+        if f["rule"] == "DAT001"
+    ]
+    assert sorted(subject for subject, _ in got) == sorted(subject for subject, _ in expected)
+    for (_, message), (_, start) in zip(sorted(got), sorted(expected), strict=True):
+        assert message.startswith(start), message
+
+
 # --------------------------------------------------------------------------- manifest
 
 
@@ -250,6 +295,17 @@ def test_bad_manifest_values_exit_2_with_file_line(
     assert run.exit_code == 2, run.stderr
     assert f"secretariat.yaml:{line_of(text, needle)}: {message}" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_domain_with_a_bidi_control_exits_2(secretariat_repo: RepoFactory) -> None:
+    text = manifest_text("- vegvesen.no", '- "vegvesen.no\\u202e"')
+    run = check_manifest(secretariat_repo, text)
+    assert run.exit_code == 2
+    domains = line_of(text, "vegvesen.no\\u202e") - 1  # the list's key line
+    assert (
+        f"secretariat.yaml:{domains}: parties.2.domains: Value error, 'vegvesen.no\\u202e' "
+        "contains a control or invisible character"
+    ) in run.stderr
 
 
 def test_unknown_region_without_parties_exits_2(secretariat_repo: RepoFactory) -> None:

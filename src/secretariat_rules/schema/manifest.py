@@ -82,6 +82,8 @@ class Party(_Strict):
     @field_validator("domains")
     @classmethod
     def _lower_domains(cls, value: list[str]) -> list[str]:
+        for domain in value:
+            _visible_id(domain)
         return [d.strip().lower().rstrip(".") for d in value]
 
 
