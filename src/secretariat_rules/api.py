@@ -16,13 +16,15 @@ from .dataset import Dataset, build_dataset
 from .engine.ruleset import Ruleset, load_ruleset
 from .engine.runner import RunOptions, dry_run, run
 from .engine.waivers import WAIVERS_NAME, PlacedWaiver, load_baseline, load_waivers
-from .exceptions import ManifestError, Problem, UsageError
+from .exceptions import ManifestError, Problem, UsageError, WaiverError
 from .findings import Result, Severity
 from .plugins import Registry, load_registry
+from .schema.collections import COLLECTION_MODELS
 from .schema.manifest import Period
 from .sources.base import FileProblem
-from .sources.manifest import build_manifest, read_manifest_data
-from .sources.readers import RawTable
+from .sources.confine import confined_config, unrecognised_files
+from .sources.manifest import MANIFEST_NAME, build_manifest, read_manifest_data
+from .sources.readers import READERS, RawTable
 
 DEFAULT_RULESET = "national"
 
@@ -42,6 +44,7 @@ def load_dataset(
     manifest = build_manifest(data, index, registry.region_profiles, overrides)
     tables: list[RawTable] = []
     problems: list[FileProblem] = []
+    claimed: set[str] = set()
     for name in manifest.sources:
         adapter = registry.source_adapters.get(name)
         if adapter is None:
@@ -59,7 +62,13 @@ def load_dataset(
         output = adapter.read(root, manifest)
         tables.extend(output.tables)
         problems.extend(output.problems)
-    return build_dataset(root, manifest, index, tables, problems)
+        claimed.update(output.claimed)
+    claimed.update(p.path.split("/", 1)[0] for p in problems)
+    claimed.update(t.path.split("/", 1)[0] for t in tables)
+    if manifest.ruleset and _is_path(manifest.ruleset):
+        claimed.add(Path(manifest.ruleset).parts[0])
+    unknown = unrecognised_files(root, claimed, COLLECTION_MODELS, READERS)
+    return build_dataset(root, manifest, index, tables, problems, unknown)
 
 
 def _is_path(name: str) -> bool:
@@ -70,7 +79,11 @@ def resolve_ruleset(name: str | None, dataset: Dataset, registry: Registry) -> R
     """The ruleset to use: given, else the manifest's (or its region's), else national."""
     chosen = name or dataset.manifest.ruleset or DEFAULT_RULESET
     if name is None and dataset.manifest.ruleset and _is_path(chosen):
-        chosen = str(dataset.root / chosen)  # a manifest's path is relative to its repository
+        # a manifest's path is relative to its repository, and must stay inside it
+        found = confined_config(dataset.root, chosen, ManifestError, "ruleset")
+        if found is None:
+            raise ManifestError(f"{MANIFEST_NAME}: ruleset {chosen}: no such file")
+        chosen = str(found)
     ruleset = load_ruleset(chosen, registry.rulesets, registry.check_kinds)
     dry_run(ruleset)
     return ruleset
@@ -120,8 +133,8 @@ def repository_waivers(dataset: Dataset, path: Path | None) -> list[PlacedWaiver
         if not path.is_file():
             raise UsageError(f"--waivers {path}: no such file")
         return load_waivers(path, str(path))
-    default = dataset.root / WAIVERS_NAME
-    return load_waivers(default, WAIVERS_NAME) if default.is_file() else []
+    default = confined_config(dataset.root, WAIVERS_NAME, WaiverError, "waivers file")
+    return load_waivers(default, WAIVERS_NAME) if default is not None else []
 
 
 def check_dataset(

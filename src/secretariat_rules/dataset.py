@@ -32,6 +32,7 @@ from .schema.collections import COLLECTION_FIELDS, COLLECTION_MODELS
 from .schema.fields import FieldSpec
 from .schema.manifest import Manifest
 from .sources.base import FileProblem
+from .sources.confine import UnrecognisedFile
 from .sources.manifest import MANIFEST_NAME
 from .sources.readers import RawTable
 from .sources.values import expected_text, normalized_raw, parse_expr, printable_expr
@@ -532,14 +533,21 @@ def build_dataset(
     index: LineIndex,
     tables: list[RawTable],
     problems: list[FileProblem],
+    unrecognised: Iterable[UnrecognisedFile] = (),
 ) -> Dataset:
-    """Type, validate, de-duplicate and link the raw tables into a :class:`Dataset`."""
+    """Type, validate, de-duplicate and link the raw tables into a :class:`Dataset`.
+
+    A file problem (DAT004) affects that file only: the tables other files or other
+    source adapters read for the same collection are still typed and checked. Each file
+    in ``unrecognised`` is one DAT005 warning on ``files/NAME``.
+    """
     issues = file_problem_findings(problems)
-    broken = {p.collection for p in problems}
+    for item in unrecognised:
+        finding = RawFinding(Subject("files", item.name), (item.message,), (Location(item.name),))
+        issues.append(("DAT005", finding))
     by_collection: dict[str, list[RawTable]] = defaultdict(list)
     for table in tables:
-        if table.collection not in broken:
-            by_collection[table.collection].append(table)
+        by_collection[table.collection].append(table)
 
     frames = manifest_frames(manifest, index)
     fields: dict[str, tuple[FieldSpec, ...]] = dict(MANIFEST_FIELDS)

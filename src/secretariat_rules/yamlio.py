@@ -37,17 +37,116 @@ class LineIndex:
         return self.lines.get((), None)
 
 
-def _index(node: yaml.Node, prefix: PathKey, out: dict[PathKey, int]) -> None:
-    """Record the line of ``node`` at ``prefix`` (a key's own line wins), then recurse."""
+def _index(node: yaml.Node, prefix: PathKey, out: dict[PathKey, int], seen: set[int]) -> None:
+    """Record the line of ``node`` at ``prefix`` (a key's own line wins), then recurse.
+
+    A node reached again through an alias is not walked again (an alias bomb would make
+    the walk exponential): paths below an alias take the alias's line.
+    """
     out.setdefault(prefix, node.start_mark.line + 1)
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
             out[(*prefix, key)] = key_node.start_mark.line + 1
-            _index(value_node, (*prefix, key), out)
+            _index(value_node, (*prefix, key), out, seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _index(item, (*prefix, i), out)
+            _index(item, (*prefix, i), out, seen)
+
+
+class YamlBoundError(yaml.MarkedYAMLError):
+    """A YAML document over a bound (depth, aliases, expanded size) or with a duplicate key.
+
+    Its text is the problem only: no snippet of the file is quoted.
+    """
+
+    def __init__(self, problem: str, mark: Any) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+
+    def __str__(self) -> str:
+        line = f" (line {self.problem_mark.line + 1})" if self.problem_mark else ""
+        return f"{self.problem}{line}"
+
+
+@dataclass
+class _Open:
+    """A collection being read by :func:`check_yaml_bounds`."""
+
+    anchor: str | None
+    mapping: bool
+    size: int = 1
+    keys: dict[str, int] = field(default_factory=dict)
+    at_key: bool = True
+
+
+def check_yaml_bounds(text: str, loader: Any = None, *, duplicates: bool = True) -> None:
+    """Refuse a document over the YAML bounds, in one linear pass over its events.
+
+    Nesting deeper than ``MAX_YAML_DEPTH``, more than ``MAX_YAML_ALIASES`` aliases, more
+    than ``MAX_YAML_NODES`` nodes with every alias expanded (sizes of anchored nodes are
+    remembered, so an alias bomb costs nothing to measure), and a mapping key given twice
+    are :class:`YamlBoundError` (``duplicates=False`` leaves duplicate keys to the caller:
+    in a data file they are a problem of that record, DAT001). The parser is
+    event-driven (no recursion), so this pass is safe on any input; only then is the
+    document composed.
+
+    :raises yaml.YAMLError: a syntax error, or a :class:`YamlBoundError`.
+    """
+    from .sources.confine import MAX_YAML_ALIASES, MAX_YAML_DEPTH, MAX_YAML_NODES
+
+    sizes: dict[str, int] = {}
+    stack: list[_Open] = []
+    aliases = 0
+    total = 0
+
+    def add(size: int, event: Any, key: str | None) -> None:
+        nonlocal total
+        total += size
+        if total > MAX_YAML_NODES:
+            raise YamlBoundError(
+                f"more than {MAX_YAML_NODES} nodes with aliases expanded (an alias bomb?)",
+                event.start_mark,
+            )
+        if not stack:
+            return
+        top = stack[-1]
+        top.size += size
+        if top.mapping:
+            if top.at_key and key is not None and duplicates:
+                if key in top.keys:
+                    raise YamlBoundError(
+                        f"key {key!r} is given twice in one mapping (first on line "
+                        f"{top.keys[key]})",
+                        event.start_mark,
+                    )
+                top.keys[key] = event.start_mark.line + 1
+            top.at_key = not top.at_key
+
+    for event in yaml.parse(text, Loader=loader or _SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_YAML_ALIASES:
+                raise YamlBoundError(f"more than {MAX_YAML_ALIASES} aliases", event.start_mark)
+            add(sizes.get(event.anchor or "", 1), event, None)
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor is not None:
+                sizes[event.anchor] = 1
+            add(1, event, event.value)
+        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            if len(stack) >= MAX_YAML_DEPTH:
+                raise YamlBoundError(
+                    f"nested deeper than {MAX_YAML_DEPTH} levels", event.start_mark
+                )
+            stack.append(_Open(event.anchor, isinstance(event, yaml.MappingStartEvent)))
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            done = stack.pop()
+            if done.anchor is not None:
+                sizes[done.anchor] = done.size
+            total -= done.size - 1  # its children were counted as they came
+            add(done.size, event, None)
 
 
 class _SafeLoader(yaml.SafeLoader):
@@ -73,6 +172,7 @@ def load_yaml(text: str, path: str) -> tuple[Any, LineIndex]:
 
     :raises yaml.YAMLError: on a syntax error (callers map it to their own error).
     """
+    check_yaml_bounds(text)
     loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -81,7 +181,7 @@ def load_yaml(text: str, path: str) -> tuple[Any, LineIndex]:
         loader.dispose()
     index = LineIndex(path)
     if node is not None:
-        _index(node, (), index.lines)
+        _index(node, (), index.lines, set())
     return data, index
 
 
@@ -94,6 +194,15 @@ def yaml_error_line(exc: yaml.YAMLError) -> int | None:
 def read_yaml_file(path: Path, display: str) -> tuple[Any, LineIndex]:
     """Read and parse a YAML file (UTF-8, BOM allowed)."""
     return load_yaml(path.read_text(encoding="utf-8-sig"), display)
+
+
+def _problem(exc: yaml.YAMLError) -> str:
+    """A YAML error's problem without the snippet of the file PyYAML appends."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        return " ".join(p for p in (exc.context, exc.problem) if p) or type(exc).__name__
+    if isinstance(exc, yaml.reader.ReaderError):
+        return exc.reason
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def validation_problems(
@@ -120,12 +229,17 @@ def read_config(
 
     :param what: what the file is, for messages ("ruleset", "waivers"...).
     """
+    from .sources.confine import read_config_bytes
+
+    data = read_config_bytes(path, display, error, what)
     try:
-        return load_yaml(path.read_text(encoding="utf-8-sig"), display)
-    except OSError as exc:
-        raise error(f"{display}: cannot read {what}: {exc.strerror or exc}") from exc
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise error(f"{display}: {what} is not UTF-8 text ({exc.reason})") from exc
+        raise error(f"{display}: {what} is not UTF-8 text ({exc.reason})") from None
+    try:
+        return load_yaml(text, display)
     except yaml.YAMLError as exc:
         line = yaml_error_line(exc)
-        raise error(f"{display}:{line or '?'}: invalid YAML in {what}: {exc}") from exc
+        raise error(f"{display}:{line or '?'}: invalid YAML in {what}: {_problem(exc)}") from None
+    except RecursionError:  # pragma: no cover - the depth bound comes first
+        raise error(f"{display}: {what} is nested too deeply") from None

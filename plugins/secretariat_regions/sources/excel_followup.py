@@ -37,18 +37,20 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-
 from secretariat_rules import hookimpl
 from secretariat_rules.exceptions import DataFileError
 from secretariat_rules.schema.manifest import Manifest
 from secretariat_rules.sources.base import FileProblem, SourceAdapter, SourceOutput
+from secretariat_rules.sources.confine import is_present
 from secretariat_rules.sources.readers import (
     RESERVED_COLUMNS,
     RawTable,
     RowCollector,
     is_blank,
+    open_workbook,
+    read_data_file,
     relative_path,
+    sheet_rows,
     xlsx_error_reason,
     xlsx_row,
     xlsx_text,
@@ -96,7 +98,7 @@ class ExcelFollowupAdapter:
                 out.problems.append(FileProblem("meetings", relative_path(path, root), message))
             return out
         for path in workbooks:
-            _read_workbook(path, relative_path(path, root), manifest, out)
+            _read_workbook(path, root, relative_path(path, root), manifest, out)
         return out
 
 
@@ -108,20 +110,18 @@ def _workbooks(root: Path) -> list[Path]:
     return [
         p
         for p in entries
-        if p.suffix.lower() == ".xlsx" and fold(p.stem) in WORKBOOK_STEMS and p.is_file()
+        if p.suffix.lower() == ".xlsx" and fold(p.stem) in WORKBOOK_STEMS and is_present(p)
     ]
 
 
-def _read_workbook(path: Path, rel: str, manifest: Manifest, out: SourceOutput) -> None:
+def _read_workbook(path: Path, root: Path, rel: str, manifest: Manifest, out: SourceOutput) -> None:
+    out.claimed.add(path.name)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many unrelated types on corrupt files
-            message = (
-                f"cannot open the workbook: {xlsx_error_reason(exc, path, rel)}; "
-                f"its sheets ({SHEET_TITLES}) are not read"
-            )
+            workbook = open_workbook(read_data_file(path, root), path, rel)
+        except DataFileError as exc:
+            message = f"{exc.message}; its sheets ({SHEET_TITLES}) are not read"
             out.problems.append(FileProblem("meetings", rel, message))
             return
         try:
@@ -159,7 +159,7 @@ def _read_sheets(
 def _sheet_table(sheet: Any, rel: str, collection: str) -> RawTable:
     """One sheet as a raw table with its workbook's header names."""
     title = str(sheet.title)
-    rows = _text_rows(sheet)
+    rows = _text_rows(sheet, rel)
     header = _find_header(rows, collection)
     if header is None:
         examples = ", ".join(_example_headers(collection))
@@ -184,8 +184,8 @@ def _sheet_table(sheet: Any, rel: str, collection: str) -> RawTable:
     return table.table(collection, rel, header_line)
 
 
-def _text_rows(sheet: Any) -> Iterator[_Row]:
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+def _text_rows(sheet: Any, rel: str) -> Iterator[_Row]:
+    for number, row in enumerate(sheet_rows(sheet, rel), start=1):
         yield number, [xlsx_text(v) for v in row]
 
 

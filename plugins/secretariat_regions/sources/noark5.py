@@ -53,6 +53,7 @@ one DAT004 finding on ``files/documents`` (with the line where known); the run g
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -65,7 +66,14 @@ from secretariat_rules import hookimpl
 from secretariat_rules.exceptions import DataFileError
 from secretariat_rules.schema.manifest import Manifest, Party
 from secretariat_rules.sources.base import FileProblem, SourceAdapter, SourceOutput
-from secretariat_rules.sources.readers import RawTable, RowCollector, relative_path
+from secretariat_rules.sources.confine import MAX_XML_DEPTH, is_present
+from secretariat_rules.sources.readers import (
+    RawTable,
+    RowCollector,
+    read_bytes,
+    read_data_file,
+    relative_path,
+)
 
 from .vocabulary import normalize
 
@@ -131,12 +139,14 @@ class Noark5Adapter:
 
     def read(self, root: Path, manifest: Manifest) -> SourceOutput:
         out = SourceOutput()
-        path = next((root / n for n in FILE_NAMES if (root / n).is_file()), None)
+        path = next((root / n for n in FILE_NAMES if is_present(root / n)), None)
         if path is None:
             return out
+        out.claimed.add(path.relative_to(root).parts[0])
         rel = relative_path(path, root)
         try:
-            out.tables.extend(read_extract(path, rel, manifest.parties))
+            data = read_data_file(path, root)
+            out.tables.extend(read_extract(path, rel, manifest.parties, data))
         except DataFileError as exc:
             out.problems.append(FileProblem("documents", exc.path, exc.message, exc.line))
         return out
@@ -190,6 +200,10 @@ class _Extract:
 
     def start(self, elem: Any) -> None:
         name = _local(elem)
+        if len(self.stack) >= MAX_XML_DEPTH:
+            raise DataFileError(
+                self.rel, f"elements nested deeper than {MAX_XML_DEPTH} levels", elem.sourceline
+            )
         if not self.stack:
             _refuse_doctype(elem, self.rel)
             if name != "arkiv":
@@ -249,16 +263,23 @@ class _Extract:
             self.distributions.add(recipient.line, row, [], recipient.pointer)
 
 
-def read_extract(path: Path, rel: str, parties: list[Party]) -> list[RawTable]:
+def read_extract(
+    path: Path, rel: str, parties: list[Party], data: bytes | None = None
+) -> list[RawTable]:
     """The documents and distributions tables of one ``arkivstruktur.xml``.
+
+    ``data`` is the file's bytes as the trust boundary read them (the file is then not
+    opened again); without it the file at ``path`` is read.
 
     :raises DataFileError: the file is unreadable, malformed, not an arkivstruktur, or
         declares a DOCTYPE or entities.
     """
-    _refuse_dtd_in_prolog(path, rel)
+    if data is None:
+        data = read_bytes(path, rel)
+    _refuse_dtd_in_prolog(data, rel)
     extract = _Extract(rel, parties)
     try:
-        for event, elem in _events(path):
+        for event, elem in _events(data):
             if event == "start":
                 extract.start(elem)
             else:
@@ -278,10 +299,10 @@ def read_extract(path: Path, rel: str, parties: list[Party]) -> list[RawTable]:
     ]
 
 
-def _events(path: Path) -> Iterator[tuple[str, Any]]:
+def _events(data: bytes) -> Iterator[tuple[str, Any]]:
     return iter(
         etree.iterparse(
-            str(path),
+            io.BytesIO(data),
             events=("start", "end"),
             resolve_entities=False,
             no_network=True,
@@ -298,13 +319,9 @@ def _events(path: Path) -> Iterator[tuple[str, Any]]:
 _PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
 
 
-def _refuse_dtd_in_prolog(path: Path, rel: str) -> None:
+def _refuse_dtd_in_prolog(data: bytes, rel: str) -> None:
     """Refuse a DOCTYPE (or an ENTITY) in the prolog, before any parser sees the file."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_HEAD_BYTES)
-    except OSError as exc:
-        raise DataFileError(rel, f"cannot read the file: {exc.strerror or exc}") from exc
+    head = data[:_HEAD_BYTES]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", errors="replace").encode("utf-8")
     elif head.startswith(b"\xef\xbb\xbf"):

@@ -31,7 +31,12 @@ from secretariat_rules import hookimpl
 from secretariat_rules.exceptions import DataFileError
 from secretariat_rules.schema.manifest import Manifest
 from secretariat_rules.sources.base import FileProblem, SourceAdapter, SourceOutput
-from secretariat_rules.sources.readers import decode_text, parse_csv, read_bytes, relative_path
+from secretariat_rules.sources.readers import (
+    decode_text,
+    parse_csv,
+    read_data_file,
+    relative_path,
+)
 
 from .vocabulary import FILE_NAMES, canonical_table, fold
 
@@ -64,8 +69,9 @@ class NorwegianCsvAdapter:
             return out
         for path in entries:
             collection = collection_of(path)
-            if collection is not None and path.is_file():
+            if collection is not None:  # a FIFO or a link named like one is DAT004
                 files[collection].append(path)
+                out.claimed.add(path.name)
         for collection, paths in files.items():
             if len(paths) > 1:
                 names = ", ".join(p.name for p in paths)
@@ -76,7 +82,7 @@ class NorwegianCsvAdapter:
             path = paths[0]
             rel = relative_path(path, root)
             try:
-                table = parse_csv(decode_text(read_bytes(path, rel), rel), rel, collection)
+                table = parse_csv(decode_text(read_data_file(path, root), rel), rel, collection)
                 out.tables.append(canonical_table(table, manifest))
             except DataFileError as exc:
                 out.problems.append(FileProblem(collection, exc.path, exc.message, exc.line))

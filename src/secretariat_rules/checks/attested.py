@@ -52,6 +52,7 @@ from ..engine.templates import render
 from ..exceptions import AttestationError, Problem
 from ..findings import Location, RawFinding, Subject
 from ..schema.attestations import Attestation
+from ..sources.confine import confined_config, read_config_bytes
 from ..yamlio import load_yaml, yaml_error_line
 from .base import CheckConfig, CheckContext, CheckKind, CheckOutput
 
@@ -125,15 +126,15 @@ def load_attestations(root: Path, known: frozenset[str] | None) -> Attestations:
     :param known: the items an answer may name; None accepts any rule id.
     :raises AttestationError: with every problem, each with file:line.
     """
-    path = root / ATTESTATIONS_NAME
-    if not path.is_file():
+    found = confined_config(root, ATTESTATIONS_NAME, AttestationError, "attestations file")
+    if found is None:
         return Attestations(False, {})
+    path = found
+    raw = read_config_bytes(path, str(path), AttestationError, "attestations file")
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise AttestationError(f"{path}: not UTF-8 text ({exc.reason})") from exc
-    except OSError as exc:
-        raise AttestationError(f"{path}: cannot read: {exc.strerror}") from exc
+        raise AttestationError(f"{path}: not UTF-8 text ({exc.reason})") from None
     try:
         data, index = load_yaml(text, ATTESTATIONS_NAME)
     except yaml.YAMLError as exc:

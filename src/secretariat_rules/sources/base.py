@@ -26,6 +26,9 @@ class SourceOutput:
 
     tables: list[RawTable] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
+    claimed: set[str] = field(default_factory=set)
+    """Names of the files in the repository root the adapter read or refused: a root file
+    no adapter claims (and no allow-list names) is a DAT005 warning."""
 
 
 class SourceAdapter(Protocol):

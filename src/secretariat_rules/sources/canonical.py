@@ -9,6 +9,7 @@ from ..exceptions import DataFileError
 from ..schema.collections import COLLECTION_MODELS
 from ..schema.manifest import Manifest
 from .base import FileProblem, SourceAdapter, SourceOutput
+from .confine import is_present
 from .readers import READERS, read_table
 
 
@@ -21,9 +22,12 @@ class CanonicalAdapter:
     def read(self, root: Path, manifest: Manifest) -> SourceOutput:
         out = SourceOutput()
         for collection in COLLECTION_MODELS:
+            # every entry named like a collection file counts: a directory, a FIFO or a
+            # symlink named meetings.csv is DAT004, never silently an empty collection
             files = sorted(
-                p for suffix in READERS if (p := root / f"{collection}{suffix}").is_file()
+                p for suffix in READERS if is_present(p := root / f"{collection}{suffix}")
             )
+            out.claimed.update(p.name for p in files)
             if len(files) > 1:
                 names = ", ".join(p.name for p in files)
                 for path in files:

@@ -12,6 +12,7 @@ from ..exceptions import ManifestError, Problem
 from ..regions import RegionProfile
 from ..schema.manifest import Manifest
 from ..yamlio import LineIndex, read_config, validation_problems
+from .confine import confined_config
 from .values import closest, printable
 
 MANIFEST_NAME = "secretariat.yaml"
@@ -24,9 +25,11 @@ def read_manifest_data(root: Path) -> tuple[dict[str, Any], LineIndex]:
     """
     if not root.is_dir():
         raise ManifestError(f"data directory {root} does not exist or is not a directory")
-    path = root / MANIFEST_NAME
-    if not path.is_file():
+    found = confined_config(root, MANIFEST_NAME, ManifestError, "manifest")
+    if found is None:
+        path = root / MANIFEST_NAME
         raise ManifestError(f"{path}: no manifest; a data repository needs {MANIFEST_NAME}")
+    path = found
     data, index = read_config(path, MANIFEST_NAME, ManifestError, "the manifest")
     if not isinstance(data, dict):
         raise ManifestError(f"{path}:1: the manifest must be a mapping of keys to values")

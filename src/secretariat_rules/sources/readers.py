@@ -18,6 +18,7 @@ import io
 import json
 import re
 import warnings
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,6 +31,15 @@ import yaml
 from openpyxl.utils import get_column_letter
 
 from ..exceptions import DataFileError
+from .confine import (
+    MAX_JSON_DEPTH,
+    MAX_JSON_NUMBER_CHARS,
+    MAX_XLSX_COLUMNS,
+    MAX_XLSX_MEMBERS,
+    MAX_XLSX_RATIO,
+    MAX_XLSX_UNCOMPRESSED,
+    read_data_file,
+)
 from .values import decimal_text
 
 __all__ = [
@@ -39,10 +49,13 @@ __all__ = [
     "RowCollector",
     "decode_text",
     "is_blank",
+    "open_workbook",
     "parse_csv",
     "read_bytes",
+    "read_data_file",
     "read_table",
     "relative_path",
+    "sheet_rows",
     "xlsx_error_reason",
     "xlsx_row",
     "xlsx_text",
@@ -92,7 +105,14 @@ def read_table(path: Path, root: Path, collection: str) -> RawTable:
 
 
 def relative_path(path: Path, root: Path) -> str:
-    """``path`` as a POSIX path relative to ``root`` (as given if outside it)."""
+    """``path`` as a POSIX path relative to ``root`` (as given if outside it).
+
+    Lexical first: a symlink's target is never named (it may point anywhere).
+    """
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):
@@ -100,6 +120,7 @@ def relative_path(path: Path, root: Path) -> str:
 
 
 def read_bytes(path: Path, rel: str) -> bytes:
+    """Unconfined read, kept for third-party adapters; prefer :func:`read_data_file`."""
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -187,7 +208,7 @@ def _nested_problem(name: str, value: object) -> str:
 
 def _read_csv(path: Path, root: Path, collection: str) -> RawTable:
     rel = relative_path(path, root)
-    return parse_csv(decode_text(read_bytes(path, rel), rel), rel, collection)
+    return parse_csv(decode_text(read_data_file(path, root), rel), rel, collection)
 
 
 def parse_csv(text: str, rel: str, collection: str, *, fast: bool = True) -> RawTable:
@@ -412,7 +433,7 @@ _FLOAT_CONSTRUCTOR = yaml.SafeLoader("")
 
 def _read_yaml(path: Path, root: Path, collection: str) -> RawTable:
     rel = relative_path(path, root)
-    return parse_yaml(decode_text(read_bytes(path, rel), rel), rel, collection)
+    return parse_yaml(decode_text(read_data_file(path, root), rel), rel, collection)
 
 
 def parse_yaml(text: str, rel: str, collection: str) -> RawTable:
@@ -430,7 +451,10 @@ def parse_yaml(text: str, rel: str, collection: str) -> RawTable:
 
 
 def _compose(text: str, rel: str) -> yaml.Node | None:
+    from ..yamlio import check_yaml_bounds
+
     try:
+        check_yaml_bounds(text, _YamlLoader, duplicates=False)
         return yaml.compose(text, Loader=_YamlLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -520,20 +544,60 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not valid JSON")
 
 
+class _LongNumber(str):
+    """A JSON number literal longer than ``MAX_JSON_NUMBER_CHARS``, kept as its text."""
+
+
+def _json_float(text: str) -> Decimal | str:
+    if len(text) > MAX_JSON_NUMBER_CHARS:
+        return _LongNumber(text[:MAX_JSON_NUMBER_CHARS] + "...")
+    number = Decimal(text)
+    if abs(number.adjusted()) > MAX_JSON_NUMBER_CHARS:  # 1E+99999999999: no digits to print
+        return _LongNumber(text)
+    return number
+
+
+def _json_int(text: str) -> int | str:
+    return _LongNumber(text[:MAX_JSON_NUMBER_CHARS] + "...") if len(text) > 30 else int(text)
+
+
 _DECODER = json.JSONDecoder(
-    parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_json_object
+    parse_float=_json_float,
+    parse_int=_json_int,
+    parse_constant=_reject_constant,
+    object_pairs_hook=_json_object,
 )
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]')
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_json_depth(text: str, rel: str) -> None:
+    """Refuse nesting deeper than ``MAX_JSON_DEPTH`` before the (recursive) decoder runs."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return
+    depth = 0
+    for match in _JSON_TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                line = _line_at(text, match.start())
+                message = f"invalid JSON: nested deeper than {MAX_JSON_DEPTH} levels"
+                raise DataFileError(rel, message, line)
+        elif token in "]}":
+            depth -= 1
 
 
 def _read_json(path: Path, root: Path, collection: str) -> RawTable:
     rel = relative_path(path, root)
-    return parse_json(decode_text(read_bytes(path, rel), rel), rel, collection)
+    return parse_json(decode_text(read_data_file(path, root), rel), rel, collection)
 
 
 def parse_json(text: str, rel: str, collection: str) -> RawTable:
     """A JSON array of objects as a RawTable; each record's line is where it starts."""
     rows = RowCollector()
     line, offset = 1, 0
+    _check_json_depth(text, rel)
     for start, value in _json_items(text, rel):
         line += text.count("\n", offset, start)
         offset = start
@@ -601,8 +665,11 @@ def _json_record(value: Any, line: int, rows: RowCollector) -> None:
     problems = [f"field {k!r} is given more than once" for k in getattr(value, "duplicates", ())]
     for raw_key, item in value.items():
         key = raw_key.strip(_WHITESPACE)
-        if not key:
+        if not key or _SURROGATE.search(key):
             problems.append("a field has no usable name")
+        elif isinstance(item, str) and _SURROGATE.search(item):
+            problems.append(f"field {key!r} holds a lone surrogate (\\u escape), not text")
+            values[key] = None
         else:
             _put(values, problems, key, item, _json_cell)
     for key in getattr(value, "duplicates", ()):
@@ -613,7 +680,7 @@ def _json_record(value: Any, line: int, rows: RowCollector) -> None:
 def _json_cell(value: Any) -> str | None:
     """A JSON scalar as text: booleans ``true``/``false``, numbers with a comma decimal."""
     if value is None or isinstance(value, str):
-        return value
+        return str(value) if value is not None else None
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -627,13 +694,10 @@ def _json_cell(value: Any) -> str | None:
 def _read_xlsx(path: Path, root: Path, collection: str) -> RawTable:
     """First sheet, header row 1; ``_line`` is the Excel row, ``_pointer`` ``Sheet!row``."""
     rel = relative_path(path, root)
+    data = read_data_file(path, root)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        try:
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many unrelated types on corrupt files
-            reason = xlsx_error_reason(exc, path, rel)
-            raise DataFileError(rel, f"cannot open the workbook: {reason}") from exc
+        workbook = open_workbook(data, path, rel)
         try:
             return _xlsx_table(workbook, rel, collection)
         except DataFileError:
@@ -643,6 +707,79 @@ def _read_xlsx(path: Path, root: Path, collection: str) -> RawTable:
             raise DataFileError(rel, f"cannot read the workbook: {reason}") from exc
         finally:
             workbook.close()
+
+
+def check_workbook_zip(data: bytes, rel: str) -> None:
+    """Refuse a workbook whose zip is out of proportion, before openpyxl inflates any of it.
+
+    Bounds: ``MAX_XLSX_MEMBERS`` members, ``MAX_XLSX_UNCOMPRESSED`` bytes in all, and a
+    compression ratio of at most ``MAX_XLSX_RATIO`` for a member over 1 MiB. The sizes are
+    the zip's declared ones; the zip reader never inflates a member past its declared size.
+
+    :raises DataFileError: (DAT004) with the reason.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise DataFileError(
+            rel, f"cannot open the workbook: not an xlsx (zip) file ({exc})"
+        ) from None
+    if len(members) > MAX_XLSX_MEMBERS:
+        raise DataFileError(rel, f"the workbook has more than {MAX_XLSX_MEMBERS} parts; not read")
+    total = sum(m.file_size for m in members)
+    if total > MAX_XLSX_UNCOMPRESSED:
+        raise DataFileError(
+            rel,
+            f"the workbook inflates to {total} bytes (more than {MAX_XLSX_UNCOMPRESSED}); not read",
+        )
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > 1024 * 1024 and ratio > MAX_XLSX_RATIO:
+            raise DataFileError(
+                rel,
+                f"part {member.filename!r} of the workbook inflates {ratio:.0f} times (more "
+                f"than {MAX_XLSX_RATIO}: a decompression bomb?); not read",
+            )
+
+
+def open_workbook(data: bytes, path: Path, rel: str) -> Any:
+    """A read-only workbook from a data file's bytes, after :func:`check_workbook_zip`.
+
+    Every sheet's declared dimension is dropped (a sheet claiming ``A1:XFD1048576``
+    would make openpyxl pad every row to 16384 cells); :func:`sheet_rows` bounds the
+    columns actually used.
+
+    :raises DataFileError: (DAT004) the workbook is refused or cannot be opened.
+    """
+    check_workbook_zip(data, rel)
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many unrelated types on corrupt files
+        reason = xlsx_error_reason(exc, path, rel)
+        raise DataFileError(rel, f"cannot open the workbook: {reason}") from exc
+    for sheet in workbook.worksheets:
+        reset = getattr(sheet, "reset_dimensions", None)
+        if reset is not None:
+            reset()
+    return workbook
+
+
+def sheet_rows(sheet: Any, rel: str) -> Iterator[tuple[Any, ...]]:
+    """The rows of a read-only sheet, values only; a cell beyond ``MAX_XLSX_COLUMNS`` is DAT004.
+
+    :raises DataFileError: naming the sheet and the cell.
+    """
+    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if len(row) > MAX_XLSX_COLUMNS:
+            cell = f"{get_column_letter(len(row))}{number}"
+            raise DataFileError(
+                rel,
+                f"sheet {sheet.title!r} uses cell {cell}, beyond column "
+                f"{get_column_letter(MAX_XLSX_COLUMNS)} ({MAX_XLSX_COLUMNS} columns); not read",
+                number,
+            )
+        yield row
 
 
 def xlsx_error_reason(exc: Exception, path: Path, rel: str) -> str:
@@ -659,7 +796,7 @@ def _xlsx_table(workbook: Any, rel: str, collection: str) -> RawTable:
     if not workbook.worksheets:
         raise DataFileError(rel, "the workbook has no worksheet")
     sheet = workbook.worksheets[0]
-    rows_iter = enumerate(sheet.iter_rows(values_only=True), start=1)
+    rows_iter = enumerate(sheet_rows(sheet, rel), start=1)
     first = next(rows_iter, None)
     if first is None:
         return RowCollector().table(collection, rel, None)
