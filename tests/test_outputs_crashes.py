@@ -546,3 +546,16 @@ def test_a_closed_stdout_in_a_real_process_exits_141(secretariat_repo: RepoFacto
         os.close(write)
     assert done.returncode == 141
     assert done.stderr == b""
+
+
+def test_a_configuration_error_stays_exit_2_and_shows_its_traceback_only_with_debug(
+    secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(cli.DEBUG_ENV, raising=False)
+    repo = secretariat_repo()
+    plain = run_cli("check", repo.path, "--select", "SEK999")
+    assert plain.exit_code == 2 and "Traceback" not in plain.stderr
+    debug = run_cli("--debug", "check", repo.path, "--select", "SEK999")
+    assert debug.exit_code == 2
+    assert debug.stderr.splitlines()[0] == plain.stderr.splitlines()[0]
+    assert "Traceback (most recent call last):" in debug.stderr
