@@ -126,15 +126,13 @@ def test_tailoring_register_comes_from_reference(fixture_audit: Audit) -> None:
 
 
 def test_a_disabled_rule_shows_its_reason(tmp_path: Path) -> None:
-    ruleset = tmp_path / "local.yaml"
-    ruleset.write_text(
+    ruleset = (
         "ruleset: local\nextends: national\nrules:\n"
-        "  - {id: SEK013, enabled: false, reason: 'the web site is run by the county'}\n",
-        encoding="utf-8",
+        "  - {id: SEK013, enabled: false, reason: 'the web site is run by the county'}\n"
     )
     manifest = copy.deepcopy(BASE_MANIFEST)
-    manifest["ruleset"] = str(ruleset)
-    repo = write_repo(tmp_path / "local", manifest)
+    manifest["ruleset"] = "local.yaml"  # a manifest's ruleset path lies inside the repository
+    repo = write_repo(tmp_path / "local", manifest, {"local.yaml": ruleset})
     result = run_audit([repo], jobs=1, registry=load_registry(load_entry_points=False))
     reason = "the web site is run by the county"
     assert result.own.cell("testregion", "SEK013") == Cell("disabled", reason=reason)

@@ -38,6 +38,8 @@ from .confine import (
     MAX_XLSX_MEMBERS,
     MAX_XLSX_RATIO,
     MAX_XLSX_UNCOMPRESSED,
+    MAX_YAML_ALIASES,
+    MAX_YAML_DEPTH,
     read_data_file,
 )
 from .values import decimal_text
@@ -450,11 +452,48 @@ def parse_yaml(text: str, rel: str, collection: str) -> RawTable:
     return rows.table(collection, rel, None)
 
 
-def _compose(text: str, rel: str) -> yaml.Node | None:
-    from ..yamlio import check_yaml_bounds
+def _check_node_bounds(document: yaml.Node | None, rel: str) -> None:
+    """Refuse a composed data document deeper than ``MAX_YAML_DEPTH`` or with more than
+    ``MAX_YAML_ALIASES`` aliases; one iterative walk, each node once.
 
+    Data YAML is never expanded (records are read one level deep from the node graph,
+    where an alias is the same node again), so an alias bomb costs nothing here; libyaml
+    stops nesting beyond 1000 levels itself, before the (recursive) composer sees it.
+    """
+    if document is None:
+        return
+    seen: set[int] = set()
+    aliases = 0
+    stack: list[tuple[yaml.Node, int]] = [(document, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            aliases += 1
+            if aliases > MAX_YAML_ALIASES:
+                line = node.start_mark.line + 1
+                raise DataFileError(
+                    rel, f"invalid YAML: more than {MAX_YAML_ALIASES} aliases", line
+                )
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
+            if depth >= MAX_YAML_DEPTH:
+                message = f"invalid YAML: nested deeper than {MAX_YAML_DEPTH} levels"
+                raise DataFileError(rel, message, node.start_mark.line + 1)
+            if isinstance(node, yaml.MappingNode):
+                stack.extend((n, depth + 1) for pair in node.value for n in pair)
+            else:
+                stack.extend((n, depth + 1) for n in node.value)
+
+
+def _compose(text: str, rel: str) -> yaml.Node | None:
+    document = _compose_nodes(text, rel)
+    _check_node_bounds(document, rel)
+    return document
+
+
+def _compose_nodes(text: str, rel: str) -> yaml.Node | None:
     try:
-        check_yaml_bounds(text, _YamlLoader, duplicates=False)
         return yaml.compose(text, Loader=_YamlLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
