@@ -564,3 +564,17 @@ def test_every_hostile_answer_keeps_to_the_budget(secretariat_repo: RepoFactory)
     assert status == 2 and seconds < 10 and rss < 500
     json.dumps({"seconds": seconds, "rss_mb": rss})
     assert threading.active_count() >= 1
+
+
+def test_a_repository_ruleset_cannot_extend_a_file_outside(
+    secretariat_repo: RepoFactory, tmp_path: Path
+) -> None:
+    secret = tmp_path / "elsewhere" / "secret.yaml"
+    secret.parent.mkdir(exist_ok=True)
+    secret.write_text(f"ruleset: x\nrules:\n  - {SENTINEL}: [\n")
+    local = f"ruleset: local\nextends: {secret}\nrules: []\n"
+    manifest = {**BASE_MANIFEST, "ruleset": "local.yaml"}
+    run = secretariat_repo(manifest=manifest, files={"local.yaml": local}).check()
+    assert run.exit_code == 2
+    assert "ruleset secret.yaml: resolves outside the data repository" in run.stderr
+    assert SENTINEL not in run.output + run.stderr

@@ -78,13 +78,15 @@ def _is_path(name: str) -> bool:
 def resolve_ruleset(name: str | None, dataset: Dataset, registry: Registry) -> Ruleset:
     """The ruleset to use: given, else the manifest's (or its region's), else national."""
     chosen = name or dataset.manifest.ruleset or DEFAULT_RULESET
+    confine_to = None
     if name is None and dataset.manifest.ruleset and _is_path(chosen):
+        confine_to = dataset.root
         # a manifest's path is relative to its repository, and must stay inside it
         found = confined_config(dataset.root, chosen, ManifestError, "ruleset")
         if found is None:
             raise ManifestError(f"{MANIFEST_NAME}: ruleset {chosen}: no such file")
         chosen = str(found)
-    ruleset = load_ruleset(chosen, registry.rulesets, registry.check_kinds)
+    ruleset = load_ruleset(chosen, registry.rulesets, registry.check_kinds, confine_to)
     dry_run(ruleset)
     return ruleset
 

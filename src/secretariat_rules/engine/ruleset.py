@@ -212,17 +212,32 @@ def locate_ruleset(
 
 
 def load_ruleset(
-    name: str, available: Mapping[str, Path], check_kinds: Mapping[str, Any]
+    name: str,
+    available: Mapping[str, Path],
+    check_kinds: Mapping[str, Any],
+    confine_to: Path | None = None,
 ) -> Ruleset:
     """Load, resolve and validate a ruleset and everything it extends.
 
+    :param confine_to: a data repository whose manifest named this ruleset by path: every
+        ruleset file of the chain that is not a packaged or plugin ruleset must resolve
+        inside it (an ``extends: ../../x.yaml`` is refused, quoting nothing of the file).
     :raises RulesetError: with every problem found, each with file:line.
     """
     chain: list[tuple[Path, dict[str, Any], LineIndex]] = []
     path = locate_ruleset(name, available)
     seen: set[Path] = set()
+    packaged = {p.resolve() for p in available.values()}
     while True:
         resolved = path.resolve()
+        if (
+            confine_to is not None
+            and resolved not in packaged
+            and not resolved.is_relative_to(confine_to.resolve())
+        ):
+            raise RulesetError(
+                f"ruleset {path.name}: resolves outside the data repository; not read"
+            )
         if resolved in seen:
             raise RulesetError(f"{path}: ruleset extends itself (cycle through {resolved.name})")
         seen.add(resolved)
