@@ -578,3 +578,15 @@ def test_a_repository_ruleset_cannot_extend_a_file_outside(
     assert run.exit_code == 2
     assert "ruleset secret.yaml: resolves outside the data repository" in run.stderr
     assert SENTINEL not in run.output + run.stderr
+
+
+def test_references_into_an_unreadable_collection_are_not_dat003(
+    secretariat_repo: RepoFactory,
+) -> None:
+    decisions = [
+        {"id": f"V{i}", "meeting": "M1", "kind": "orientering", "title": "x"} for i in range(5)
+    ]
+    repo = secretariat_repo(decisions=decisions)
+    os.mkfifo(repo.path / "meetings.csv")
+    run = repo.check("--select", "DAT")
+    assert dat(run) == [("DAT004", "files/meetings", ("meetings.csv:None",))]

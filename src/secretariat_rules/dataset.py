@@ -564,8 +564,13 @@ def build_dataset(
 
     kept = {name: frame.get_column("id") for name, frame in frames.items() if "id" in frame.columns}
     linked = [*COLLECTION_MODELS, "secretariat"]
+    # a reference into a collection with an unreadable file (DAT004) may name a record of
+    # that file: not DAT003 (one finding naming the file, not one per reference); the
+    # reference still takes no part in the guideline rules (prune_all)
+    unreadable = {p.collection for p in problems}
     for name in linked:
-        frames[name], dangling = resolve_references(name, frames[name], fields[name], known, kept)
+        checked = tuple(s for s in fields[name] if s.ref not in unreadable)
+        frames[name], dangling = resolve_references(name, frames[name], checked, known, kept)
         issues.extend(("DAT003", f) for f in dangling)
     frames = prune_all(frames, fields, linked)
     return Dataset(root, manifest, index, frames, fields, issues)
