@@ -176,7 +176,8 @@ def _missing_columns(
     """One DAT001 on ``files/COLLECTION`` when a table's header lacks a required column.
 
     Only tables with a header (CSV, spreadsheets) have one; a record of a YAML or JSON
-    list that lacks a required key is a DAT001 of its own.
+    list that lacks a required key is a DAT001 of its own. The finding also names the
+    file's unknown columns, so the file gets no DAT005 besides.
     """
     if table.header_line is None:
         return None
@@ -186,10 +187,16 @@ def _missing_columns(
         return None
     unknown = [c for c in table.columns if c not in names]
     reasons = []
+    named: set[str] = set()
     for name in missing:
         close = difflib.get_close_matches(name, unknown, n=1, cutoff=0.6)
         hint = f" (the unknown column {close[0]!r} is the closest)" if close else ""
+        named.update(close)
         reasons.append(f"{table.path}: the header has no required column {name!r}{hint}")
+    others = [c for c in unknown if c not in named]
+    if others:
+        listed = ", ".join(_with_suggestion(c, names) for c in others)
+        reasons.append(f"unknown column(s) {listed}")
     reasons.append(f"the {table.frame.height} row(s) of {table.path} are left out")
     return RawFinding(
         Subject("files", collection), tuple(reasons), (Location(table.path, table.header_line),)
@@ -249,14 +256,15 @@ def type_collection(
     parts = []
     left_out: list[pl.DataFrame] = []
     for table in tables:
-        unknown = _unknown_columns(collection, table, names)
-        if unknown:
-            issues.append(("DAT005", unknown))
         missing = _missing_columns(collection, table, specs, names)
         if missing is not None:
+            # one finding for one mistake: the DAT001 names the unknown columns too
             issues.append(("DAT001", missing))
             left_out.append(_prepare(table, names))
             continue
+        unknown = _unknown_columns(collection, table, names)
+        if unknown:
+            issues.append(("DAT005", unknown))
         parts.append(_prepare(table, names))
     raw = pl.concat([_empty_raw(specs), *parts], how="diagonal_relaxed")
     checks = _problem_checks(specs)
