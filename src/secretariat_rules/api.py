@@ -82,9 +82,15 @@ def resolve_ruleset(name: str | None, dataset: Dataset, registry: Registry) -> R
     if name is None and dataset.manifest.ruleset and _is_path(chosen):
         confine_to = dataset.root
         # a manifest's path is relative to its repository, and must stay inside it
-        found = confined_config(dataset.root, chosen, ManifestError, "ruleset")
+        line = dataset.manifest_lines.line(("ruleset",))
+        try:
+            found = confined_config(dataset.root, chosen, ManifestError, "ruleset")
+        except ManifestError as exc:
+            problem = Problem(MANIFEST_NAME, line, f"ruleset: {exc}")
+            raise ManifestError(f"{MANIFEST_NAME}: invalid manifest", [problem]) from None
         if found is None:
-            raise ManifestError(f"{MANIFEST_NAME}: ruleset {chosen}: no such file")
+            problem = Problem(MANIFEST_NAME, line, f"ruleset: {chosen}: no such file")
+            raise ManifestError(f"{MANIFEST_NAME}: invalid manifest", [problem])
         chosen = str(found)
     ruleset = load_ruleset(chosen, registry.rulesets, registry.check_kinds, confine_to)
     dry_run(ruleset)
