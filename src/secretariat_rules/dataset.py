@@ -144,10 +144,21 @@ def _prepare(table: RawTable, names: set[str]) -> pl.DataFrame:
     return frame.select(keep)
 
 
+MAX_LISTED_COLUMNS = 20
+"""Unknown columns named one by one in a finding; the rest are counted."""
+
+
 def _with_suggestion(name: str, names: set[str]) -> str:
     """``'archvied' (did you mean 'archived'?)``, when a known field is close."""
     close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.75)
     return f"{name!r} (did you mean {close[0]!r}?)" if close else repr(name)
+
+
+def _listed_unknown(columns: list[str], names: set[str]) -> str:
+    """The first ``MAX_LISTED_COLUMNS`` unknown columns with suggestions, then a count."""
+    listed = ", ".join(_with_suggestion(c, names) for c in columns[:MAX_LISTED_COLUMNS])
+    rest = len(columns) - MAX_LISTED_COLUMNS
+    return f"{listed} and {rest} more" if rest > 0 else listed
 
 
 def _unknown_columns(collection: str, table: RawTable, names: set[str]) -> RawFinding | None:
@@ -161,7 +172,7 @@ def _unknown_columns(collection: str, table: RawTable, names: set[str]) -> RawFi
         ]
         present = [int(v) for v in lines if isinstance(v, int)]
         line = min(present) if present else None
-    listed = ", ".join(_with_suggestion(c, names) for c in unknown)
+    listed = _listed_unknown(unknown, names)
     known = ", ".join(sorted(names))
     return RawFinding(
         Subject("files", collection),
@@ -195,7 +206,7 @@ def _missing_columns(
         reasons.append(f"{table.path}: the header has no required column {name!r}{hint}")
     others = [c for c in unknown if c not in named]
     if others:
-        listed = ", ".join(_with_suggestion(c, names) for c in others)
+        listed = _listed_unknown(others, names)
         reasons.append(f"unknown column(s) {listed}")
     reasons.append(f"the {table.frame.height} row(s) of {table.path} are left out")
     return RawFinding(

@@ -31,7 +31,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -43,7 +43,14 @@ from .conditions import ConditionError, Text
 
 RULE_ID = r"^[A-Z]{3}\d{3}$"
 RULE_NAME = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-ParamValue = int | float | str | bool | dt.date | None
+MAX_PARAM_MAGNITUDE = 10**15
+"""Largest absolute value of a numeric rule parameter (days, hours, amounts in NOK)."""
+_BoundedInt = Annotated[int, Field(ge=-MAX_PARAM_MAGNITUDE, le=MAX_PARAM_MAGNITUDE)]
+_FiniteFloat = Annotated[
+    float, Field(allow_inf_nan=False, ge=-MAX_PARAM_MAGNITUDE, le=MAX_PARAM_MAGNITUDE)
+]
+ParamValue = bool | _BoundedInt | _FiniteFloat | str | dt.date | None
+"""A rule parameter: numbers are finite and bounded (``.nan`` would switch a rule off)."""
 
 
 class _Model(BaseModel):

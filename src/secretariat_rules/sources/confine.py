@@ -38,6 +38,7 @@ __all__ = [
     "MAX_DATA_FILE_BYTES",
     "MAX_JSON_DEPTH",
     "MAX_JSON_NUMBER_CHARS",
+    "MAX_TABLE_COLUMNS",
     "MAX_XLSX_COLUMNS",
     "MAX_XLSX_MEMBERS",
     "MAX_XLSX_RATIO",
@@ -77,6 +78,8 @@ MAX_XLSX_RATIO = 100
 """Largest compression ratio of a workbook member bigger than 1 MiB uncompressed."""
 MAX_XLSX_MEMBERS = 10_000
 """Most members in a workbook's zip."""
+MAX_TABLE_COLUMNS = 1_024
+"""Most distinct columns (header cells or record keys) one data file may have."""
 MAX_XLSX_COLUMNS = 1_024
 """Rightmost column a sheet may use (``AMJ``); a cell beyond it (``XFD``) is DAT004."""
 

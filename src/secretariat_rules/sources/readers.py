@@ -34,6 +34,7 @@ from ..exceptions import DataFileError
 from .confine import (
     MAX_JSON_DEPTH,
     MAX_JSON_NUMBER_CHARS,
+    MAX_TABLE_COLUMNS,
     MAX_XLSX_COLUMNS,
     MAX_XLSX_MEMBERS,
     MAX_XLSX_RATIO,
@@ -152,12 +153,19 @@ def is_blank(text: str | None) -> bool:
 def _column_names(cells: Iterable[str | None], rel: str, line: int) -> list[str | None]:
     """Stripped header names; None for an empty header cell. Duplicates are an error."""
     names: list[str | None] = []
+    seen: set[str] = set()
     for cell in cells:
+        if len(names) == MAX_TABLE_COLUMNS:
+            raise DataFileError(
+                rel, f"the header has more than {MAX_TABLE_COLUMNS} columns; not read", line
+            )
         name = None if is_blank(cell) else str(cell).strip(_WHITESPACE)
         if name in RESERVED_COLUMNS:
             raise DataFileError(rel, f"column name {name!r} is reserved", line)
-        if name is not None and name in names:
-            raise DataFileError(rel, f"column {name!r} appears twice in the header", line)
+        if name is not None:
+            if name in seen:
+                raise DataFileError(rel, f"column {name!r} appears twice in the header", line)
+            seen.add(name)
         names.append(name)
     return names
 
@@ -193,7 +201,15 @@ class RowCollector:
         self.problems.append("; ".join(problems) or None)
 
     def table(self, collection: str, rel: str, header_line: int | None) -> RawTable:
+        """The collected records as one frame.
+
+        :raises DataFileError: when they use more than ``MAX_TABLE_COLUMNS`` columns.
+        """
         names = tuple(self.columns)
+        if len(names) > MAX_TABLE_COLUMNS:
+            raise DataFileError(
+                rel, f"the records use more than {MAX_TABLE_COLUMNS} columns; not read"
+            )
         data: dict[str, list[Any]] = {n: [row.get(n) for row in self.cells] for n in names}
         data.update({LINE: self.lines, POINTER: self.pointers, PROBLEMS: self.problems})
         frame = pl.DataFrame(data, schema=_schema(names))
