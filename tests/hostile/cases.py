@@ -1604,7 +1604,6 @@ def cli_cases() -> Iterator[HostileCase]:
 PENDING: dict[str, str] = {
     "value-id-line-separator": "B: U+2028 (line separator) is accepted inside an id",
     "value-year-0-indicator-report": "B: an indicator report's year 0 is accepted",
-    "value-period-year-0": "B: a toll_usage period 0000 is accepted",
 }
 """Case id → what is not built yet (the case is a strict xfail until it is)."""
 

@@ -49,10 +49,13 @@ class Kind:
 Amount = Annotated[float, Kind("amount")]
 """NOK excluding VAT; accepts Norwegian notations (``kr 825 000,50``)."""
 
-PeriodText = Annotated[str, Kind("period"), Field(pattern=r"^\d{4}(-T[123]|-\d{4})?$")]
+_YEAR = r"(?:[1-9]\d{3}|0[1-9]\d{2}|00[1-9]\d|000[1-9])"
+"""Four digits, not ``0000`` (there is no year 0)."""
+
+PeriodText = Annotated[str, Kind("period"), Field(pattern=rf"^{_YEAR}(-T[123]|-{_YEAR})?$")]
 """``2024``, ``2024-T2`` or a year range ``2024-2027``."""
 
-YearOrTertial = Annotated[str, Kind("period"), Field(pattern=r"^\d{4}(-T[123])?$")]
+YearOrTertial = Annotated[str, Kind("period"), Field(pattern=rf"^{_YEAR}(-T[123])?$")]
 """``2024`` or ``2024-T2``."""
 
 
