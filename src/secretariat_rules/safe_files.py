@@ -17,24 +17,12 @@ import stat
 from pathlib import Path
 
 from .exceptions import UsageError
+from .sources.confine import file_kind
 
 __all__ = ["MAX_USER_FILE_BYTES", "check_regular_file", "file_kind", "read_regular_file"]
 
 MAX_USER_FILE_BYTES = 256 * 1024 * 1024
 """Largest command-line file read (256 MiB); a larger one is refused with exit code 2."""
-
-_KINDS = (
-    (stat.S_ISDIR, "a directory"),
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
-
-
-def file_kind(mode: int) -> str:
-    """``a directory``, ``a FIFO``... for a ``st_mode`` that is not a regular file."""
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
 def _refuse(path: Path, option: str, mode: int) -> UsageError:
