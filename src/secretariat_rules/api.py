@@ -8,6 +8,7 @@ it reads the clock.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,15 @@ from .exceptions import ManifestError, Problem, UsageError, WaiverError
 from .findings import Result, Severity
 from .plugins import Registry, load_registry
 from .schema.collections import COLLECTION_MODELS
-from .schema.manifest import Period
-from .sources.base import FileProblem
+from .schema.manifest import Manifest, Period
+from .sources.base import (
+    FileProblem,
+    ReadOptions,
+    SourceAdapter,
+    SourceInventory,
+    SourceNotice,
+    SourceOutput,
+)
 from .sources.confine import confined_config, unrecognised_files
 from .sources.manifest import MANIFEST_NAME, build_manifest, read_manifest_data
 from .sources.readers import READERS, RawTable
@@ -36,8 +44,12 @@ def load_dataset(
     *,
     registry: Registry | None = None,
     overrides: dict[str, Any] | None = None,
+    options: ReadOptions | None = None,
 ) -> Dataset:
-    """Load a data repository: manifest (with region defaults), sources, typed frames."""
+    """Load a data repository: manifest (with region defaults), sources, typed frames.
+
+    ``options`` are passed to the source adapters that accept them (``--schema-check``).
+    """
     registry = registry or load_registry()
     root = Path(path)
     data, index = read_manifest_data(root)
@@ -45,6 +57,8 @@ def load_dataset(
     tables: list[RawTable] = []
     problems: list[FileProblem] = []
     claimed: set[str] = set()
+    notices: list[SourceNotice] = []
+    inventory: list[SourceInventory] = []
     for name in manifest.sources:
         adapter = registry.source_adapters.get(name)
         if adapter is None:
@@ -59,16 +73,32 @@ def load_dataset(
                     )
                 ],
             )
-        output = adapter.read(root, manifest)
+        output = read_source(adapter, root, manifest, options or ReadOptions())
         tables.extend(output.tables)
         problems.extend(output.problems)
         claimed.update(output.claimed)
+        notices.extend(output.notices)
+        if output.inventory is not None:
+            inventory.append(output.inventory)
     claimed.update(p.path.split("/", 1)[0] for p in problems)
     claimed.update(t.path.split("/", 1)[0] for t in tables)
     if manifest.ruleset and _is_path(manifest.ruleset):
         claimed.add(Path(manifest.ruleset).parts[0])
     unknown = unrecognised_files(root, claimed, COLLECTION_MODELS, READERS)
-    return build_dataset(root, manifest, index, tables, problems, unknown)
+    return build_dataset(root, manifest, index, tables, problems, unknown, notices, inventory)
+
+
+def read_source(
+    adapter: SourceAdapter, root: Path, manifest: Manifest, options: ReadOptions
+) -> SourceOutput:
+    """Run one adapter, giving it ``options`` when its ``read`` takes them."""
+    try:
+        takes_options = "options" in inspect.signature(adapter.read).parameters
+    except (TypeError, ValueError):  # pragma: no cover - a builtin or C callable
+        takes_options = False
+    if takes_options:
+        return adapter.read(root, manifest, options=options)  # type: ignore[call-arg]
+    return adapter.read(root, manifest)
 
 
 def _is_path(name: str) -> bool:

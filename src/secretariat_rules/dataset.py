@@ -31,7 +31,7 @@ from .findings import Location, RawFinding, Subject
 from .schema.collections import COLLECTION_FIELDS, COLLECTION_MODELS
 from .schema.fields import FieldSpec
 from .schema.manifest import Manifest
-from .sources.base import FileProblem
+from .sources.base import FileProblem, SourceInventory, SourceNotice
 from .sources.confine import UnrecognisedFile
 from .sources.manifest import MANIFEST_NAME
 from .sources.readers import RawTable
@@ -77,6 +77,8 @@ class Dataset:
     """Data integrity findings: (rule id, finding)."""
     memo: dict[str, Any] = field(default_factory=dict)
     """Work that check kinds share across rules (a side file parsed once), by key."""
+    inventory: list[SourceInventory] = field(default_factory=list)
+    """Per source adapter that read something: files, elements seen, records, left out."""
 
     def frame(self, name: str) -> pl.DataFrame:
         """The clean frame of a collection or manifest table."""
@@ -546,6 +548,17 @@ def file_problem_findings(problems: Iterable[FileProblem]) -> list[tuple[str, Ra
     return out
 
 
+def notice_findings(notices: Iterable[SourceNotice]) -> list[tuple[str, RawFinding]]:
+    """A source adapter's DAT006/DAT007 notices as findings."""
+    out: list[tuple[str, RawFinding]] = []
+    for notice in notices:
+        locations = tuple(Location(path, line, pointer) for path, line, pointer in notice.locations)
+        out.append(
+            (notice.rule, RawFinding(Subject.parse(notice.subject), notice.reasons, locations))
+        )
+    return out
+
+
 def build_dataset(
     root: Path,
     manifest: Manifest,
@@ -553,17 +566,21 @@ def build_dataset(
     tables: list[RawTable],
     problems: list[FileProblem],
     unrecognised: Iterable[UnrecognisedFile] = (),
+    notices: Iterable[SourceNotice] = (),
+    inventory: Iterable[SourceInventory] = (),
 ) -> Dataset:
     """Type, validate, de-duplicate and link the raw tables into a :class:`Dataset`.
 
     A file problem (DAT004) affects that file only: the tables other files or other
     source adapters read for the same collection are still typed and checked. Each file
-    in ``unrecognised`` is one DAT005 warning on ``files/NAME``.
+    in ``unrecognised`` is one DAT005 warning on ``files/NAME``; each source notice is its
+    DAT006/DAT007 finding.
     """
     issues = file_problem_findings(problems)
     for item in unrecognised:
         finding = RawFinding(Subject("files", item.name), (item.message,), (Location(item.name),))
         issues.append(("DAT005", finding))
+    issues.extend(notice_findings(notices))
     by_collection: dict[str, list[RawTable]] = defaultdict(list)
     for table in tables:
         by_collection[table.collection].append(table)
@@ -592,7 +609,7 @@ def build_dataset(
         frames[name], dangling = resolve_references(name, frames[name], checked, known, kept)
         issues.extend(("DAT003", f) for f in dangling)
     frames = prune_all(frames, fields, linked)
-    return Dataset(root, manifest, index, frames, fields, issues)
+    return Dataset(root, manifest, index, frames, fields, issues, inventory=list(inventory))
 
 
 def empty_dataset() -> Dataset:

@@ -1,4 +1,10 @@
-"""The data integrity rules DAT001–DAT005 (SPEC §4): fixed ids, names and severities."""
+"""The data integrity rules (SPEC §4): fixed ids, names and severities.
+
+DAT001–DAT005 are SPEC's. DAT006 and DAT007 extend them for source adapters that read
+records systems (Noark 5, eInnsyn): what such a source held but no record was made of,
+and correspondents that match no party but resemble one. The canonical layout never
+reports them.
+"""
 
 from __future__ import annotations
 
@@ -35,5 +41,19 @@ DATA_RULES: dict[str, DataRule] = {
             "DAT004", "unreadable-file", Severity.ERROR, "Fil som ikke kan leses", "Unreadable file"
         ),
         DataRule("DAT005", "unknown-field", Severity.WARNING, "Ukjent felt", "Unknown field"),
+        DataRule(
+            "DAT006",
+            "left-out-by-source",
+            Severity.WARNING,
+            "Utelatt fra kilden",
+            "Left out by the source adapter",
+        ),
+        DataRule(
+            "DAT007",
+            "unmatched-correspondent",
+            Severity.WARNING,
+            "Korrespondansepart som ikke er en part",
+            "Correspondent that matches no party",
+        ),
     )
 }

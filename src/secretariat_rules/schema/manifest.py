@@ -45,6 +45,19 @@ def _visible_id(value: object) -> object:
 
 
 VisibleId = Annotated[str, BeforeValidator(_visible_id)]
+
+
+def _visible_names(names: list[str]) -> list[str]:
+    """Alias names: plain text, surrounding whitespace trimmed, empty ones refused."""
+    out = []
+    for name in names:
+        _visible_id(name)
+        if not name.strip():
+            raise ValueError("an alias is empty")
+        out.append(name.strip())
+    return out
+
+
 OptionalVisibleId = Annotated[str | None, BeforeValidator(_visible_id)]
 
 
@@ -60,6 +73,16 @@ class Party(_Strict):
     kind: Literal["kommune", "fylkeskommune", "stat"]
     org_number: str | None = Field(None, pattern=r"^\d{9}$")
     domains: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="other names the party goes by in records (e.g. Statens vegvesen Region "
+        "vest); source adapters match correspondents by them",
+    )
+
+    @field_validator("aliases")
+    @classmethod
+    def _plain_aliases(cls, value: list[str]) -> list[str]:
+        return _visible_names(value)
 
     @field_validator("org_number", mode="before")
     @classmethod
@@ -93,6 +116,15 @@ class Body(_Strict):
     id: VisibleId
     name: str
     kind: Literal["steering_group", "working_group", "other"]
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="other names of the body in records (an archive's utvalg name or code)",
+    )
+
+    @field_validator("aliases")
+    @classmethod
+    def _plain_aliases(cls, value: list[str]) -> list[str]:
+        return _visible_names(value)
 
 
 class Channel(_Strict):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 from ..schema.manifest import Manifest
 from .readers import RawTable
@@ -20,6 +21,62 @@ class FileProblem:
     line: int | None = None
 
 
+@dataclass(frozen=True)
+class SourceNotice:
+    """A finding a source adapter reports about what it read (SPEC §4, DAT006/DAT007).
+
+    ``DAT006`` (left-out-by-source): elements of the source that became no record, with
+    the reason and their count: nothing is dropped silently. ``DAT007``
+    (unmatched-correspondent): correspondents that match no party but resemble one, so
+    the user can add an ``aliases:`` entry. ``subject`` is ``files/PATH`` (the source
+    file, relative to the data repository); ``reasons`` are the finding's lines;
+    ``locations`` the elements concerned (path, line, pointer).
+    """
+
+    rule: Literal["DAT006", "DAT007"]
+    subject: str
+    reasons: tuple[str, ...]
+    locations: tuple[tuple[str, int | None, str | None], ...] = ()
+
+
+@dataclass
+class SourceInventory:
+    """What one source adapter saw and made of it: shown by ``validate`` and the reports.
+
+    Counts are plain integers keyed by name, so a report can list them in sorted order:
+    ``elements`` by element kind (``journalpost``, ``moetemappe``...), ``records`` by
+    collection, ``left_out`` by reason (the same reasons the DAT006 findings give).
+    """
+
+    source: str
+    files: list[str] = field(default_factory=list)
+    elements: Counter[str] = field(default_factory=Counter)
+    records: Counter[str] = field(default_factory=Counter)
+    left_out: Counter[str] = field(default_factory=Counter)
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain, deterministically ordered form (for the JSON report)."""
+        return {
+            "source": self.source,
+            "files": sorted(self.files),
+            "elements": dict(sorted(self.elements.items())),
+            "records": dict(sorted(self.records.items())),
+            "left_out": dict(sorted(self.left_out.items())),
+        }
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """Options of one load that adapters may honour (all off by default).
+
+    An adapter receives them when its ``read`` takes an ``options`` keyword argument;
+    an adapter whose ``read(root, manifest)`` takes two arguments keeps working.
+    """
+
+    schema_check: bool = False
+    """Validate source files against their official schema (``--schema-check``)."""
+
+
 @dataclass
 class SourceOutput:
     """What an adapter read: raw tables per collection, and the files it could not use."""
@@ -29,6 +86,11 @@ class SourceOutput:
     claimed: set[str] = field(default_factory=set)
     """Names of the files in the repository root the adapter read or refused: a root file
     no adapter claims (and no allow-list names) is a DAT005 warning."""
+    notices: list[SourceNotice] = field(default_factory=list)
+    """DAT006/DAT007 findings about what the adapter left out or could not match."""
+    inventory: SourceInventory | None = None
+    """Files read, elements seen, records produced, elements left out; None when the
+    adapter found nothing to read."""
 
 
 class SourceAdapter(Protocol):
@@ -39,5 +101,8 @@ class SourceAdapter(Protocol):
     description: str
 
     def read(self, root: Path, manifest: Manifest) -> SourceOutput:
-        """Read every collection this adapter finds under ``root``; never raise on bad data."""
+        """Read every collection this adapter finds under ``root``; never raise on bad data.
+
+        An adapter may also accept ``options: ReadOptions`` as a keyword argument.
+        """
         ...
