@@ -1,9 +1,10 @@
 """The data integrity rules (SPEC §4): fixed ids, names and severities.
 
-DAT001–DAT005 are SPEC's. DAT006 and DAT007 extend them for source adapters that read
+DAT001–DAT005 are SPEC's. DAT006–DAT008 extend them for source adapters that read
 records systems (Noark 5, eInnsyn): what such a source held but no record was made of,
-and correspondents that match no party but resemble one. The canonical layout never
-reports them.
+correspondents that match no party but resemble one, and (with ``--schema-check``) where
+a file breaks the official schema of its version. The canonical layout never reports
+them.
 """
 
 from __future__ import annotations
@@ -54,6 +55,13 @@ DATA_RULES: dict[str, DataRule] = {
             Severity.WARNING,
             "Korrespondansepart som ikke er en part",
             "Correspondent that matches no party",
+        ),
+        DataRule(
+            "DAT008",
+            "schema-violation",
+            Severity.WARNING,
+            "Brudd på skjemaet for formatet",
+            "Violation of the format's official schema",
         ),
     )
 }

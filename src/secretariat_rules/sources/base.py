@@ -23,17 +23,19 @@ class FileProblem:
 
 @dataclass(frozen=True)
 class SourceNotice:
-    """A finding a source adapter reports about what it read (SPEC §4, DAT006/DAT007).
+    """A finding a source adapter reports about what it read (SPEC §4, DAT006–DAT008).
 
     ``DAT006`` (left-out-by-source): elements of the source that became no record, with
     the reason and their count: nothing is dropped silently. ``DAT007``
     (unmatched-correspondent): correspondents that match no party but resemble one, so
-    the user can add an ``aliases:`` entry. ``subject`` is ``files/PATH`` (the source
+    the user can add an ``aliases:`` entry. ``DAT008`` (schema-violation, only with
+    ``ReadOptions.schema_check``): where the file breaks the official schema of its
+    version, the records are still read. ``subject`` is ``files/PATH`` (the source
     file, relative to the data repository); ``reasons`` are the finding's lines;
     ``locations`` the elements concerned (path, line, pointer).
     """
 
-    rule: Literal["DAT006", "DAT007"]
+    rule: Literal["DAT006", "DAT007", "DAT008"]
     subject: str
     reasons: tuple[str, ...]
     locations: tuple[tuple[str, int | None, str | None], ...] = ()
@@ -87,7 +89,8 @@ class SourceOutput:
     """Names of the files in the repository root the adapter read or refused: a root file
     no adapter claims (and no allow-list names) is a DAT005 warning."""
     notices: list[SourceNotice] = field(default_factory=list)
-    """DAT006/DAT007 findings about what the adapter left out or could not match."""
+    """DAT006–DAT008 findings: what the adapter left out, could not match, or found
+    breaking the schema."""
     inventory: SourceInventory | None = None
     """Files read, elements seen, records produced, elements left out; None when the
     adapter found nothing to read."""
