@@ -11,7 +11,16 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .fields import Amount, FieldSpec, PeriodText, Record, Ref, YearOrTertial, field_specs
+from .fields import (
+    Amount,
+    FieldSpec,
+    PeriodText,
+    Record,
+    Ref,
+    Year,
+    YearOrTertial,
+    field_specs,
+)
 
 PartyRef = Annotated[str, Ref("parties")]
 BodyRef = Annotated[str, Ref("bodies")]
@@ -188,7 +197,7 @@ class IndicatorReport(Record):
 
     id: str
     indicator: Annotated[str, Ref("indicators")]
-    year: int
+    year: Year
     delivered: dt.date | None = None
     annual_report: Annotated[str, Ref("reports")] | None = None
 

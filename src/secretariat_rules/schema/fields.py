@@ -55,6 +55,9 @@ _YEAR = r"(?:[1-9]\d{3}|0[1-9]\d{2}|00[1-9]\d|000[1-9])"
 PeriodText = Annotated[str, Kind("period"), Field(pattern=rf"^{_YEAR}(-T[123]|-{_YEAR})?$")]
 """``2024``, ``2024-T2`` or a year range ``2024-2027``."""
 
+Year = Annotated[int, Field(ge=1, le=9999)]
+"""A calendar year: there is no year 0, and four digits at most."""
+
 YearOrTertial = Annotated[str, Kind("period"), Field(pattern=rf"^{_YEAR}(-T[123])?$")]
 """``2024`` or ``2024-T2``."""
 
@@ -77,6 +80,10 @@ class FieldSpec:
     default: Any = None
     description: str = ""
     pattern: str | None = None
+    minimum: int | None = None
+    """Smallest valid value of an ``int`` field (from ``Field(ge=...)``)."""
+    maximum: int | None = None
+    """Largest valid value of an ``int`` field (from ``Field(le=...)``)."""
 
     @property
     def dtype(self) -> pl.DataType:
@@ -126,6 +133,15 @@ def _pattern_of(annotation: Any, metadata: list[Any]) -> str | None:
     return None
 
 
+def _bound(metadata: list[Any], name: str) -> int | None:
+    """``ge``/``le`` of a field's constraints (annotated-types ``Ge``/``Le``), if any."""
+    for item in metadata:
+        value = getattr(item, name, None)
+        if isinstance(value, int):
+            return value
+    return None
+
+
 def field_specs(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
     """The :class:`FieldSpec` of every field of a collection model, in declaration order."""
     specs = []
@@ -151,6 +167,8 @@ def field_specs(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
                 default=default,
                 description=info.description or "",
                 pattern=pattern,
+                minimum=_bound(metadata, "ge"),
+                maximum=_bound(metadata, "le"),
             )
         )
     return tuple(specs)

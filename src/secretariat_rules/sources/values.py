@@ -127,6 +127,8 @@ def parse_expr(column: str, spec: FieldSpec) -> pl.Expr:
     }
     if spec.kind in parsers:
         typed = parsers[spec.kind](text)
+        if spec.kind == "int":
+            typed = _bounded(typed, spec.minimum, spec.maximum)
     elif spec.kind == "enum":
         typed = _enum(text, spec.enum)
     elif spec.kind == "period":
@@ -186,6 +188,8 @@ def expected_text(spec: FieldSpec) -> str:
         return "one of: " + ", ".join(spec.enum)
     if spec.kind == "period":
         return _period_expected(spec.pattern)
+    if spec.kind == "int" and spec.minimum is not None and spec.maximum is not None:
+        return f"a whole number from {spec.minimum} to {spec.maximum}"
     if spec.kind in ("str", "id"):
         text = f"text matching {spec.pattern}" if spec.pattern else "text"
         if spec.kind == "id" or spec.ref is not None:
@@ -366,6 +370,15 @@ def _int(text: pl.Expr) -> pl.Expr:
     """Optional sign and digits; out-of-range is invalid."""
     digits = text.str.replace("−", "-", literal=True).str.strip_prefix("+")
     return pl.when(text.str.contains(_INT)).then(digits.cast(pl.Int64, strict=False))
+
+
+def _bounded(value: pl.Expr, minimum: int | None, maximum: int | None) -> pl.Expr:
+    """``value`` where it lies within the field's bounds (inclusive)."""
+    if minimum is not None:
+        value = pl.when(value >= minimum).then(value)
+    if maximum is not None:
+        value = pl.when(value <= maximum).then(value)
+    return value
 
 
 def _enum(text: pl.Expr, values: tuple[str, ...]) -> pl.Expr:
