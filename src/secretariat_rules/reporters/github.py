@@ -1,0 +1,116 @@
+"""GitHub Actions annotations: one workflow command per finding (``--format github``).
+
+For repositories without code scanning (SARIF): printed in a workflow step, each line
+``::error file=PATH,line=N,title=RULE NAME::MESSAGE`` becomes an annotation on the file
+and line in the run's summary and the pull request's diff.
+
+- **Level**: ``error``, ``warning`` or ``notice`` (for ``info``) by the finding's
+  severity. A finding the baseline holds (it does not fail the run) is a ``notice``
+  whose title ends with the baseline label. A waived finding is left out (it is
+  accepted and does not fail the run); the summary counts it.
+- **file** is relative to the workspace root, as GitHub needs: the data repository as
+  given on the command line joined with the finding's path (``data/documents.csv``;
+  ``documents.csv`` for ``check .``). The first location is annotated; a finding without
+  one points at the repository's ``secretariat.yaml``. ``line`` is given when known.
+- **Escaping** as GitHub's toolkit does (``@actions/core``): ``%``, CR and LF as
+  ``%25``, ``%0D``, ``%0A`` in the message; additionally ``:`` and ``,`` as ``%3A`` and
+  ``%2C`` in property values (``file``, ``title``).
+- Repositories in command-line order, findings by rule, subject and fingerprint; after
+  the annotations, one plain summary line per repository (escaped like a message, so
+  nothing from a path can start a workflow command). No timestamps: equal input
+  gives byte-identical output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+
+from .. import hookimpl
+from ..findings import Finding, Result, Severity
+from ..i18n.catalog import t
+from .base import Reporter, ReportOptions, repository_path
+
+COMMANDS: dict[Severity, str] = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "notice",
+}
+"""The workflow command of each severity."""
+
+MANIFEST = "secretariat.yaml"
+"""Where a finding without a location points: the data repository's manifest."""
+
+
+def escape_data(text: str) -> str:
+    """A command's message, escaped as GitHub's toolkit does (``%``, CR, LF)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value: the message escapes, plus ``:`` and ``,``."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def workspace_path(data_dir: str, path: str) -> str:
+    """``path`` (relative to the data repository) relative to the workspace root."""
+    posix = path.replace("\\", "/")
+    if PurePosixPath(posix).is_absolute():
+        return posix
+    repo = repository_path(data_dir)
+    return posix if repo == "." else (PurePosixPath(repo) / posix).as_posix()
+
+
+def annotation(finding: Finding, data_dir: str, lang: str) -> str:
+    """The workflow command of one (unwaived) finding."""
+    location = finding.locations[0] if finding.locations else None
+    path = workspace_path(data_dir, location.path if location else MANIFEST)
+    properties = [f"file={escape_property(path)}"]
+    if location is not None and location.line is not None and location.line >= 1:
+        properties.append(f"line={location.line}")
+    title = f"{finding.rule} {finding.name}"
+    command = COMMANDS[finding.severity]
+    if finding.baselined:
+        command = "notice"
+        title += f" ({t('baselined', lang)})"
+    properties.append(f"title={escape_property(title)}")
+    return f"::{command} {','.join(properties)}::{escape_data(finding.message)}"
+
+
+def summary(result: Result, lang: str) -> str:
+    """The plain line closing a repository's annotations: its counts of findings and rules."""
+    counts = t(
+        "summary.findings",
+        lang,
+        error=result.count(Severity.ERROR),
+        warning=result.count(Severity.WARNING),
+        info=result.count(Severity.INFO),
+        waived=result.waived_count,
+    )
+    rules = t("summary.rules", lang, checked=result.rules_checked, failed=result.rules_failed)
+    # Escaped too: a line break in a directory name must not start a workflow command.
+    return escape_data(f"secretariat-rules {repository_path(result.data_dir)}: {counts}; {rules}")
+
+
+class GithubReporter:
+    """GitHub Actions workflow commands: an annotation per finding, a summary line."""
+
+    name = "github"
+    suffix = ".txt"
+
+    def render(self, results: Sequence[Result], options: ReportOptions) -> str:
+        """Return the annotations of every result, then one summary line per result."""
+        lines = []
+        for result in results:
+            findings = sorted(result.findings, key=lambda f: (f.sort_key, f.fingerprint))
+            lines += [
+                annotation(f, result.data_dir, options.lang) for f in findings if not f.waived
+            ]
+        lines += [summary(result, options.lang) for result in results]
+        return "\n".join(lines) + "\n"
+
+
+@hookimpl
+def secretariat_reporters() -> list[Reporter]:
+    """Provide the ``github`` reporter."""
+    return [GithubReporter()]
