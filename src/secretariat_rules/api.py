@@ -141,14 +141,18 @@ def check(
     today: dt.date | None = None,
     waivers: Path | None = None,
     baseline: frozenset[str] | None = None,
+    schema_check: bool = False,
 ) -> Result:
     """Check one data repository and return its result.
 
     :param waivers: a waivers file; default ``waivers.yaml`` in the repository, if any.
     :param baseline: fingerprints of a previous report (see :func:`load_baseline`).
+    :param schema_check: ask source adapters to validate their files against the
+        official schema of their version (``--schema-check``; DAT008 findings).
     """
     registry = registry or load_registry()
-    dataset = load_dataset(path, registry=registry)
+    options = ReadOptions(schema_check=schema_check)
+    dataset = load_dataset(path, registry=registry, options=options)
     rules = resolve_ruleset(ruleset, dataset, registry)
     return check_dataset(
         dataset,

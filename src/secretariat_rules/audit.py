@@ -50,6 +50,7 @@ from .findings import Result, RuleOutcome, Severity
 from .plugins import Registry, load_registry
 from .reference import Tailoring, tailoring
 from .schema.manifest import Period
+from .sources.base import ReadOptions
 
 __all__ = [
     "Audit",
@@ -95,6 +96,8 @@ class AuditJob:
     fail_on: Severity | None = Severity.ERROR
     plugins: tuple[str, ...] = ()
     load_entry_points: bool = True
+    schema_check: bool = False
+    """Ask source adapters to validate against their official schema (DAT008)."""
 
 
 @dataclass(frozen=True)
@@ -282,7 +285,8 @@ def audit_region(job: AuditJob, registry: Registry | None = None) -> RegionAudit
     """
     try:
         registry = registry or _registry_for(job)
-        dataset = load_dataset(job.data_dir, registry=registry)
+        options = ReadOptions(schema_check=job.schema_check)
+        dataset = load_dataset(job.data_dir, registry=registry, options=options)
         own_rules = resolve_ruleset(None, dataset, registry)
         base_rules = load_ruleset(job.baseline, registry.rulesets, registry.check_kinds)
         results = [
@@ -357,6 +361,7 @@ def run_audit(
     load_entry_points: bool = True,
     registry: Registry | None = None,
     progress: Progress | None = None,
+    schema_check: bool = False,
 ) -> Audit:
     """Audit every data repository and build the :class:`Audit`.
 
@@ -365,6 +370,7 @@ def run_audit(
     :param registry: used when running in this process (else built from ``plugins``);
         workers always build their own from ``plugins`` and ``load_entry_points``.
     :param progress: called in this process as each region finishes, in finishing order.
+    :param schema_check: ask source adapters to validate against their official schema.
     """
     job_list = [
         AuditJob(
@@ -376,6 +382,7 @@ def run_audit(
             fail_on=fail_on,
             plugins=tuple(plugins),
             load_entry_points=load_entry_points,
+            schema_check=schema_check,
         )
         for path in data_dirs
     ]

@@ -363,6 +363,14 @@ def registry_of(ctx: click.Context) -> Registry:
     return registry
 
 
+SCHEMA_CHECK_OPTION = click.option(
+    "--schema-check",
+    is_flag=True,
+    help="Also validate records-system files (a Noark 5 extract...) against the official "
+    "schema of their version; breaches are DAT008 warnings with line numbers.",
+)
+
+
 def run_options(func: F) -> F:
     """Options shared by ``check`` and ``validate``."""
     options = [
@@ -439,6 +447,7 @@ def run_options(func: F) -> F:
             default=None,
             help="Force colour on or off (default: on a terminal).",
         ),
+        SCHEMA_CHECK_OPTION,
         click.argument("data_dirs", nargs=-1, required=True, type=click.Path(path_type=Path)),
     ]
     for option in reversed(options):
@@ -463,6 +472,8 @@ def _run(
     color: bool | None,
     waivers: Path | None = None,
     baseline: Path | None = None,
+    schema_check: bool = False,
+    inventory: bool = False,
 ) -> None:
     registry = registry_of(ctx)
     check_format(fmt, registry)
@@ -489,11 +500,14 @@ def _run(
                 registry=registry,
                 waivers=waivers,
                 baseline=known,
+                schema_check=schema_check,
             )
         )
     stream = sys.stdout
     main_options = ReportOptions(
-        lang=lang, color=use_color(color, stream) if output is None else False
+        lang=lang,
+        color=use_color(color, stream) if output is None else False,
+        inventory=inventory,
     )
     text = registry.reporters[fmt].render(results, main_options)
     if output is None:
@@ -501,7 +515,8 @@ def _run(
     else:
         write_atomic(output, text)
     for extra_fmt, path in extra_reports:
-        write_atomic(path, registry.reporters[extra_fmt].render(results, ReportOptions(lang=lang)))
+        extra_options = ReportOptions(lang=lang, inventory=inventory)
+        write_atomic(path, registry.reporters[extra_fmt].render(results, extra_options))
     failing = any(r.failing for r in results)
     sys.exit(ExitCode.FINDINGS if failing else ExitCode.OK)
 
@@ -520,10 +535,10 @@ def check(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) -> No
 @click.pass_context
 @handle_errors
 def validate(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) -> None:
-    """Check data integrity only (the DAT rules)."""
+    """Check data integrity only (the DAT rules), and show what each source read."""
     options["select"] = ("DAT",)
     options["ignore"] = ()
-    _run(ctx, data_dirs, **options)
+    _run(ctx, data_dirs, **options, inventory=True)
 
 
 @main.command("plugins")
@@ -842,6 +857,7 @@ def audit_reporter(fmt: str, registry: Registry) -> AuditReporter:
     default=None,
     help="Force colour on or off (default: on a terminal).",
 )
+@SCHEMA_CHECK_OPTION
 @click.pass_context
 @handle_errors
 def audit_command(
@@ -857,6 +873,7 @@ def audit_command(
     quiet: bool,
     fail_on: str,
     color: bool | None,
+    schema_check: bool,
 ) -> None:
     """Audit every region: each data repository against the national baseline and
     against its own ruleset, as a region × rule matrix with compliance per rule and per
@@ -902,6 +919,7 @@ def audit_command(
         load_entry_points=ctx.obj["autoload"],
         registry=registry,
         progress=progress if show_progress else None,
+        schema_check=schema_check,
     )
     debug = debug_requested()
     for region in audit.unassessed:

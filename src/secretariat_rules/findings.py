@@ -107,6 +107,35 @@ def fingerprint(rule: str, subject: Subject, region: str) -> str:
     return hashlib.sha256(text).hexdigest()[:16]
 
 
+Counts = tuple[tuple[str, int], ...]
+"""Counts by name, in name order: ``(("journalpost", 12), ("moetemappe", 2))``."""
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    """What one source adapter read: its inventory, frozen for the reporters.
+
+    ``elements`` by element kind, ``records`` by collection, ``left_out`` by reason; each
+    sorted by name (see :class:`~secretariat_rules.sources.base.SourceInventory`).
+    """
+
+    source: str
+    files: tuple[str, ...] = ()
+    elements: Counts = ()
+    records: Counts = ()
+    left_out: Counts = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form: ``{"source", "files", "elements", "records", "left_out"}``."""
+        return {
+            "source": self.source,
+            "files": list(self.files),
+            "elements": dict(self.elements),
+            "records": dict(self.records),
+            "left_out": dict(self.left_out),
+        }
+
+
 RULE_STATUSES = ("passed", "failed", "waived", "disabled", "not_applicable")
 
 
@@ -155,6 +184,9 @@ class Result:
     rule_texts: dict[str, dict[str, str]] = field(default_factory=dict)
     baseline_fixed: tuple[str, ...] | None = None
     """With a baseline: fingerprints it holds that no longer occur (fixed); else None."""
+    sources: tuple[SourceSummary, ...] = ()
+    """Per source adapter that reported an inventory (records-system adapters), in the
+    manifest's ``source:`` order; empty for the canonical layout."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity and not f.waived)

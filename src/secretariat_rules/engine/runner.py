@@ -280,6 +280,7 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
         data_dir=str(ds.root),
         rule_texts=rule_texts,
         baseline_fixed=fixed,
+        sources=tuple(inventory.summary() for inventory in ds.inventory),
     )
 
 

@@ -27,6 +27,9 @@ class ReportOptions:
 
     lang: str = "nb"
     color: bool = False
+    inventory: bool = False
+    """Show each source's inventory in the text report (``validate`` sets it; the JSON,
+    HTML and Markdown reports show it whenever a source reported one)."""
 
 
 class Reporter(Protocol):

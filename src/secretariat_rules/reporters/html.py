@@ -31,6 +31,7 @@ from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t, tn
 from ..reference import describe_tailoring
 from .base import Reporter, ReportOptions, repository_path
+from .inventory import sources_html
 from .text import _by_section, cell_symbol, compliance_text, section_order
 
 if TYPE_CHECKING:
@@ -180,6 +181,7 @@ def _result_block(result: Result, prefix: str, lang: str) -> list[str]:
         f"<dd class=full>{esc(period)} · {esc(t('header.as_of', lang, as_of=result.as_of))}</dd>",
         "</dl>",
         _summary(result, lang),
+        *sources_html(result.sources, lang),
     ]
     groups = _by_section(result.findings)
     if not groups:

@@ -47,6 +47,11 @@ def result_to_dict(result: Result) -> dict[str, Any]:
 
     With ``--baseline``, a ``baseline`` object adds the fingerprints that are new (not in
     the baseline) and those fixed since (in the baseline, gone now).
+
+    When a source adapter reported an inventory (a records-system adapter: Noark 5,
+    eInnsyn...), ``sources`` lists them: ``{"source", "files", "elements", "records",
+    "left_out"}``, counts keyed by name in name order. The canonical layout reports none,
+    so a canonical repository's document has exactly SPEC §5's keys.
     """
     document = {
         "tool": {"name": TOOL_NAME, "version": result.tool_version},
@@ -59,6 +64,8 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "findings": [_finding(f) for f in sorted(result.findings, key=lambda f: f.sort_key)],
         "rules": [_rule(rule) for rule in sorted(result.rules, key=lambda r: r.id)],
     }
+    if result.sources:
+        document["sources"] = [source.to_dict() for source in result.sources]
     if result.baseline_fixed is not None:
         new = sorted(f.fingerprint for f in result.findings if not f.baselined)
         document["baseline"] = {"new": new, "fixed": list(result.baseline_fixed)}

@@ -1,7 +1,8 @@
 """The Markdown reporter, for a pull-request comment or an annex to a report.
 
 Per data repository: a ``##`` heading, the ruleset and period, a summary line of counts,
-a table of the failed rules (rule, clause, title, unwaived findings), then the findings
+a table of what each records-system source read (when one reported it), a table of the
+failed rules (rule, clause, title, unwaived findings), then the findings
 grouped by guideline section (data integrity first) as list items with severity, rule,
 subject, message and ``path:line`` locations. A waived finding is struck through and
 followed by its waiver's reason; a finding the baseline holds is marked. Labels in nb or
@@ -24,6 +25,7 @@ from .. import hookimpl
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t
 from .base import Reporter, ReportOptions
+from .inventory import counts_text, files_text
 from .text import section_order
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#])")
@@ -81,7 +83,8 @@ class _Section:
         self.lang = lang
 
     def render(self) -> str:
-        blocks = [self.header(), self.summary(), self.failed_rules(), *self.findings()]
+        blocks = [self.header(), self.summary(), self.sources(), self.failed_rules()]
+        blocks += self.findings()
         blocks.append(self.disabled())
         return "\n\n".join(block for block in blocks if block) + "\n"
 
@@ -114,6 +117,29 @@ class _Section:
             baseline = t("summary.baseline", self.lang, new=new, fixed=len(r.baseline_fixed))
             line += f" · {escape(baseline)}"
         return line
+
+    def sources(self) -> str:
+        """What each records-system source read (:mod:`.inventory`); "" for none."""
+        if not self.result.sources:
+            return ""
+        keys = ("source", "files", "elements", "records", "left_out")
+        lines = [
+            f"### {escape(t('sources.heading', self.lang))}",
+            "",
+            "| " + " | ".join(escape(t(f"sources.{key}", self.lang)) for key in keys) + " |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for source in self.result.sources:
+            left_out = "; ".join(f"{count} – {reason}" for reason, count in source.left_out)
+            cells = [
+                code(source.source),
+                escape(files_text(source.files, self.lang)),
+                escape(counts_text(source.elements, self.lang)),
+                escape(counts_text(source.records, self.lang)),
+                escape(left_out or t("sources.none", self.lang)),
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+        return "\n".join(lines)
 
     def failed_rules(self) -> str:
         """The table of rules with unwaived findings: rule, clause, title, count."""

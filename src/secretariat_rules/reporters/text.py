@@ -2,6 +2,8 @@
 
 Data integrity findings come first (they often explain the others), then the guideline
 sections in numeric order; within a section, findings are sorted by rule and subject.
+With :attr:`ReportOptions.inventory` (``validate``), what each records-system source read
+comes before them (:mod:`.inventory`).
 ANSI colour only when :attr:`ReportOptions.color` is set.
 """
 
@@ -18,6 +20,7 @@ from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t
 from ..reference import describe_tailoring
 from .base import Reporter, ReportOptions, repository_path
+from .inventory import text_lines
 
 if TYPE_CHECKING:
     from ..audit import Audit, Cell, Compliance, Matrix
@@ -82,9 +85,11 @@ class _Block(_Styler):
     def __init__(self, result: Result, options: ReportOptions) -> None:
         super().__init__(options)
         self.result = result
+        self.inventory = options.inventory
 
     def render(self) -> str:
         lines = [*self.header(), ""]
+        lines += self.sources()
         lines += self.body() or [t("no_findings", self.lang), ""]
         lines += self.disabled()
         lines += self.summary()
@@ -99,6 +104,13 @@ class _Block(_Styler):
             t("header.period", self.lang, start=r.period_start, end=r.period_end),
             t("header.as_of", self.lang, as_of=r.as_of),
         ]
+
+    def sources(self) -> list[str]:
+        """What each source read, when asked (``validate``) and some source reported it."""
+        if not self.inventory or not self.result.sources:
+            return []
+        heading, *rest = text_lines(self.result.sources, self.lang)
+        return [self.style(heading, bold=True, underline=True), *rest, ""]
 
     def body(self) -> list[str]:
         lines: list[str] = []

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
+from ..findings import SourceSummary
 from ..schema.manifest import Manifest
 from .readers import RawTable
 
@@ -65,6 +66,16 @@ class SourceInventory:
             "records": dict(sorted(self.records.items())),
             "left_out": dict(sorted(self.left_out.items())),
         }
+
+    def summary(self) -> SourceSummary:
+        """The frozen, sorted form a :class:`~secretariat_rules.findings.Result` carries."""
+        return SourceSummary(
+            source=self.source,
+            files=tuple(sorted(self.files)),
+            elements=tuple(sorted(self.elements.items())),
+            records=tuple(sorted(self.records.items())),
+            left_out=tuple(sorted(self.left_out.items())),
+        )
 
 
 @dataclass(frozen=True)

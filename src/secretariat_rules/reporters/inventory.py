@@ -1,0 +1,98 @@
+"""The source inventory in the reports: what each records-system adapter read.
+
+A records-system adapter (Noark 5, eInnsyn...) reports per data repository the files it
+read, the elements it saw, the records it produced per collection and the elements it
+left out, with why (:class:`~secretariat_rules.findings.SourceSummary`). The canonical
+layout reports none, so a canonical repository's reports are unchanged. This module
+holds the wording shared by the text and Markdown reports and the HTML table (kept here,
+apart from the page layout of :mod:`.html`). Counts are listed in name order; at most
+:data:`FILES_SHOWN` file names are listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..findings import Counts, SourceSummary
+from ..i18n.catalog import t
+
+FILES_SHOWN = 10
+"""File names listed per source; the rest are counted (``og 190 til``)."""
+
+
+def counts_text(counts: Counts, lang: str) -> str:
+    """``journalpost 12, moetemappe 2``, or ``ingen`` / ``none``."""
+    if not counts:
+        return t("sources.none", lang)
+    return ", ".join(f"{name} {count}" for name, count in counts)
+
+
+def files_text(files: Sequence[str], lang: str) -> str:
+    """``2 (a.xml, b.xml)``; past :data:`FILES_SHOWN` names, ``og N til`` / ``and N more``."""
+    if not files:
+        return "0"
+    shown = ", ".join(files[:FILES_SHOWN])
+    rest = len(files) - FILES_SHOWN
+    if rest > 0:
+        shown += ", " + t("sources.more", lang, count=rest)
+    return f"{len(files)} ({shown})"
+
+
+def left_out_total(source: SourceSummary) -> int:
+    """Elements left out, over every reason."""
+    return sum(count for _, count in source.left_out)
+
+
+def text_lines(sources: Sequence[SourceSummary], lang: str) -> list[str]:
+    """The plain-text block: a line per fact, then one per left-out reason.
+
+    ``Utelatt: 3`` is followed by ``      2  <reason>`` lines, so a long reason stays
+    readable; nothing at all for no sources.
+    """
+    if not sources:
+        return []
+    lines = [t("sources.heading", lang)]
+    for source in sources:
+        total = left_out_total(source)
+        lines += [
+            f"  {source.source}",
+            f"    {t('sources.files', lang)}: {files_text(source.files, lang)}",
+            f"    {t('sources.elements', lang)}: {counts_text(source.elements, lang)}",
+            f"    {t('sources.records', lang)}: {counts_text(source.records, lang)}",
+            f"    {t('sources.left_out', lang)}: {total or t('sources.none', lang)}",
+        ]
+        lines += [f"      {count}  {' '.join(reason.split())}" for reason, count in source.left_out]
+    return lines
+
+
+def sources_html(sources: Sequence[SourceSummary], lang: str, level: int = 3) -> list[str]:
+    """The ``Kilder`` / ``Sources`` section: one table, a row per source; [] for none.
+
+    :param level: the heading level (one below the repository's heading).
+    """
+    from .html import esc  # the page's own escaping helper (html imports this module)
+
+    if not sources:
+        return []
+    heading = esc(t("sources.heading", lang))
+    columns = ("sources.source", "sources.files", "sources.elements", "sources.records")
+    head = "".join(f'<th scope="col">{esc(t(key, lang))}</th>' for key in columns)
+    head += f'<th scope="col">{esc(t("sources.left_out", lang))}</th>'
+    rows = []
+    for source in sources:
+        left_out = "<br>".join(
+            f"{count} – {esc(' '.join(reason.split()))}" for reason, count in source.left_out
+        )
+        rows.append(
+            f'<tr><th scope="row"><code>{esc(source.source)}</code></th>'
+            f"<td>{esc(files_text(source.files, lang))}</td>"
+            f"<td>{esc(counts_text(source.elements, lang))}</td>"
+            f"<td>{esc(counts_text(source.records, lang))}</td>"
+            f"<td>{left_out or esc(t('sources.none', lang))}</td></tr>"
+        )
+    return [
+        f'<section class="sources"><h{level}>{heading}</h{level}>'
+        f'<div class="scroll"><table class="sources"><caption>{heading}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        "</section>"
+    ]
