@@ -425,6 +425,17 @@ def test_noark5_journalposts_become_documents_with_element_provenance(tmp_path: 
             80,
             f"{KLASSE}[2]/registrering[1]",
         ),
+        (  # a basisregistrering with nothing but its systemID: still a record (DAT001)
+            "B1",
+            None,
+            "annet",
+            None,
+            None,
+            None,
+            None,
+            87,
+            f"{KLASSE}[2]/registrering[2]",
+        ),
     ]
 
 
@@ -463,8 +474,10 @@ def test_noark5_typed_through_the_dataset(tmp_path: Path) -> None:
     sent = records(dataset.frame("distributions"), "document", "sent")
     assert sent[-1] == ("2024/9-3", dt.datetime(2024, 3, 1, 0, 0, tzinfo=OSLO))  # date: 00:00
     assert sent[0] == ("D1", dt.datetime(2024, 2, 6, 14, 5, tzinfo=OSLO))
-    # the meetings named by the extract do not exist here: DAT003 at the journalpost
+    # the meetings named by the extract do not exist here: DAT003 at the journalpost;
+    # the basisregistrering with neither title nor date is a record, and a DAT001
     assert issues(dataset) == [
+        ("DAT001", "documents/B1", ("arkivstruktur.xml:87",)),
         ("DAT003", "documents/D1", ("arkivstruktur.xml:11",)),
         ("DAT003", "documents/D2", ("arkivstruktur.xml:46",)),
     ]
@@ -474,7 +487,7 @@ def test_noark5_reads_an_extract_without_namespace_in_content(tmp_path: Path) ->
     text = EXTRACT.replace(f' xmlns="{NS}"', "")
     out = read_noark(tmp_path, text, "content/arkivstruktur.xml")
     assert out.problems == []
-    assert table(out, "documents").height == 4
+    assert table(out, "documents").height == 5
     assert out.tables[0].path == "content/arkivstruktur.xml"
 
 

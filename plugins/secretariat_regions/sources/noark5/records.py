@@ -1,0 +1,504 @@
+"""Noark 5 mapper and registreringer as records: documents, distributions, meetings, decisions.
+
+A :class:`Records` is the :class:`~.walk.Handler` of one extract. Each registrering is
+read when its element ends; what it needs from its mapper (the case number of the
+nearest saksmappe, the meeting of the nearest moetemappe, a mappeID) is only known when
+those end (v5.x writes ``saksaar`` after the registreringer), so registreringer wait in
+their outermost mappe and are written when it ends. A moetemappe is written as a
+meeting when it ends. The mapping, field by field, is in ``docs/plugins.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from secretariat_rules.schema.manifest import Manifest
+from secretariat_rules.sources.base import SourceInventory, SourceNotice
+from secretariat_rules.sources.matching import BodyMatcher, PartyMatcher
+from secretariat_rules.sources.readers import RawTable, RowCollector
+from secretariat_rules.sources.values import printable
+
+from . import codes
+from .dates import as_date, as_datetime, date_of
+from .walk import XSI_TYPE, children, local, text
+
+__all__ = [
+    "DECISION_COLUMNS",
+    "DISTRIBUTION_COLUMNS",
+    "DOCUMENT_COLUMNS",
+    "MEETING_COLUMNS",
+    "NOTICE_LOCATIONS",
+    "Records",
+]
+
+DOCUMENT_COLUMNS = ("id", "title", "kind", "date", "meeting", "archive_ref", "archived")
+DISTRIBUTION_COLUMNS = ("document", "party", "sent")
+MEETING_COLUMNS = ("id", "body", "date", "notice_sent", "secretariat_present", "minutes")
+DECISION_COLUMNS = ("id", "meeting", "case", "title", "kind", "responsible_party", "communicated")
+
+NOTICE_LOCATIONS = 5
+"""Elements a DAT006/DAT007 finding points at (the first ones); its text gives the count."""
+
+DATE_ORDER = ("dokumentetsDato", "mottattDato", "sendtDato", "journaldato", "opprettetDato")
+"""Where a document's ``date`` comes from: the first of these the registrering has."""
+
+SENT_ORDER = ("sendtDato", "journaldato", "dokumentetsDato")
+"""Where a distribution's ``sent`` comes from: the first of these the registrering has."""
+
+_TYPED = frozenset({"journalpost", "arkivnotat", "moeteregistrering", "basisregistrering"})
+_MAPPE_FIELDS = frozenset(
+    {"systemID", "mappeID", "tittel", "saksaar", "sakssekvensnummer", "utvalg", "moetedato"}
+)
+_CASE = re.compile(r"[0-9]{1,5}/[0-9]{2}")
+
+# inventory left_out reasons for korrespondanseparter (no finding: see docs/plugins.md)
+SENDER = "korrespondansepart: a sender, not a recipient"
+NO_TYPE = "korrespondansepart: neither sender nor recipient (korrespondanseparttype)"
+INCOMING = "korrespondansepart: recipient of an incoming journalpost"
+NO_PARTY = "korrespondansepart: recipient that is no party"
+RESEMBLES = "korrespondansepart: recipient that resembles a party (DAT007)"
+SAME_PARTY = "korrespondansepart: the same party again on one registrering"
+EMPTY_MAPPE = "mappe with no registrering: no record"
+
+
+@dataclass
+class _Recipient:
+    party: str
+    line: int
+    pointer: str
+
+
+@dataclass
+class _Registrering:
+    values: dict[str, str | None]
+    own_meeting: str | None
+    number: str | None
+    registrerings_id: str | None
+    line: int
+    pointer: str
+    sent: str | None
+    sent_date: str | None
+    role: str | None
+    recipients: list[_Recipient]
+    decision: dict[str, str | None] | None
+    case: tuple[str, str] | None = None
+    mappe_id: str | None = None
+    meeting: str | None = None
+    mappe_meeting: str | None = None
+
+    def archive_ref(self) -> str | None:
+        number = _number(self.number)
+        if self.case and number:
+            return f"{self.case[0]}/{_number(self.case[1])}-{number}"
+        if self.mappe_id and number:
+            return f"{self.mappe_id}-{number}"
+        return self.registrerings_id
+
+    def document_id(self) -> str | None:
+        return self.values["id"] or self.archive_ref()
+
+
+@dataclass
+class _Mappe:
+    kind: str
+    line: int
+    pointer: str
+    fields: dict[str, str | None] = field(default_factory=dict)
+    meeting_ref: str | None = None
+    participants: list[tuple[str | None, str | None]] = field(default_factory=list)
+    pending: list[_Registrering] = field(default_factory=list)
+    holds: int = 0
+
+
+class Records:
+    """The records of one extract, and what was seen and left out (see the module doc)."""
+
+    def __init__(self, rel: str, manifest: Manifest) -> None:
+        self.rel = rel
+        self.parties = PartyMatcher(manifest.parties)
+        self.bodies = BodyMatcher(manifest.bodies)
+        self.open: list[_Mappe] = []
+        self.documents = RowCollector(DOCUMENT_COLUMNS)
+        self.distributions = RowCollector(DISTRIBUTION_COLUMNS)
+        self.meetings = RowCollector(MEETING_COLUMNS)
+        self.decisions = RowCollector(DECISION_COLUMNS)
+        self.elements: Counter[str] = Counter()
+        self.left_out: Counter[str] = Counter()
+        self.dropped: dict[str, list[tuple[str, int | None, str | None]]] = {}
+        self.unmatched: dict[str, tuple[str, list[tuple[str, int | None, str | None]]]] = {}
+        self.unmatched_count: Counter[str] = Counter()
+
+    # ------------------------------------------------------------------ walk events
+
+    def mappe_start(self, elem: Any, pointer: str) -> None:
+        self.open.append(_Mappe(_declared_kind(elem), elem.sourceline, pointer))
+
+    def mappe_field(self, name: str, elem: Any) -> None:
+        mappe = self.open[-1]
+        if name in _MAPPE_FIELDS:
+            mappe.fields.setdefault(name, text(elem))
+        elif name == "virksomhetsspesifikkeMetadata":
+            mappe.meeting_ref = mappe.meeting_ref or _meeting_ref(elem)
+        elif name == "moetedeltaker":
+            self.elements["moetedeltaker"] += 1
+            texts = _first_texts(elem)
+            mappe.participants.append(
+                (texts.get("moetedeltakerNavn"), texts.get("moetedeltakerFunksjon"))
+            )
+
+    def mappe_end(self, elem: Any) -> None:
+        mappe = self.open.pop()
+        kind = _resolved_kind(mappe)
+        self.elements[kind] += 1
+        fields = mappe.fields
+        case = (fields["saksaar"], fields["sakssekvensnummer"]) if _has_case(fields) else None
+        meeting_id = fields.get("systemID") or fields.get("mappeID")
+        for record in mappe.pending:
+            if record.case is None and case is not None:
+                record.case = case
+            record.mappe_id = record.mappe_id or fields.get("mappeID")
+            record.mappe_meeting = record.mappe_meeting or mappe.meeting_ref
+            if kind == "moetemappe" and record.meeting is None:
+                record.meeting = meeting_id
+        if kind == "moetemappe":
+            self._meeting(mappe, meeting_id)
+        elif mappe.holds == 0:
+            self._drop(EMPTY_MAPPE, mappe.line, mappe.pointer)
+        if self.open:
+            self.open[-1].pending.extend(mappe.pending)
+            self.open[-1].holds += mappe.holds
+        else:
+            for record in mappe.pending:
+                self._write(record)
+
+    def registrering(self, elem: Any, pointer: str) -> None:
+        record = self._registrering(elem, pointer)
+        if self.open:
+            self.open[-1].pending.append(record)
+            self.open[-1].holds += 1
+        else:
+            self._write(record)
+
+    # ------------------------------------------------------------------ results
+
+    def tables(self) -> list[RawTable]:
+        """The records read, one table per collection (meetings/decisions when any)."""
+        out = [
+            self.documents.table("documents", self.rel, None),
+            self.distributions.table("distributions", self.rel, None),
+        ]
+        if self.meetings.cells:
+            out.append(self.meetings.table("meetings", self.rel, None))
+        if self.decisions.cells:
+            out.append(self.decisions.table("decisions", self.rel, None))
+        return out
+
+    def inventory(self) -> SourceInventory:
+        records: Counter[str] = Counter()
+        for name, rows in (
+            ("documents", self.documents),
+            ("distributions", self.distributions),
+            ("meetings", self.meetings),
+            ("decisions", self.decisions),
+        ):
+            if rows.cells:
+                records[name] = len(rows.cells)
+        return SourceInventory(
+            source="noark5",
+            files=[self.rel],
+            elements=Counter(self.elements),
+            records=records,
+            left_out=Counter(self.left_out),
+        )
+
+    def notices(self) -> list[SourceNotice]:
+        """DAT006 per reason a registrering or mappe became no record; one DAT007."""
+        subject = f"files/{self.rel}"
+        out = []
+        for reason, locations in sorted(self.dropped.items()):
+            count = self.left_out[reason]
+            out.append(
+                SourceNotice(
+                    "DAT006",
+                    subject,
+                    (f"{count} × {reason}",),
+                    tuple(locations[:NOTICE_LOCATIONS]),
+                )
+            )
+        if self.unmatched:
+            reasons = []
+            locations: list[tuple[str, int | None, str | None]] = []
+            for name in sorted(self.unmatched, key=lambda n: (-self.unmatched_count[n], n)):
+                party, where = self.unmatched[name]
+                count = self.unmatched_count[name]
+                reasons.append(
+                    f"{printable(name)} ({count}) ≈ {party}: add it to the party's aliases"
+                )
+                locations.extend(where[:1])
+            out.append(
+                SourceNotice(
+                    "DAT007", subject, tuple(reasons), tuple(locations[:NOTICE_LOCATIONS])
+                )
+            )
+        return out
+
+    # ------------------------------------------------------------------ mapping
+
+    def _drop(self, reason: str, line: int | None, pointer: str | None) -> None:
+        self.left_out[reason] += 1
+        self.dropped.setdefault(reason, []).append((self.rel, line, pointer))
+
+    def _registrering(self, elem: Any, pointer: str) -> _Registrering:
+        kind = _registrering_kind(elem)
+        self.elements[kind] += 1
+        texts = _first_texts(elem)
+        descriptions = []
+        own_meeting = None
+        for name, child in children(elem):
+            if name == "dokumentbeskrivelse":
+                self.elements["dokumentbeskrivelse"] += 1
+                descriptions.append(_first_texts(child))
+            elif name == "virksomhetsspesifikkeMetadata":
+                own_meeting = own_meeting or _meeting_ref(child)
+        main = _main_description(descriptions)
+        journalpost = codes.journalpost_code(texts.get("journalposttype"))
+        meeting_type = texts.get("moeteregistreringstype")
+        document_type = main.get("dokumenttype")
+        values: dict[str, str | None] = {
+            "id": texts.get("systemID"),
+            "title": texts.get("tittel") or texts.get("offentligTittel") or main.get("tittel"),
+            "kind": _kind(kind, document_type, meeting_type, journalpost),
+            "date": as_date(_first(texts, DATE_ORDER)),
+            "meeting": None,
+            "archived": as_date(texts.get("journaldato") or texts.get("arkivertDato")),
+        }
+        roles = {codes.code(document_type), codes.code(meeting_type)}
+        role = "minutes" if roles & codes.MINUTES else "notice" if roles & codes.NOTICES else None
+        sent_text = _first(texts, SENT_ORDER)
+        sent = as_datetime(sent_text) if texts.get("sendtDato") else as_date(sent_text)
+        sent_day = date_of(texts.get("sendtDato"))
+        recipients = self._recipients(elem, pointer, journalpost)
+        decision = None
+        if texts.get("moetesakstype") is not None:
+            decision = {
+                "case": _decision_case(elem, texts),
+                "title": values["title"],
+                "kind": codes.DECISION_KINDS.get(codes.code(texts["moetesakstype"]), "vedtak"),
+                "responsible_party": recipients[0].party if recipients else None,
+                "communicated": None,
+            }
+        return _Registrering(
+            values=values,
+            own_meeting=own_meeting,
+            number=texts.get("journalpostnummer"),
+            registrerings_id=texts.get("registreringsID"),
+            line=elem.sourceline,
+            pointer=pointer,
+            sent=sent,
+            sent_date=sent_day.isoformat() if sent_day else None,
+            role=role,
+            recipients=recipients,
+            decision=decision,
+        )
+
+    def _recipients(self, elem: Any, pointer: str, journalpost: str | None) -> list[_Recipient]:
+        """The parties a registrering's recipients name (an untyped korrespondansepart of
+        an outgoing journalpost is a recipient too)."""
+        incoming, outgoing = journalpost == "I", journalpost == "U"
+        found: list[_Recipient] = []
+        index = 0
+        for name, part in children(elem):
+            if name != "korrespondansepart":
+                continue
+            index += 1
+            self.elements["korrespondansepart"] += 1
+            where = f"{pointer}/korrespondansepart[{index}]"
+            texts = _first_texts(part)
+            kind = codes.code(texts.get("korrespondanseparttype"))
+            if kind in codes.SENDERS:
+                self.left_out[SENDER] += 1
+                continue
+            if kind not in codes.RECIPIENTS and not (outgoing and not kind):
+                self.left_out[NO_TYPE] += 1
+                continue
+            if incoming:
+                self.left_out[INCOMING] += 1
+                continue
+            party_name = texts.get("korrespondansepartNavn") or texts.get("navn")
+            party = self.parties.match(
+                org_number=_org_number(part), name=party_name, email=texts.get("epostadresse")
+            )
+            if party is None:
+                self._unmatched(party_name, part.sourceline, where)
+            elif any(r.party == party for r in found):
+                self.left_out[SAME_PARTY] += 1
+            else:
+                found.append(_Recipient(party, part.sourceline, where))
+        return found
+
+    def _unmatched(self, name: str | None, line: int, pointer: str) -> None:
+        like = self.parties.resembles(name)
+        if name is None or like is None:
+            self.left_out[NO_PARTY] += 1
+            return
+        self.left_out[RESEMBLES] += 1
+        self.unmatched_count[name] += 1
+        _, where = self.unmatched.setdefault(name, (like, []))
+        if len(where) < NOTICE_LOCATIONS:
+            where.append((self.rel, line, pointer))
+
+    def _meeting(self, mappe: _Mappe, meeting_id: str | None) -> None:
+        fields = mappe.fields
+        own = [r for r in mappe.pending if r.meeting == meeting_id]
+        notices = sorted(r.sent_date for r in own if r.role == "notice" and r.sent_date)
+        minutes = next((r.document_id() for r in own if r.role == "minutes"), None)
+        utvalg = fields.get("utvalg")
+        row = {
+            "id": meeting_id,
+            "body": self.bodies.match(utvalg) or utvalg,
+            "date": as_date(fields.get("moetedato")),
+            "notice_sent": notices[0] if notices else None,
+            "secretariat_present": _secretariat_present(mappe.participants),
+            "minutes": minutes,
+        }
+        self.meetings.add(mappe.line, row, [], mappe.pointer)
+
+    def _write(self, record: _Registrering) -> None:
+        values = dict(record.values)
+        values["archive_ref"] = record.archive_ref()
+        values["meeting"] = record.own_meeting or record.meeting or record.mappe_meeting
+        values["id"] = record.document_id()
+        self.documents.add(record.line, values, [], record.pointer)
+        for recipient in record.recipients:
+            row = {"document": values["id"], "party": recipient.party, "sent": record.sent}
+            self.distributions.add(recipient.line, row, [], recipient.pointer)
+        if record.decision is not None:
+            case = record.decision["case"]
+            decision = {"id": values["id"], "meeting": values["meeting"], **record.decision}
+            decision["id"] = record.values["id"] or case or values["id"]
+            self.decisions.add(record.line, decision, [], record.pointer)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _first_texts(elem: Any) -> dict[str, str | None]:
+    """Text of the first child of each name."""
+    texts: dict[str, str | None] = {}
+    for name, child in children(elem):
+        texts.setdefault(name, text(child))
+    return texts
+
+
+def _first(texts: dict[str, str | None], names: tuple[str, ...]) -> str | None:
+    return next((texts[n] for n in names if texts.get(n)), None)
+
+
+def _type_name(elem: Any) -> str | None:
+    declared = elem.get(XSI_TYPE)
+    return declared.rsplit(":", 1)[-1].strip() if declared else None
+
+
+def _declared_kind(elem: Any) -> str:
+    name = local(elem)
+    if name in ("saksmappe", "moetemappe"):
+        return name
+    declared = _type_name(elem)
+    return declared if declared in ("saksmappe", "moetemappe") else "mappe"
+
+
+def _resolved_kind(mappe: _Mappe) -> str:
+    if mappe.kind != "mappe":
+        return mappe.kind
+    if _has_case(mappe.fields):
+        return "saksmappe"
+    if mappe.fields.get("utvalg") or mappe.fields.get("moetedato"):
+        return "moetemappe"
+    return "mappe"
+
+
+def _has_case(fields: dict[str, str | None]) -> bool:
+    return bool(fields.get("saksaar") and fields.get("sakssekvensnummer"))
+
+
+def _registrering_kind(elem: Any) -> str:
+    name = local(elem)
+    if name in _TYPED:
+        return name
+    declared = _type_name(elem)
+    if declared is not None:
+        return declared if declared in _TYPED else "registrering"
+    names = {n for n, _ in children(elem)}
+    if names & {"journalposttype", "journalpostnummer"}:
+        return "journalpost"
+    if names & {"moeteregistreringstype", "moetesakstype"}:
+        return "moeteregistrering"
+    return "registrering"
+
+
+def _meeting_ref(metadata: Any) -> str | None:
+    for child in metadata.iter():
+        if local(child) == "moete" and text(child):
+            return text(child)
+    return None
+
+
+def _main_description(descriptions: list[dict[str, str | None]]) -> dict[str, str | None]:
+    """The main document's (``Hoveddokument``/``H``) description, else the first."""
+    for texts in descriptions:
+        if codes.code(texts.get("tilknyttetRegistreringSom")) in ("hoveddokument", "h"):
+            return texts
+    return descriptions[0] if descriptions else {}
+
+
+def _kind(
+    kind: str, document_type: str | None, meeting_type: str | None, journalpost: str | None
+) -> str:
+    for candidate in (document_type, meeting_type):
+        if found := codes.KIND_BY_CODE.get(codes.code(candidate)):
+            return found
+    if journalpost is not None:
+        return codes.JOURNALPOST_KINDS[journalpost]
+    return "notat" if kind == "arkivnotat" else "annet"
+
+
+def _number(value: str | None) -> str | None:
+    """Digits without leading zeros (``013`` → ``13``); other text as given."""
+    if value is None:
+        return None
+    return str(int(value)) if value.isascii() and value.isdigit() else value
+
+
+def _org_number(part: Any) -> str | None:
+    for elem in part.iter():
+        if local(elem) == "organisasjonsnummer" and text(elem):
+            return text(elem)
+    return None
+
+
+def _decision_case(elem: Any, texts: dict[str, str | None]) -> str | None:
+    """``moetesakssekvensnummer/YY`` (``49/20``), else a registreringsID that is one."""
+    found: dict[str, str] = {}
+    for child in elem.iter():
+        name = local(child)
+        if name in ("moetesaksaar", "moetesakssekvensnummer") and text(child):
+            found.setdefault(name, text(child) or "")
+    year, number = found.get("moetesaksaar"), found.get("moetesakssekvensnummer")
+    if year and number and year.isdigit() and number.isdigit():
+        return f"{int(number)}/{year[-2:]}"
+    ident = texts.get("registreringsID")
+    return ident if ident and _CASE.fullmatch(ident) else None
+
+
+def _secretariat_present(participants: list[tuple[str | None, str | None]]) -> str | None:
+    """``true`` when a participant's function (or name) is the secretariat, ``false``
+    when participants are listed but none is; empty when none are listed."""
+    if not participants:
+        return None
+    for name, function in participants:
+        if any(codes.SECRETARIAT.search(t or "") for t in (function, name)):
+            return "true"
+    return "false"
