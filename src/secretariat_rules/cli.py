@@ -947,3 +947,80 @@ def audit_command(
     if audit.broken:
         sys.exit(ExitCode.CONFIG_ERROR)
     sys.exit(ExitCode.FINDINGS if audit.failing else ExitCode.OK)
+
+
+# ---- pull
+
+
+@main.group("pull", cls=SafeGroup)
+def pull_group() -> None:
+    """Download records from a public service into a data repository."""
+
+
+@pull_group.command("einnsyn")
+@click.argument("data_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--body", required=True, help="The body's eInnsyn enhet id (enh_…).")
+@click.option("--from", "start", required=True, help="First date (2024-01-01 or 01.01.2024).")
+@click.option("--to", "end", required=True, help="Last date, included.")
+@click.option("--base-url", default=None, help="API address (default https://api.einnsyn.no).")
+@click.option(
+    "--api-key",
+    envvar="EINNSYN_API_KEY",
+    default=None,
+    help="API key, sent as X-EIN-API-KEY (also EINNSYN_API_KEY).",
+)
+@click.option(
+    "--rate", type=click.FloatRange(min=0.01), default=2.0, show_default=True,
+    help="Requests per second at most.",
+)  # fmt: skip
+@click.option("--retries", type=click.IntRange(0, 20), default=5, show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True)
+@click.option("--restart", is_flag=True, help="Discard a previous pull in DATA_DIR/einnsyn.")
+@handle_errors
+def pull_einnsyn_command(
+    data_dir: Path,
+    body: str,
+    start: str,
+    end: str,
+    base_url: str | None,
+    api_key: str | None,
+    rate: float,
+    retries: int,
+    timeout: float,
+    restart: bool,
+) -> None:
+    """Save a body's eInnsyn public journal (journalposts, meetings, cases) for a date
+    range under DATA_DIR/einnsyn/, resumably; the `einnsyn` source adapter reads it."""
+    from .pull.client import Client
+    from .pull.einnsyn import (
+        API_KEY_HEADER,
+        DEFAULT_BASE_URL,
+        check_body,
+        pull_einnsyn,
+        stderr_progress,
+    )
+
+    first, last = parse_date(start, "--from"), parse_date(end, "--to")
+    if first > last:
+        raise UsageError(f"--from {first} is after --to {last}")
+    base = (base_url or DEFAULT_BASE_URL).rstrip("/")
+    if not base.startswith(("http://", "https://")):
+        raise UsageError(f"--base-url {printable(base)}: expected an http(s) address")
+    headers = {API_KEY_HEADER: api_key} if api_key else {}
+    progress = stderr_progress()
+    with Client(headers=headers, rate=rate, retries=retries, timeout=timeout) as client:
+        result = pull_einnsyn(
+            data_dir,
+            client,
+            base_url=base,
+            body=check_body(body),
+            start=first,
+            end=last,
+            restart=restart,
+            progress=progress,
+        )
+    if progress is not None:
+        click.echo("", err=True)
+    pages = ", ".join(f"{entity} {count}" for entity, count in result.saved.items())
+    state = "complete" if result.complete else "incomplete"
+    click.echo(f"pulled into {data_dir / 'einnsyn'}: pages saved now: {pages}; {state}")

@@ -1,0 +1,178 @@
+"""A polite HTTP client: timeouts, a rate limit, retries with back-off, one clear error.
+
+Every request waits until ``1 / rate`` seconds have passed since the previous one
+started. A ``429`` or ``5xx`` answer, a timeout or a connection error is retried up to
+``retries`` times, waiting ``backoff × 2^attempt`` seconds (1, 2, 4, 8…; at most
+``MAX_WAIT``), or what the server's ``Retry-After`` asks (seconds or an HTTP date, also
+at most ``MAX_WAIT``). Anything still failing, and any other ``4xx``, is a
+:class:`PullError` (exit code 2) in one paragraph: what was asked, what happened, what
+to do. The clock and the sleep are injectable, so tests need no real waiting.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from ..exceptions import ConfigurationError
+from ..sources.values import printable
+
+__all__ = ["MAX_WAIT", "Client", "PullError", "Response"]
+
+MAX_WAIT = 120.0
+"""Longest single wait before a retry, in seconds (a Retry-After beyond it is capped)."""
+
+RETRIED = frozenset({429, 500, 502, 503, 504})
+
+
+class PullError(ConfigurationError):
+    """Downloading failed in a way the user must fix (offline, refused, 4xx): exit 2."""
+
+
+@dataclass(frozen=True)
+class Response:
+    """A successful answer: the body as received, and the final URL."""
+
+    url: str
+    content: bytes
+
+
+@dataclass
+class Client:
+    """GET with a rate limit and retries; ``headers`` go with every request."""
+
+    headers: dict[str, str] = field(default_factory=dict)
+    rate: float = 2.0
+    """Requests per second at most."""
+    retries: int = 5
+    timeout: float = 30.0
+    backoff: float = 1.0
+    clock: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], None] = time.sleep
+    transport: httpx.BaseTransport | None = None
+    requests: int = 0
+    _last: float | None = None
+    _http: httpx.Client | None = None
+
+    def __enter__(self) -> Client:
+        self._http = httpx.Client(
+            headers={"Accept": "application/json", **self.headers},
+            timeout=httpx.Timeout(self.timeout),
+            follow_redirects=False,
+            transport=self.transport,
+            trust_env=True,
+        )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._http is not None:
+            self._http.close()
+            self._http = None
+
+    def get(self, url: str) -> Response:
+        """The body at ``url``; retried as the module docstring says.
+
+        :raises PullError: the server cannot be reached, or refuses (after retries).
+        """
+        attempt = 0
+        while True:
+            self._wait_turn()
+            try:
+                answer = self._send(url)
+            except httpx.TransportError as exc:
+                if attempt >= self.retries:
+                    raise PullError(_unreachable(url, exc, attempt + 1)) from None
+                self._pause(self._backoff(attempt))
+                attempt += 1
+                continue
+            if answer.status_code in RETRIED and attempt < self.retries:
+                self._pause(self._retry_after(answer) or self._backoff(attempt))
+                attempt += 1
+                continue
+            if answer.status_code != 200:
+                raise PullError(_refused(url, answer, attempt + 1))
+            return Response(str(answer.url), answer.content)
+
+    def _send(self, url: str) -> httpx.Response:
+        if self._http is None:  # pragma: no cover - used outside ``with``
+            raise RuntimeError("Client used outside a with block")
+        self.requests += 1
+        return self._http.get(url)
+
+    def _wait_turn(self) -> None:
+        now = self.clock()
+        if self._last is not None and self.rate > 0:
+            wait = self._last + 1.0 / self.rate - now
+            if wait > 0:
+                self.sleep(wait)
+                now = self.clock()
+        self._last = now
+
+    def _pause(self, seconds: float) -> None:
+        self.sleep(min(seconds, MAX_WAIT))
+
+    def _backoff(self, attempt: int) -> float:
+        return float(min(self.backoff * 2**attempt, MAX_WAIT))
+
+    def _retry_after(self, answer: httpx.Response) -> float | None:
+        value = answer.headers.get("Retry-After", "").strip()
+        if not value:
+            return None
+        if value.isdigit():
+            return float(value)
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        return max(0.0, when.timestamp() - time.time())
+
+
+def _host(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else url
+
+
+def _unreachable(url: str, exc: Exception, attempts: int) -> str:
+    kinds: dict[type[Exception], str] = {
+        httpx.ConnectError: "could not connect (offline, a DNS failure or a refused connection)",
+        httpx.ConnectTimeout: "the connection timed out",
+        httpx.ReadTimeout: "the server did not answer in time",
+    }
+    kind = kinds.get(type(exc), f"the request failed ({type(exc).__name__})")
+    return (
+        f"cannot download from {_host(url)}: {kind}, {attempts} attempt(s). Check the network "
+        "connection and --base-url, then run the same command again: the pages already "
+        "saved are kept and the download resumes where it stopped."
+    )
+
+
+def _refused(url: str, answer: httpx.Response, attempts: int) -> str:
+    hint = {
+        401: "the API key is missing or wrong (--api-key or EINNSYN_API_KEY)",
+        403: "the API key may not read this (--api-key or EINNSYN_API_KEY)",
+        404: "the address does not exist: check --base-url",
+        400: "the server refused the query: check --body, --from and --to",
+    }.get(answer.status_code, "see the server's message")
+    detail = _message(answer)
+    said = f" The server said: {detail}." if detail else ""
+    return (
+        f"{_host(url)} answered HTTP {answer.status_code} {answer.reason_phrase} after "
+        f"{attempts} attempt(s): {hint}.{said} Nothing more was downloaded; the pages "
+        "already saved are kept, and the same command resumes."
+    )
+
+
+def _message(answer: httpx.Response) -> str | None:
+    """The error's ``message`` field (the API's error model), escaped and cut."""
+    try:
+        body: Any = answer.json()
+    except ValueError:
+        return None
+    message = body.get("message") if isinstance(body, dict) else None
+    return printable(message) if isinstance(message, str) and message else None

@@ -1,0 +1,98 @@
+"""Resumable downloads: the state file, and pages written atomically.
+
+The state is ``DATA_DIR/einnsyn/pull-state`` (JSON, not ``*.json``, so the adapter does
+not read it as a page)::
+
+    {"version": 1, "query": {...the options of the pull...},
+     "entities": {"Journalpost": {"next": URL or null, "pages": 3, "done": false}, ...}}
+
+It is rewritten after each saved page, and each page before it, both atomically (a
+temporary file beside the target, then ``os.replace``): an interrupted pull leaves
+complete pages and a state naming the next page to fetch. A page saved whose state
+update was lost is fetched again into the same file name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .client import PullError
+
+__all__ = ["STATE_NAME", "EntityState", "PullState", "write_atomic"]
+
+STATE_NAME = "pull-state"
+VERSION = 1
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a reader sees the old or the new file, never half."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class EntityState:
+    """Where the download of one entity stands."""
+
+    next: str | None
+    pages: int = 0
+    done: bool = False
+
+
+@dataclass
+class PullState:
+    """The saved query and each entity's progress."""
+
+    query: dict[str, Any]
+    entities: dict[str, EntityState] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, directory: Path) -> PullState | None:
+        """The state saved in ``directory``, or None when there is none.
+
+        :raises PullError: the file is not a state this version wrote.
+        """
+        path = directory / STATE_NAME
+        if not path.is_file():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entities = {
+                name: EntityState(
+                    next=item["next"], pages=int(item["pages"]), done=bool(item["done"])
+                )
+                for name, item in data["entities"].items()
+            }
+            if data["version"] != VERSION or not isinstance(data["query"], dict):
+                raise ValueError("unknown version")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise PullError(
+                f"{path}: not a pull state this version can resume ({type(exc).__name__}); "
+                "run again with --restart to download from the start"
+            ) from None
+        return cls(data["query"], entities)
+
+    def save(self, directory: Path) -> None:
+        data = {
+            "version": VERSION,
+            "query": self.query,
+            "entities": {
+                name: {"next": s.next, "pages": s.pages, "done": s.done}
+                for name, s in self.entities.items()
+            },
+        }
+        text = json.dumps(data, indent=2, sort_keys=True) + "\n"
+        write_atomic(directory / STATE_NAME, text.encode())
