@@ -3,7 +3,9 @@
 Writes a manifest that names the region (its parties, bodies, channels and secretariat
 facts come from the region plugin; anything written in the manifest overrides them), an
 empty CSV with the header of every collection, an empty waivers file, and a CI pipeline
-that runs the checker on every push. The result passes ``validate`` with no finding.
+that runs the checker on every push (installing the version the CI variable
+``SECRETARIAT_RULES_URL`` names: the package is not published yet). The result passes
+``validate`` with no finding.
 """
 
 from __future__ import annotations
@@ -23,9 +25,17 @@ CI_FILES = {
 
 GITHUB_WORKFLOW = """\
 # Runs secretariat-rules on every push: the job fails on findings at or above --fail-on,
-# JUnit goes to the test report, SARIF to GitHub code scanning.
+# annotations mark the data rows, JUnit goes to an artifact, SARIF to code scanning.
+#
+# secretariat-rules is not published on PyPI yet: the job installs what the repository
+# variable SECRETARIAT_RULES_URL names (Settings > Secrets and variables > Actions >
+# Variables), pinned to a revision you have reviewed, e.g.
+#   git+https://github.com/OWNER/secretariat-rules@<commit SHA or tag>
+# or the URL of a wheel (.../secretariat_rules-0.1.0-py3-none-any.whl).
 name: secretariat-rules
 on: [push, pull_request]
+env:
+  SECRETARIAT_RULES_URL: ${{ vars.SECRETARIAT_RULES_URL }}
 jobs:
   check:
     runs-on: ubuntu-latest
@@ -37,13 +47,20 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"
-      - run: pip install secretariat-rules
-      - run: >-
-          secretariat-rules check .
+      - name: Install secretariat-rules
+        run: |
+          : "${SECRETARIAT_RULES_URL:?set SECRETARIAT_RULES_URL, see the top of this file}"
+          pip install "secretariat-rules @ ${SECRETARIAT_RULES_URL}"
+      - name: Check
+        run: >-
+          secretariat-rules check . --format github
           --report junit=secretariat-rules.xml
           --report sarif=secretariat-rules.sarif
+      # Code scanning needs GitHub Advanced Security on a private repository; the
+      # annotations of the step above work without it.
       - uses: github/codeql-action/upload-sarif@v3
         if: always()
+        continue-on-error: true
         with:
           sarif_file: secretariat-rules.sarif
       - uses: actions/upload-artifact@v4
@@ -55,10 +72,17 @@ jobs:
 
 GITLAB_CI = """\
 # Runs secretariat-rules on every push; the JUnit report shows in merge requests.
+#
+# secretariat-rules is not published on PyPI yet: the job installs what the CI/CD
+# variable SECRETARIAT_RULES_URL names (Settings > CI/CD > Variables), pinned to a
+# revision you have reviewed, e.g.
+#   git+https://github.com/OWNER/secretariat-rules@<commit SHA or tag>
+# or the URL of a wheel (.../secretariat_rules-0.1.0-py3-none-any.whl).
 secretariat-rules:
   image: python:3.11
   script:
-    - pip install secretariat-rules
+    - ': "${SECRETARIAT_RULES_URL:?set SECRETARIAT_RULES_URL, see the top of this file}"'
+    - pip install "secretariat-rules @ ${SECRETARIAT_RULES_URL}"
     - secretariat-rules check . --report junit=secretariat-rules.xml
   artifacts:
     when: always
