@@ -65,7 +65,8 @@ def _parse_datetime(text: str) -> dt.datetime | None:
     if match is None:
         return None
     hour = int(match["h"])
-    midnight = hour == 24 and match["mi"] == "00" and match["s"] == "00" and not (match["f"] or "").strip("0")
+    fraction = (match["f"] or "").strip("0")
+    midnight = hour == 24 and match["mi"] == "00" and match["s"] == "00" and not fraction
     if midnight:
         hour = 0
     micro = int((match["f"] or "0")[:6].ljust(6, "0"))

@@ -154,7 +154,8 @@ class Records:
         kind = _resolved_kind(mappe)
         self.elements[kind] += 1
         fields = mappe.fields
-        case = (fields["saksaar"], fields["sakssekvensnummer"]) if _has_case(fields) else None
+        year, sequence = fields.get("saksaar"), fields.get("sakssekvensnummer")
+        case = (year, sequence) if year and sequence else None
         meeting_id = fields.get("systemID") or fields.get("mappeID")
         for record in mappe.pending:
             if record.case is None and case is not None:
@@ -218,16 +219,9 @@ class Records:
         """DAT006 per reason a registrering or mappe became no record; one DAT007."""
         subject = f"files/{self.rel}"
         out = []
-        for reason, locations in sorted(self.dropped.items()):
+        for reason, dropped in sorted(self.dropped.items()):
             count = self.left_out[reason]
-            out.append(
-                SourceNotice(
-                    "DAT006",
-                    subject,
-                    (f"{count} × {reason}",),
-                    tuple(locations[:NOTICE_LOCATIONS]),
-                )
-            )
+            out.append(SourceNotice("DAT006", subject, (f"{count} × {reason}",), tuple(dropped)))
         if self.unmatched:
             reasons = []
             locations: list[tuple[str, int | None, str | None]] = []
@@ -239,9 +233,7 @@ class Records:
                 )
                 locations.extend(where[:1])
             out.append(
-                SourceNotice(
-                    "DAT007", subject, tuple(reasons), tuple(locations[:NOTICE_LOCATIONS])
-                )
+                SourceNotice("DAT007", subject, tuple(reasons), tuple(locations[:NOTICE_LOCATIONS]))
             )
         return out
 
@@ -249,7 +241,9 @@ class Records:
 
     def _drop(self, reason: str, line: int | None, pointer: str | None) -> None:
         self.left_out[reason] += 1
-        self.dropped.setdefault(reason, []).append((self.rel, line, pointer))
+        where = self.dropped.setdefault(reason, [])
+        if len(where) < NOTICE_LOCATIONS:
+            where.append((self.rel, line, pointer))
 
     def _registrering(self, elem: Any, pointer: str) -> _Registrering:
         kind = _registrering_kind(elem)

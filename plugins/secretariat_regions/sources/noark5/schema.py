@@ -37,9 +37,7 @@ _NUMBER = re.compile(r"(?<![0-9.])v?([345])[._]([0-9])")
 
 
 def _parser() -> Any:
-    return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 @cache
