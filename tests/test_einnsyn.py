@@ -10,14 +10,20 @@ being one DAT004 while the others are still read.
 from __future__ import annotations
 
 import copy
+import csv
 import datetime as dt
+import io
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import polars as pl
 import pytest
+import yaml
 
 from secretariat_regions.sources.einnsyn import EinnsynAdapter
 from secretariat_regions.sources.einnsyn.pages import json_object_lines
@@ -26,7 +32,7 @@ from secretariat_rules.dataset import Dataset
 from secretariat_rules.plugins import Registry, load_registry
 from secretariat_rules.schema.manifest import Manifest
 from secretariat_rules.sources.base import SourceOutput
-from secretariat_rules.testing import BASE_MANIFEST, write_repo
+from secretariat_rules.testing import BASE_MANIFEST, run_cli, write_repo
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -386,6 +392,7 @@ def test_nothing_is_dropped_silently_dat006_dat007_and_inventory(tmp_path: Path)
             "Korrespondansepart: recipient resembles a party (DAT007)": 1,
             "Korrespondansepart: screened name": 1,
             "Korrespondansepart: sender, not a recipient": 2,
+            "Moetedokument: the same document as a journalpost (merged into its record)": 1,
             "Moetemappe: utvalg names no body of the manifest": 1,
             "Moetesak: its Moetemappe was not saved or is not read": 1,
             "list item is an id whose object was not saved": 1,
@@ -401,18 +408,18 @@ def test_every_record_bearing_object_is_accounted_for(tmp_path: Path) -> None:
     seen = out.inventory.elements
     left = out.inventory.left_out
     records = out.inventory.records
-    merged_meeting_documents = 1  # mdok_1 is the journalpost JP-3's document
+
+    def left_of(entity: str) -> int:
+        return sum(n for reason, n in left.items() if reason.startswith(f"{entity}:"))
+
     assert seen["Journalpost"] + seen["Moetedokument"] == (
-        records["documents"] + merged_meeting_documents + left["Journalpost: deleted in eInnsyn"]
+        records["documents"] + left_of("Journalpost") + left_of("Moetedokument")
     )
-    assert seen["Moetemappe"] == records["meetings"] + sum(
-        n for r, n in left.items() if r.startswith("Moetemappe")
-    )
-    assert seen["Moetesak"] == records["decisions"] + sum(
-        n for r, n in left.items() if r.startswith("Moetesak")
-    )
-    parts = sum(n for r, n in left.items() if r.startswith("Korrespondansepart"))
-    assert seen["Korrespondansepart"] == records["distributions"] + parts
+    assert seen["Moetemappe"] == records["meetings"] + left_of("Moetemappe")
+    assert seen["Moetesak"] == records["decisions"] + left_of("Moetesak")
+    assert seen["Korrespondansepart"] == records["distributions"] + left_of("Korrespondansepart")
+    assert seen["reference"] + seen["Innsynskrav"] == left["list item is an id whose object "
+        "was not saved"] + left["Innsynskrav: entity not read"]  # fmt: skip
 
 
 def test_typed_through_the_dataset_sent_is_the_date_at_midnight_oslo(tmp_path: Path) -> None:
@@ -495,3 +502,77 @@ def test_no_einnsyn_directory_means_nothing_read(tmp_path: Path) -> None:
 def test_json_object_lines_follow_pointers() -> None:
     text = '{\n "a": [\n  {"x": "}\\"{"},\n  {\n   "b/c": {}\n  }\n ]\n}'
     assert json_object_lines(text) == {"": 1, "/a": 2, "/a/0": 3, "/a/1": 4, "/a/1/b~1c": 5}
+
+
+# --------------------------------------------------------------------------- the fixture
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_fixture_differs_from_the_canonical_one_only_by_what_the_journal_cannot_tell() -> None:
+    """fixtures/bymiljopakken-einnsyn = fixtures/bymiljopakken's findings, plus SEK001 for
+    each 2024 steering-group meeting (no attendance in the journal) and SEK003 for each
+    2024 vedtak (no responsible party): computed from the canonical records."""
+    canonical = run_cli("check", FIXTURES / "bymiljopakken", "--format", "json")
+    einnsyn = run_cli("check", FIXTURES / "bymiljopakken-einnsyn", "--format", "json")
+    assert einnsyn.exit_code == 1, einnsyn.stderr
+    meetings = read_csv(FIXTURES / "bymiljopakken" / "meetings.csv")
+    in_2024 = {m["id"] for m in meetings if m["date"].startswith("2024")}
+    steering = {m["id"] for m in meetings if m["body"] == "sg"} & in_2024
+    decisions = read_csv(FIXTURES / "bymiljopakken" / "decisions.csv")
+    vedtak = {d["id"] for d in decisions if d["kind"] == "vedtak" and d["meeting"] in in_2024}
+    expected = {(r, s) for r, s, _ in canonical.triples()}
+    expected |= {("SEK001", f"meetings/{m}") for m in steering}
+    expected |= {("SEK003", f"decisions/{d}") for d in vedtak}
+    assert {(r, s) for r, s, _ in einnsyn.triples()} == expected
+    assert len(expected) == 2 + 6 + 13
+
+
+def test_fixture_capture_accounts_for_every_object() -> None:
+    root = FIXTURES / "bymiljopakken-einnsyn"
+    out = EinnsynAdapter().read(root, Manifest.model_validate(yaml_manifest(root)))
+    assert out.problems == [] and out.notices == []
+    inventory = out.inventory
+    assert inventory is not None
+    assert dict(inventory.elements) == {
+        "Journalpost": 22,
+        "Moetedokument": 17,
+        "Moetemappe": 13,
+        "Moetesak": 26,
+        "Korrespondansepart": 176,
+    }
+    assert dict(inventory.records) == {
+        "documents": 22,
+        "distributions": 154,
+        "meetings": 13,
+        "decisions": 26,
+    }
+    assert dict(inventory.left_out) == {
+        "Moetedokument: the same document as a journalpost (merged into its record)": 17,
+        "Korrespondansepart: sender, not a recipient": 22,
+    }
+
+
+def test_the_fixture_generator_reproduces_the_capture(tmp_path: Path) -> None:
+    """``make_einnsyn.py`` (run as its docstring says) writes exactly the committed files."""
+    for name in ("bymiljopakken", "bymiljopakken-einnsyn"):
+        shutil.copytree(FIXTURES / name, tmp_path / name)
+    script = tmp_path / "bymiljopakken-einnsyn" / "make_einnsyn.py"
+    subprocess.run([sys.executable, str(script)], check=True, timeout=120)
+    made = tmp_path / "bymiljopakken-einnsyn"
+    committed = FIXTURES / "bymiljopakken-einnsyn"
+    names = sorted(p.relative_to(committed).as_posix() for p in committed.rglob("*") if p.is_file())
+    assert sorted(p.relative_to(made).as_posix() for p in made.rglob("*") if p.is_file()) == names
+    for name in names:
+        assert (made / name).read_bytes() == (committed / name).read_bytes(), name
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    text = path.read_text(encoding="utf-8")
+    delimiter = ";" if text.split("\n", 1)[0].count(";") else ","
+    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+
+
+def yaml_manifest(root: Path) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((root / "secretariat.yaml").read_text(encoding="utf-8"))
+    return data

@@ -106,6 +106,10 @@ SENDER_TYPES = frozenset({"avsender", "medavsender", "intern_avsender", "ea", "i
 ORIENTERING = frozenset({"orientering", "referat"})
 """``moetesakstype`` values that make a decision an ``orientering`` (else ``vedtak``)."""
 
+MERGED = "Moetedokument: the same document as a journalpost (merged into its record)"
+"""Inventory reason of a meeting document registered as a journalpost: no DAT006, since
+nothing is lost (the journalpost's record carries the meeting)."""
+
 _SCREENED = re.compile(r"^[\s*]*\*[\s*]*$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -394,6 +398,7 @@ class Capture:
     def _meeting_document(self, found: Found) -> None:
         obj = found.obj
         if any(d in self.journal_descriptions for d in self._description_ids(obj)):
+            self.inventory.left_out[MERGED] += 1
             self._mark_parts(obj)
             return  # the same document as a journalpost, which holds the journal's facts
         meeting = self._meeting_of(obj)
