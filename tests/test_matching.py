@@ -1,0 +1,199 @@
+"""PartyMatcher and BodyMatcher: who a record names, in the one documented order."""
+
+from __future__ import annotations
+
+import pytest
+
+from secretariat_rules.schema.manifest import Body, Party
+from secretariat_rules.sources.matching import (
+    BodyMatcher,
+    PartyMatcher,
+    email_domain,
+    name_key,
+    org_key,
+)
+
+PARTIES = [
+    Party(
+        id="svv",
+        name="Statens vegvesen",
+        kind="stat",
+        org_number="971032081",
+        domains=["vegvesen.no"],
+        aliases=["Statens vegvesen Region vest"],
+    ),
+    Party(id="baerum", name="Bærum kommune", kind="kommune", domains=["baerum.kommune.no"]),
+    Party(id="oygarden", name="Øygarden kommune", kind="kommune"),
+    Party(id="sd", name="Samferdselsdepartementet", kind="stat", domains=["regjeringen.no"]),
+    Party(
+        id="kdd",
+        name="Kommunal- og distriktsdepartementet",
+        kind="stat",
+        domains=["regjeringen.no"],
+    ),
+    Party(id="vlfk", name="Vestland fylkeskommune", kind="fylkeskommune", org_number="821311632"),
+]
+
+
+@pytest.fixture
+def matcher() -> PartyMatcher:
+    return PartyMatcher(PARTIES)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Statens  Vegvesen,", "statens vegvesen"),
+        ("Øygarden", "oygarden"),
+        ("BÆRUM KOMMUNE", "baerum kommune"),
+        ("Tromsø", "tromso"),
+        ("Sámi", "sami"),
+        ("Kommunal- og distriktsdepartementet", "kommunal og distriktsdepartementet"),
+        ("under_score", "under score"),
+        ("...", ""),
+    ],
+)
+def test_name_key_folds_case_punctuation_and_letters(text: str, key: str) -> None:
+    assert name_key(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("971032081", "971032081"),
+        ("971 032 081", "971032081"),
+        ("971.032.081", "971032081"),
+        ("NO 971 032 081 MVA", "971032081"),
+        ("no971032081mva", "971032081"),
+        ("97103208X", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_org_key(text: str | None, digits: str | None) -> None:
+    assert org_key(text) == digits
+
+
+@pytest.mark.parametrize(
+    ("address", "domain"),
+    [
+        ("Post@Vegvesen.no", "vegvesen.no"),
+        ("Statens vegvesen <firmapost@vegvesen.no>", "vegvesen.no"),
+        ("post@vegvesen.no.", "vegvesen.no"),
+        ("no address", None),
+        (None, None),
+    ],
+)
+def test_email_domain(address: str | None, domain: str | None) -> None:
+    assert email_domain(address) == domain
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "party"),
+    [
+        ({"org_number": "971 032 081"}, "svv"),
+        ({"org_number": "NO 821 311 632 MVA"}, "vlfk"),
+        ({"name": "STATENS VEGVESEN"}, "svv"),
+        ({"name": "Statens vegvesen, Region Vest"}, "svv"),  # alias, punctuation ignored
+        ({"name": "statens vegvesen region vest"}, "svv"),
+        ({"name": "Baerum kommune"}, "baerum"),  # æ written ae
+        ({"name": "Oygarden Kommune"}, "oygarden"),  # ø written o
+        ({"name": "Kommunal og distriktsdepartementet"}, "kdd"),
+        ({"name": "SVV"}, "svv"),  # the id
+        ({"email": "post@vegvesen.no"}, "svv"),
+        ({"email": "Ola.Nordmann@region.vegvesen.no"}, "svv"),  # a subdomain
+        ({"email": "postmottak@baerum.kommune.no"}, "baerum"),
+        ({"email": "postmottak@regjeringen.no"}, None),  # shared by sd and kdd
+        ({"email": "x@sd.regjeringen.no"}, None),  # under the shared domain
+        ({"email": "post@kommune.no"}, None),  # a parent of a party's domain is not it
+        ({"name": "Statens vegvesen Region øst"}, None),  # not an alias
+        ({"name": "Region vest"}, None),
+        ({}, None),
+    ],
+)
+def test_party_match(matcher: PartyMatcher, kwargs: dict[str, str], party: str | None) -> None:
+    assert matcher.match(**kwargs) == party
+
+
+def test_precedence_is_org_number_then_name_then_email(matcher: PartyMatcher) -> None:
+    # each clue names another party: the earlier step wins
+    assert matcher.match(org_number="821311632", name="Statens vegvesen") == "vlfk"
+    assert matcher.match(name="Statens vegvesen", email="post@baerum.kommune.no") == "svv"
+    # an unknown org number or name falls through to the next step
+    assert matcher.match(org_number="964338531", name="Bærum kommune") == "baerum"
+    assert matcher.match(name="Ukjent etat", email="post@vegvesen.no") == "svv"
+
+
+def test_a_party_name_beats_another_party_alias_and_id() -> None:
+    parties = [
+        Party(id="a", name="Alfa", kind="stat", aliases=["Beta etat"]),
+        Party(id="beta-etat", name="Beta etat", kind="stat"),
+        Party(id="c", name="Gamma", kind="stat", aliases=["a"]),
+    ]
+    matcher = PartyMatcher(parties)
+    assert matcher.match(name="Beta etat") == "beta-etat"  # name before alias
+    assert matcher.match(name="A") == "c"  # alias before id
+
+
+def test_a_name_two_parties_claim_matches_neither() -> None:
+    parties = [
+        Party(id="akershusfk", name="Akershus fylkeskommune", kind="fylkeskommune",
+              aliases=["Viken fylkeskommune"]),
+        Party(id="buskerudfk", name="Buskerud fylkeskommune", kind="fylkeskommune",
+              aliases=["Viken fylkeskommune"], domains=["bfk.no"]),
+    ]  # fmt: skip
+    matcher = PartyMatcher(parties)
+    assert matcher.match(name="Viken fylkeskommune") is None
+    # ... but another clue still can
+    assert matcher.match(name="Viken fylkeskommune", email="post@bfk.no") == "buskerudfk"
+    assert matcher.resembles("Viken fylkeskommune") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "party"),
+    [
+        ("Statens vegvesen Region øst", "svv"),  # begins with a party's name
+        ("Avdeling Statens vegvesen Bergen", "svv"),  # contains it as whole words
+        ("Statens vegvesen Region vest, seksjon Bergen", "svv"),  # contains an alias
+        ("Vegvesen", "svv"),  # a whole-word part of one party's name
+        ("Samferdseldepartementet", "sd"),  # a near spelling
+        ("Vestland fylkeskomune", "vlfk"),
+        ("Statens vegvesenet", "svv"),  # not whole words, but near
+        ("Statens innkrevingssentral", None),  # shares a word, not a name
+        ("Bærum", "baerum"),
+        ("kommune", None),  # part of two parties' names
+        ("SVV", None),  # too short to resemble anything
+        ("Fjellinjen AS", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_resembles(matcher: PartyMatcher, name: str | None, party: str | None) -> None:
+    assert matcher.resembles(name) == party
+
+
+def test_resembles_prefers_the_longest_contained_name() -> None:
+    parties = [
+        Party(id="vlfk", name="Vestland fylkeskommune", kind="fylkeskommune"),
+        Party(id="sfv", name="Statsforvaltaren i Vestland", kind="stat", aliases=["Vestland"]),
+    ]
+    matcher = PartyMatcher(parties)
+    assert matcher.resembles("Vestland fylkeskommune, samferdsel") == "vlfk"
+    assert matcher.resembles("Fylkesmannen i Vestland") == "sfv"
+
+
+def test_body_match_by_name_alias_or_id() -> None:
+    bodies = [
+        Body(id="sg", name="Styringsgruppen for Miljøløftet", kind="steering_group",
+             aliases=["Styringsgruppa", "SG-ML"]),
+        Body(id="ag", name="Administrativ arbeidsgruppe", kind="working_group"),
+    ]  # fmt: skip
+    matcher = BodyMatcher(bodies)
+    assert matcher.match("styringsgruppen for miljoloftet") == "sg"
+    assert matcher.match("Styringsgruppa") == "sg"
+    assert matcher.match("sg-ml") == "sg"
+    assert matcher.match("AG") == "ag"
+    assert matcher.match("Administrativ  arbeidsgruppe.") == "ag"
+    assert matcher.match("Bystyret") is None
+    assert matcher.match(None) is None
+    assert matcher.match("") is None
