@@ -309,7 +309,9 @@ def test_a_registrering_without_title_or_date_is_a_record_with_a_dat001(tmp_path
 # --------------------------------------------------------------------------- meetings
 
 MEETING = """<mappe xsi:type="moetemappe">
-  <systemID>SG-2024-02</systemID><mappeID>2024/140</mappeID><tittel>Møte</tittel>
+  <systemID>5b0e1c52-8f0e-4a0e-9d7e-6f1b2c3d4e5f</systemID><mappeID>SG-2024-02</mappeID>
+  <tittel>Møte</tittel>
+  <mappe xsi:type="saksmappe"><systemID>S-140</systemID><mappeID>2024/140</mappeID>
   <registrering xsi:type="journalpost"><systemID>DOK-1</systemID>
     <dokumentbeskrivelse><dokumenttype>Møteinnkalling</dokumenttype>
       <tilknyttetRegistreringSom>Hoveddokument</tilknyttetRegistreringSom></dokumentbeskrivelse>
@@ -320,7 +322,7 @@ MEETING = """<mappe xsi:type="moetemappe">
       <korrespondansepartNavn>Bergen kommune</korrespondansepartNavn></korrespondansepart>
     <korrespondansepart><korrespondanseparttype>Medavsender</korrespondanseparttype>
       <korrespondansepartNavn>Statens vegvesen</korrespondansepartNavn></korrespondansepart>
-  </registrering>
+  </registrering><saksaar>2024</saksaar><sakssekvensnummer>140</sakssekvensnummer></mappe>
   <registrering xsi:type="moeteregistrering"><systemID>V-2024-003</systemID>
     <tittel>Kollektivknutepunkt</tittel><registreringsID>3/24</registreringsID>
     <korrespondansepart><korrespondanseparttype>EM</korrespondanseparttype>
@@ -352,11 +354,11 @@ def test_a_moetemappe_is_a_meeting_with_its_documents_notice_and_minutes(tmp_pat
     out = read(tmp_path, extract(MEETING), bodies=bodies)
     assert rows(out, "meetings", *("id", "body", "date", "notice_sent", "secretariat_present")) == [
         ("SG-2024-02", "sg", "2024-02-08", "2024-02-01", "true"),  # 23:30Z is 00:30 Oslo
-        ("X-1", "Ukjent utvalg", "2024-03-01", None, "false"),  # dangles: DAT003
+        ("X-1", "Ukjent utvalg", "2024-03-01", None, "false"),  # no mappeID: systemID
     ]
     assert rows(out, "meetings", "minutes") == [("REF-1",), (None,)]
     assert rows(out, "documents", "id", "kind", "meeting", "archive_ref", "date") == [
-        ("DOK-1", "saksdokument", "SG-2024-02", "2024/140-1", "2024-01-31"),
+        ("DOK-1", "saksdokument", "SG-2024-02", "2024/140-1", "2024-01-31"),  # saksmappe
         ("V-2024-003", "saksdokument", "SG-2024-02", "3/24", None),
         ("V-2024-002", "saksdokument", "SG-2024-02", None, None),
         ("REF-1", "referat", "SG-2024-02", None, "2024-02-15"),
@@ -517,3 +519,69 @@ def test_the_version_comes_from_arkivuttrekk(number: str, version: str) -> None:
 def test_the_bundled_schemas_load_without_the_network() -> None:
     for version in schema.VERSIONS:
         assert schema.schema(version) is not None
+
+
+# --------------------------------------------------------------------------- the fixture
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+NOARK_FIXTURE = FIXTURES / "bymiljopakken-noark5"
+PROVENANCE = ["_file", "_line", "_pointer", "_row"]
+
+
+def test_the_fixture_extract_is_valid_noark5_v5_5() -> None:
+    tree = etree.parse(str(NOARK_FIXTURE / "arkivstruktur.xml"))
+    xsd = schema.schema("v5.5")
+    assert xsd.validate(tree), list(xsd.error_log)[:3]
+    root = NOARK_FIXTURE
+    out = Noark5Adapter().read(
+        root, load_dataset(root).manifest, options=ReadOptions(schema_check=True)
+    )
+    assert out.notices == []
+
+
+def test_the_fixture_gives_the_canonical_fixtures_findings() -> None:
+    from secretariat_rules.testing import run_cli
+
+    def pairs(fixture: Path) -> set[tuple[str, str]]:
+        run = run_cli("check", fixture, "--format", "json")
+        return {(rule, subject) for rule, subject, _ in run.triples()}
+
+    assert pairs(NOARK_FIXTURE) == pairs(FIXTURES / "bymiljopakken")
+    assert not {r for r, _ in pairs(NOARK_FIXTURE) if r.startswith("DAT")}
+
+
+def test_the_fixture_holds_the_canonical_meetings_documents_and_distributions() -> None:
+    canonical, noark = load_dataset(FIXTURES / "bymiljopakken"), load_dataset(NOARK_FIXTURE)
+
+    def by_ref(dataset: Dataset) -> dict[str, str]:
+        frame = dataset.frame("documents")
+        return dict(zip(frame["id"], frame["archive_ref"], strict=True))
+
+    refs, noark_refs = by_ref(canonical), by_ref(noark)
+    meetings = canonical.frame("meetings").drop(PROVENANCE)
+    got = noark.frame("meetings").drop(PROVENANCE).select(meetings.columns)
+    assert got.drop("minutes").sort("id").equals(meetings.drop("minutes").sort("id"))
+    assert sorted(
+        zip(got["id"], [noark_refs.get(m) for m in got["minutes"]], strict=True)
+    ) == sorted(zip(meetings["id"], [refs.get(m) for m in meetings["minutes"]], strict=True))
+
+    columns = ["title", "kind", "date", "meeting", "archive_ref", "archived"]
+    expected_docs = set(canonical.frame("documents").select(columns).iter_rows())
+    got_docs = set(noark.frame("documents").select(columns).iter_rows())
+    assert expected_docs <= got_docs
+    assert sorted(d[3] for d in got_docs - expected_docs) == [  # the notices (README)
+        "SG-2020-04",
+        "SG-2021-03",
+        "SG-2023-11",
+        "SG-2025-02",
+        "SG-2025-05",
+    ]
+
+    def sends(dataset: Dataset, ids: dict[str, str]) -> set[tuple[Any, ...]]:
+        frame = dataset.frame("distributions")
+        return {(ids[d], p, s) for d, p, s in frame.select("document", "party", "sent").iter_rows()}
+
+    assert sends(noark, noark_refs) == sends(canonical, refs)
+    inventory = {i.source: i for i in noark.inventory}["noark5"]
+    assert inventory.records == Counter({"documents": 27, "distributions": 153, "meetings": 13})
+    assert inventory.left_out == Counter({NO_PARTY: 3})  # Ferde AS

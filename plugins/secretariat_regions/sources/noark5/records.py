@@ -156,7 +156,7 @@ class Records:
         fields = mappe.fields
         year, sequence = fields.get("saksaar"), fields.get("sakssekvensnummer")
         case = (year, sequence) if year and sequence else None
-        meeting_id = fields.get("systemID") or fields.get("mappeID")
+        meeting_id = fields.get("mappeID") or fields.get("systemID")
         for record in mappe.pending:
             if record.case is None and case is not None:
                 record.case = case
