@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+from pathlib import Path
+
 import pytest
 
+from secretariat_rules.api import load_dataset
+from secretariat_rules.plugins import load_registry
 from secretariat_rules.schema.manifest import Body, Party
 from secretariat_rules.sources.matching import (
     BodyMatcher,
@@ -12,6 +17,7 @@ from secretariat_rules.sources.matching import (
     name_key,
     org_key,
 )
+from secretariat_rules.testing import BASE_MANIFEST, write_repo
 
 PARTIES = [
     Party(
@@ -197,3 +203,70 @@ def test_body_match_by_name_alias_or_id() -> None:
     assert matcher.match("Bystyret") is None
     assert matcher.match(None) is None
     assert matcher.match("") is None
+
+
+# --------------------------------------------------------------------------- Norwegian adapters
+
+ADAPTERS = (
+    "secretariat_regions.sources.norwegian_csv",
+    "secretariat_regions.sources.excel_followup",
+)
+
+
+def _aliased_manifest() -> dict[str, object]:
+    manifest = copy.deepcopy(BASE_MANIFEST)
+    manifest["source"] = "norwegian-csv"
+    parties = manifest["parties"]
+    assert isinstance(parties, list)
+    parties[2]["aliases"] = ["Statens vegvesen Region vest"]
+    parties.append({"id": "oygarden", "name": "Øygarden kommune", "kind": "kommune"})
+    bodies = manifest["bodies"]
+    assert isinstance(bodies, list)
+    bodies[0]["aliases"] = ["Styringsgruppa"]
+    return manifest
+
+
+def test_norwegian_csv_translates_names_and_aliases_into_ids(tmp_path: Path) -> None:
+    vedtak = (
+        "Id;Møte;Type;Ansvarlig part;Formidlet\n"
+        "V1;M1;Vedtak;Statens vegvesen, Region Vest;20.02.2024\n"  # alias
+        "V2;M1;Vedtak;OYGARDEN KOMMUNE;20.02.2024\n"  # name, ø written o
+        "V3;M1;Vedtak;svv;20.02.2024\n"  # the id as written
+        "V4;M1;Vedtak;Statens vegvesen Region øst;20.02.2024\n"  # no alias: DAT003
+    )
+    moter = "Id;Organ;Møtedato\nM1;Styringsgruppa;16.02.2024\n"
+    files: dict[str, str | bytes] = {"vedtak.csv": vedtak, "møter.csv": moter}
+    root = write_repo(tmp_path / "repo", _aliased_manifest(), files)
+    dataset = load_dataset(root, registry=load_registry(ADAPTERS, load_entry_points=False))
+    decisions = dataset.frame("decisions").sort("id")
+    assert decisions.select("id", "responsible_party").rows() == [
+        ("V1", "svv"),
+        ("V2", "oygarden"),
+        ("V3", "svv"),
+        ("V4", None),
+    ]
+    assert dataset.frame("meetings").select("id", "body").rows() == [("M1", "sg")]
+    dangling = [(rule, str(f.subject), f.reasons) for rule, f in dataset.issues]
+    assert [(rule, subject) for rule, subject, _ in dangling] == [("DAT003", "decisions/V4")]
+    assert "Statens vegvesen Region øst" in dangling[0][2][0]
+
+
+def test_excel_followup_translates_aliases_into_ids(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Møter"
+    sheet.append(["Id", "Organ", "Møtedato"])
+    sheet.append(["M1", "styringsgruppa", "16.02.2024"])
+    sheet.append(["M2", "Arbeidsgruppen", "17.02.2024"])
+    manifest = {**_aliased_manifest(), "source": "excel-followup"}
+    root = write_repo(tmp_path / "repo", manifest)
+    book.save(root / "oppfolging.xlsx")
+    dataset = load_dataset(root, registry=load_registry(ADAPTERS, load_entry_points=False))
+    assert dataset.frame("meetings").sort("id").select("id", "body").rows() == [
+        ("M1", "sg"),
+        ("M2", "ag"),
+    ]
+    assert dataset.issues == []

@@ -13,21 +13,25 @@ with Norwegian headers into one with canonical columns:
 * Norwegian enumeration values are translated (``Prosjekt`` → ``project``,
   ``Tertialrapport`` → ``tertial``); anything else is left for the normal parser (which
   matches enumerations case-insensitively, so ``Vedtak`` is ``vedtak``);
-* a party or body written by its manifest name (``Bergen kommune``, ``Styringsgruppen
-  for Miljøløftet``) becomes its id; an unknown name is left as written (DAT003).
+* a party or body written by its manifest name or one of its ``aliases`` (``Bergen
+  kommune``, ``Statens vegvesen Region vest``, ``Styringsgruppen for Miljøløftet``)
+  becomes its id, matched as :class:`~secretariat_rules.sources.matching.PartyMatcher`
+  and ``BodyMatcher`` do (case, punctuation and æ/ø/å ignored); an id is kept as
+  written, and an unknown or ambiguous name too (DAT003).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 
 import polars as pl
 
 from secretariat_rules.exceptions import DataFileError
 from secretariat_rules.schema.collections import COLLECTION_FIELDS
 from secretariat_rules.schema.manifest import Manifest
+from secretariat_rules.sources.matching import BodyMatcher, PartyMatcher
 from secretariat_rules.sources.readers import RawTable
 
 __all__ = [
@@ -305,13 +309,6 @@ def is_ignored(header: str) -> bool:
     return normalize(header) in _IGNORED_KEYS or fold(header) in _IGNORED_KEYS
 
 
-def _reference_keys(items: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Manifest name → id (normalized and folded), for names that are not ids themselves."""
-    pairs = list(items)
-    ids = {ident for ident, _ in pairs}
-    return {k: v for k, v in _keyed({n: i for i, n in pairs}).items() if k not in ids}
-
-
 def canonical_table(table: RawTable, manifest: Manifest) -> RawTable:
     """``table`` with canonical column names and values (see the module docstring).
 
@@ -336,26 +333,44 @@ def canonical_table(table: RawTable, manifest: Manifest) -> RawTable:
         if target != column:
             rename[column] = target
     frame = table.frame.drop(drop).rename(rename)
-    frame = frame.with_columns(_translations(table.collection, frame.columns, manifest))
+    frame = frame.with_columns(_translations(table.collection, frame, manifest))
     columns = tuple(rename.get(c, c) for c in table.columns if c not in drop)
     return RawTable(table.collection, table.path, frame, table.header_line, columns)
 
 
-def _translations(collection: str, columns: list[str], manifest: Manifest) -> list[pl.Expr]:
-    parties = _reference_keys((p.id, p.name) for p in manifest.parties)
-    bodies = _reference_keys((b.id, b.name) for b in manifest.bodies)
+def _translations(collection: str, frame: pl.DataFrame, manifest: Manifest) -> list[pl.Expr]:
+    """Enumeration values translated; party and body names (or aliases) made ids."""
+    parties = PartyMatcher(manifest.parties)
+    bodies = BodyMatcher(manifest.bodies)
     exprs = []
     for spec in COLLECTION_FIELDS[collection]:
-        if spec.name not in columns:
+        if spec.name not in frame.columns:
             continue
-        mapping = _VALUE_KEYS.get((collection, spec.name), {})
         if spec.ref == "parties":
-            mapping = parties
+            party_ids = {p.id for p in manifest.parties}
+            exprs.append(
+                _referenced(frame, spec.name, party_ids, lambda text: parties.match(name=text))
+            )
         elif spec.ref == "bodies":
-            mapping = bodies
-        if mapping:
+            body_ids = {b.id for b in manifest.bodies}
+            exprs.append(_referenced(frame, spec.name, body_ids, bodies.match))
+        elif mapping := _VALUE_KEYS.get((collection, spec.name), {}):
             exprs.append(_translated(spec.name, mapping))
     return exprs
+
+
+def _referenced(
+    frame: pl.DataFrame, column: str, ids: set[str], match: Callable[[str], str | None]
+) -> pl.Expr:
+    """Cells naming a party or body by name or alias replaced by its id; an id as written
+    (or a name that matches nothing, DAT003) unchanged."""
+    mapping = {}
+    for value in frame.get_column(column).drop_nulls().unique().sort().to_list():
+        if not isinstance(value, str) or value.strip() in ids:
+            continue
+        if (found := match(value)) is not None:
+            mapping[value] = found
+    return pl.col(column).replace(mapping) if mapping else pl.col(column)
 
 
 def _translated(column: str, mapping: dict[str, str]) -> pl.Expr:
