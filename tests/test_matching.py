@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import copy
+import json
 from pathlib import Path
 
 import pytest
 
 from secretariat_rules.api import load_dataset
+from secretariat_rules.dataset import Dataset
 from secretariat_rules.plugins import load_registry
 from secretariat_rules.schema.manifest import Body, Party
 from secretariat_rules.sources.matching import (
@@ -17,7 +19,7 @@ from secretariat_rules.sources.matching import (
     name_key,
     org_key,
 )
-from secretariat_rules.testing import BASE_MANIFEST, write_repo
+from secretariat_rules.testing import BASE_MANIFEST, run_cli, write_repo
 
 PARTIES = [
     Party(
@@ -270,3 +272,72 @@ def test_excel_followup_translates_aliases_into_ids(tmp_path: Path) -> None:
         ("M2", "ag"),
     ]
     assert dataset.issues == []
+
+
+# --------------------------------------------------------------------------- region profiles
+
+PROFILES = ("secretariat_regions.oslo", "secretariat_regions.buskerudbyen")
+
+
+def _region_manifest(region: str, **values: object) -> dict[str, object]:
+    manifest = {k: v for k, v in BASE_MANIFEST.items() if k not in ("parties", "bodies", "name")}
+    return {**manifest, "region": region, "ruleset": "national", **values}
+
+
+def _load(tmp_path: Path, manifest: dict[str, object]) -> Dataset:
+    root = write_repo(tmp_path / "repo", manifest)
+    return load_dataset(root, registry=load_registry(PROFILES, load_entry_points=False))
+
+
+def test_a_region_profile_brings_its_parties_aliases(tmp_path: Path) -> None:
+    manifest = _load(tmp_path, _region_manifest("buskerudbyen")).manifest
+    aliases = {p.id: p.aliases for p in manifest.parties}
+    assert aliases["svv"] == [
+        "Statens vegvesen Region øst",
+        "Statens vegvesen Region sør",
+        "Statens vegvesen Region vest",
+        "Statens vegvesen Region midt",
+        "Statens vegvesen Region nord",
+    ]
+    assert aliases["buskerudfk"] == ["Viken fylkeskommune"]
+    assert aliases["sfv"] == ["Statsforvalteren i Oslo og Viken", "Fylkesmannen i Oslo og Viken"]
+    assert aliases["drammen"] == []  # a municipality's name did not change
+    matcher = PartyMatcher(manifest.parties)
+    assert matcher.match(name="Statens vegvesen Region øst") == "svv"
+    assert matcher.match(name="VIKEN FYLKESKOMMUNE") == "buskerudfk"
+    assert matcher.match(name="Fylkesmannen i Oslo og Viken") == "sfv"
+
+
+def test_manifest_parties_replace_the_profile_s_wholesale(tmp_path: Path) -> None:
+    """SPEC §2.1: lists are not merged, so a manifest listing its parties gives their
+    aliases itself; the profile's parties (and their aliases) are gone."""
+    parties = [
+        {"id": "svv", "name": "Statens vegvesen", "kind": "stat", "aliases": ["Vegvesenet"]},
+        {"id": "akershusfk", "name": "Akershus fylkeskommune", "kind": "fylkeskommune"},
+    ]
+    manifest = _load(tmp_path, _region_manifest("oslo", parties=parties)).manifest
+    assert [(p.id, p.aliases) for p in manifest.parties] == [
+        ("svv", ["Vegvesenet"]),
+        ("akershusfk", []),
+    ]
+    matcher = PartyMatcher(manifest.parties)
+    assert matcher.match(name="Vegvesenet") == "svv"
+    assert matcher.match(name="Statens vegvesen Region øst") is None
+    assert matcher.resembles("Statens vegvesen Region øst") == "svv"  # so DAT007 says so
+
+
+def test_manifest_bodies_take_aliases(tmp_path: Path) -> None:
+    bodies = [{"id": "sg", "name": "Styringsgruppen", "kind": "steering_group",
+               "aliases": ["  SG Oslopakke 3 "]}]  # fmt: skip
+    manifest = _load(tmp_path, _region_manifest("oslo", bodies=bodies)).manifest
+    assert manifest.bodies[0].aliases == ["SG Oslopakke 3"]
+    assert BodyMatcher(manifest.bodies).match("sg oslopakke 3") == "sg"
+
+
+def test_the_manifest_json_schema_shows_aliases() -> None:
+    run = run_cli("--no-plugin-autoload", "schema", "manifest")
+    definitions = json.loads(run.output)["$defs"]
+    for model in ("Party", "Body"):
+        aliases = definitions[model]["properties"]["aliases"]
+        assert aliases["type"] == "array" and aliases["items"] == {"type": "string"}
+        assert "aliases" not in definitions[model].get("required", [])

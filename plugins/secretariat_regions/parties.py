@@ -45,20 +45,60 @@ def kommune(name: str) -> Party:
     return party
 
 
+FORMER_NAMES: dict[str, list[str]] = {
+    # Viken fylkeskommune (2020–2023) joined Akershus, Buskerud and Østfold; the three
+    # were re-established on 1 January 2024. A region has only one of them, so the
+    # shared former name is unambiguous within its profile.
+    "Akershus fylkeskommune": ["Viken fylkeskommune"],
+    "Buskerud fylkeskommune": ["Viken fylkeskommune"],
+    "Østfold fylkeskommune": ["Viken fylkeskommune"],
+    # Vestfold og Telemark fylkeskommune (2020–2023), split again on 1 January 2024.
+    "Telemark fylkeskommune": ["Vestfold og Telemark fylkeskommune"],
+    # Troms og Finnmark fylkeskommune (2020–2023), split again on 1 January 2024.
+    "Troms fylkeskommune": ["Troms og Finnmark fylkeskommune"],
+    # Merged for good: Vestland from Hordaland and Sogn og Fjordane (2020), Agder from
+    # Aust-Agder and Vest-Agder (2020), Trøndelag from Sør- and Nord-Trøndelag (2018).
+    "Vestland fylkeskommune": ["Hordaland fylkeskommune", "Sogn og Fjordane fylkeskommune"],
+    "Agder fylkeskommune": ["Aust-Agder fylkeskommune", "Vest-Agder fylkeskommune"],
+    "Trøndelag fylkeskommune": ["Sør-Trøndelag fylkeskommune", "Nord-Trøndelag fylkeskommune"],
+    # The county governors were called Fylkesmannen until 1 January 2021; the office for
+    # Oslo and Viken (2019–2023) took its present name on 1 January 2024.
+    "Statsforvalteren i Østfold, Buskerud, Oslo og Akershus": [
+        "Statsforvalteren i Oslo og Viken",
+        "Fylkesmannen i Oslo og Viken",
+    ],
+    "Statsforvalteren i Vestfold og Telemark": ["Fylkesmannen i Vestfold og Telemark"],
+    "Statsforvalteren i Troms og Finnmark": ["Fylkesmannen i Troms og Finnmark"],
+    "Statsforvaltaren i Vestland": ["Fylkesmannen i Vestland"],
+}
+"""Historical names a party's records may still carry (``aliases``), by present name.
+
+Only names that are historical fact; a merger's or a rename's date is in the comment.
+A manifest that lists its own parties replaces these (SPEC §2.1)."""
+
+
+def _with_former_names(party: Party) -> Party:
+    if former := FORMER_NAMES.get(party["name"]):
+        party["aliases"] = list(former)
+    return party
+
+
 def fylkeskommune(
     party_id: str, name: str, org_number: str | None = None, domain: str | None = None
 ) -> Party:
-    """A county authority; org number and domain only as REGIONS.md gives them."""
+    """A county authority; org number and domain only as REGIONS.md gives them, former
+    names (:data:`FORMER_NAMES`) as aliases."""
     party: Party = {"id": party_id, "name": name, "kind": "fylkeskommune"}
     if org_number:
         party["org_number"] = org_number
     party["domains"] = [domain] if domain else []
-    return party
+    return _with_former_names(party)
 
 
 def statsforvalter(name: str) -> Party:
-    """The county governor's office (no confirmed org number or domain in REGIONS.md)."""
-    return {"id": "sfv", "name": name, "kind": "stat", "domains": []}
+    """The county governor's office (no confirmed org number or domain in REGIONS.md),
+    former names as aliases."""
+    return _with_former_names({"id": "sfv", "name": name, "kind": "stat", "domains": []})
 
 
 SVV: Party = {
@@ -67,6 +107,9 @@ SVV: Party = {
     "kind": "stat",
     "org_number": "971032081",
     "domains": ["vegvesen.no"],
+    # The five regions Statens vegvesen was organised in until 1 January 2020 (then
+    # divisions); records of the time name the region as the correspondent.
+    "aliases": [f"Statens vegvesen Region {r}" for r in ("øst", "sør", "vest", "midt", "nord")],
 }
 JBD: Party = {
     "id": "jbd",
@@ -88,6 +131,8 @@ KDD: Party = {
     "kind": "stat",
     "org_number": "972417858",
     "domains": ["regjeringen.no"],
+    # Kommunal- og moderniseringsdepartementet until 1 January 2022 (then split in two).
+    "aliases": ["Kommunal- og moderniseringsdepartementet"],
 }
 
 VESTLAND = fylkeskommune("vlfk", "Vestland fylkeskommune", "821311632", "vlfk.no")
