@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from secretariat_rules.findings import SourceSummary
+from secretariat_rules.reporters.inventory import counts_text, files_text, sources_html, text_lines
+from secretariat_rules.sources.base import SourceInventory
 from secretariat_rules.testing import BASE_MANIFEST, Repo, run_cli
 
 PLUGIN = """
@@ -230,9 +233,12 @@ def test_html_report_has_a_sources_table(archive: Callable[[str], Repo], plugin:
         '<th scope="col">Source</th><th scope="col">Files read</th>'
         '<th scope="col">Elements seen</th><th scope="col">Records per collection</th>'
         '<th scope="col">Left out</th></tr></thead><tbody>'
-        '<tr><th scope="row"><code>fake-archive</code></th><td>1 (arkiv/journal.txt)</td>'
-        "<td>arkivnotat 2, moete 2, moetesak 1</td><td>meetings 2</td>"
-        "<td>2 – arkivnotat without a date<br>1 – moetesak without a date</td></tr>"
+        '<tr><th scope="row" data-label="Source"><code>fake-archive</code></th>'
+        '<td data-label="Files read">1 (arkiv/journal.txt)</td>'
+        '<td data-label="Elements seen">arkivnotat 2, moete 2, moetesak 1</td>'
+        '<td data-label="Records per collection">meetings 2</td>'
+        '<td data-label="Left out">2 – arkivnotat without a date<br>'
+        "1 – moetesak without a date</td></tr>"
         "</tbody></table></div></section>"
     ) in page
     assert page.index('<section class="sources">') < page.index("DAT006")
@@ -295,3 +301,42 @@ def test_an_adapter_without_options_still_works_with_schema_check(
 def test_schema_check_is_in_the_help() -> None:
     for command in ("check", "validate", "audit"):
         assert "--schema-check" in run_cli(command, "--help").output
+
+
+def test_inventory_rendering_escapes_and_truncates() -> None:
+    files = tuple(f"einnsyn/page-{n:03}.json" for n in range(12))
+    hostile = SourceSummary(
+        "x<y", files, (("a&b", 1),), (), (("<script>alert(1)</script>\nnext", 2),)
+    )
+    page = "".join(sources_html([hostile], "en"))
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; next" in page
+    assert "<code>x&lt;y</code>" in page and "a&amp;b 1" in page
+    assert files_text(files, "nb") == ("12 (" + ", ".join(files[:10]) + ", og 2 til)")
+    assert files_text(files, "en").endswith(", and 2 more)")
+    assert files_text((), "en") == "0"
+    assert counts_text((), "nb") == "ingen"
+    assert text_lines([SourceSummary("s")], "en") == [
+        "Sources",
+        "  s",
+        "    Files read: 0",
+        "    Elements seen: none",
+        "    Records per collection: none",
+        "    Left out: none",
+    ]
+    assert sources_html([], "nb") == [] and text_lines([], "nb") == []
+
+
+def test_source_inventory_summary_is_sorted_and_frozen() -> None:
+    inventory = SourceInventory("noark5", files=["b.xml", "a.xml"])
+    inventory.elements.update({"moetemappe": 1, "journalpost": 3})
+    inventory.left_out["z"] += 1
+    inventory.left_out["a"] += 2
+    summary = inventory.summary()
+    assert summary == SourceSummary(
+        "noark5",
+        ("a.xml", "b.xml"),
+        (("journalpost", 3), ("moetemappe", 1)),
+        (),
+        (("a", 2), ("z", 1)),
+    )
+    assert summary.to_dict() == inventory.as_dict()

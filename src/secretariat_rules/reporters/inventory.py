@@ -68,6 +68,9 @@ def text_lines(sources: Sequence[SourceSummary], lang: str) -> list[str]:
 def sources_html(sources: Sequence[SourceSummary], lang: str, level: int = 3) -> list[str]:
     """The ``Kilder`` / ``Sources`` section: one table, a row per source; [] for none.
 
+    Every cell has a ``data-label`` naming its column (the page reflows rows into
+    labelled cards on a narrow screen).
+
     :param level: the heading level (one below the repository's heading).
     """
     from .html import esc  # the page's own escaping helper (html imports this module)
@@ -75,20 +78,25 @@ def sources_html(sources: Sequence[SourceSummary], lang: str, level: int = 3) ->
     if not sources:
         return []
     heading = esc(t("sources.heading", lang))
-    columns = ("sources.source", "sources.files", "sources.elements", "sources.records")
-    head = "".join(f'<th scope="col">{esc(t(key, lang))}</th>' for key in columns)
-    head += f'<th scope="col">{esc(t("sources.left_out", lang))}</th>'
+    keys = ("source", "files", "elements", "records", "left_out")
+    label = {key: esc(t(f"sources.{key}", lang)) for key in keys}
+    head = "".join(f'<th scope="col">{label[key]}</th>' for key in keys)
     rows = []
     for source in sources:
         left_out = "<br>".join(
             f"{count} – {esc(' '.join(reason.split()))}" for reason, count in source.left_out
         )
+        cells = {
+            "files": esc(files_text(source.files, lang)),
+            "elements": esc(counts_text(source.elements, lang)),
+            "records": esc(counts_text(source.records, lang)),
+            "left_out": left_out or esc(t("sources.none", lang)),
+        }
         rows.append(
-            f'<tr><th scope="row"><code>{esc(source.source)}</code></th>'
-            f"<td>{esc(files_text(source.files, lang))}</td>"
-            f"<td>{esc(counts_text(source.elements, lang))}</td>"
-            f"<td>{esc(counts_text(source.records, lang))}</td>"
-            f"<td>{left_out or esc(t('sources.none', lang))}</td></tr>"
+            f'<tr><th scope="row" data-label="{label["source"]}">'
+            f"<code>{esc(source.source)}</code></th>"
+            + "".join(f'<td data-label="{label[key]}">{cells[key]}</td>' for key in keys[1:])
+            + "</tr>"
         )
     return [
         f'<section class="sources"><h{level}>{heading}</h{level}>'
