@@ -365,7 +365,7 @@ def test_nothing_is_dropped_silently_dat006_dat007_and_inventory(tmp_path: Path)
         ("DAT006", "files/einnsyn", ("1 × Moetesak: its Moetemappe was not saved or is not read",),
          ((ms, line_of("moetesak-0001.json", "/items/1"), "/items/1"),)),
         ("DAT006", "files/einnsyn", ("1 × list item is an id whose object was not saved",),
-         ((jp1, line["/items"], "/items/1"),)),
+         ((jp1, line["/items/1"], "/items/1"),)),
         ("DAT007", "files/einnsyn",
          ("1 × recipient 'Statens vegvesen Region vest' matches no party but resembles 'svv': "
           "add it to that party's aliases",),
@@ -500,8 +500,65 @@ def test_no_einnsyn_directory_means_nothing_read(tmp_path: Path) -> None:
 
 
 def test_json_object_lines_follow_pointers() -> None:
-    text = '{\n "a": [\n  {"x": "}\\"{"},\n  {\n   "b/c": {}\n  }\n ]\n}'
-    assert json_object_lines(text) == {"": 1, "/a": 2, "/a/0": 3, "/a/1": 4, "/a/1/b~1c": 5}
+    text = '{\n "a": [\n  {"x": "}\\"{"},\n  {\n   "b/c": {}\n  },\n  "id_1"\n ]\n}'
+    assert json_object_lines(text) == {
+        "": 1, "/a": 2, "/a/0": 3, "/a/1": 4, "/a/1/b~1c": 5, "/a/2": 7,
+    }  # fmt: skip
+
+
+def test_registered_through_its_entry_point() -> None:
+    adapter = load_registry().source_adapters["einnsyn"]
+    assert isinstance(adapter, EinnsynAdapter)
+
+
+def test_a_case_listed_expanded_in_its_meeting_needs_no_back_reference(tmp_path: Path) -> None:
+    meetings = copy.deepcopy(MEETINGS)
+    nested = copy.deepcopy(CASES["items"][0])
+    del nested["moetemappe"]
+    nested["offentligTittel"] = "Expanded, and fuller than the saved copy"
+    nested["beskrivelse"] = "one field more than the moetesak page's copy"
+    meetings["items"][0]["moetesak"] = [nested]
+    root = capture_repo(tmp_path, {"einnsyn/moetemappe-0001.json": dump(meetings)})
+    decisions = rows(read(root), "decisions")
+    assert [(d["id"], d["meeting"], d["title"], d["_path"], d["_pointer"]) for d in decisions] == [
+        ("V-5", "SG-1", "Expanded, and fuller than the saved copy",
+         "einnsyn/moetemappe-0001.json", "/items/0/moetesak/0"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("item", "reason", "element", "line"),
+    [
+        (7, "list item is not an eInnsyn object", "unknown", 2),  # a number: the list's line
+        (None, "list item is not an eInnsyn object", "unknown", 2),
+        ([], "list item is not an eInnsyn object", "unknown", 3),
+        ({"id": "x_1"}, "list item is not an eInnsyn object", "unknown", 3),
+        ({"entity": "Journalpost", "id": 5}, "Journalpost: no id", "Journalpost", 3),
+        ({"entity": "LagretSoek", "id": "l_1"}, "LagretSoek: entity not read", "LagretSoek", 3),
+    ],
+)
+def test_odd_list_items_are_counted_never_dropped(
+    tmp_path: Path, item: Any, reason: str, element: str, line: int
+) -> None:
+    page = {"items": [item]}
+    out = read(capture_repo(tmp_path, {"einnsyn/zz-0001.json": dump(page)}))
+    assert out.inventory is not None
+    already = {"Journalpost": 3}.get(element, 0)  # in the capture besides
+    assert out.inventory.left_out[reason] == 1
+    assert out.inventory.elements[element] == already + 1
+    [notice] = [n for n in out.notices if n.reasons == (f"1 × {reason}",)]
+    assert notice.locations == (("einnsyn/zz-0001.json", line, "/items/0"),)
+
+
+def test_a_symlinked_einnsyn_directory_is_refused(tmp_path: Path) -> None:
+    root = write_repo(tmp_path / "repo", manifest_data())
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "journalpost-0001.json").write_text(dump(JOURNALPOSTS_2), encoding="utf-8")
+    (root / "einnsyn").symlink_to(outside)
+    out = read(root)
+    assert [(p.collection, p.path) for p in out.problems] == [("documents", "einnsyn")]
+    assert out.tables == [] and out.claimed == {"einnsyn"}
 
 
 # --------------------------------------------------------------------------- the fixture

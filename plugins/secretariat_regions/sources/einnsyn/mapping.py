@@ -186,10 +186,13 @@ class Capture:
         self.inventory = SourceInventory(source="einnsyn", files=[p.path for p in pages])
         self.left = _Notices()
         self.resembling: dict[tuple[str, str], int] = {}
+        self.matched: dict[tuple[str | None, str | None], str | None] = {}
+        self.resembles: dict[str | None, str | None] = {}
         self.resembling_at: list[tuple[str, int | None, str | None]] = []
         self.rows: dict[tuple[str, str], RowCollector] = {}
         self.meeting_of_description: dict[str, str] = {}
         self.meeting_ids: dict[str, str] = {}  # eInnsyn id → meeting record id
+        self.parent_meeting: dict[str, str] = {}  # child's eInnsyn id → its Moetemappe's
         self.journal_descriptions: set[str] = set()
         self.used_parts: set[str] = set()
         self.documents: dict[str, list[_Document]] = {}
@@ -305,6 +308,8 @@ class Capture:
         for item in self._list(obj, "moetedokument") + self._list(obj, "moetesak"):
             child = self.saved.resolve(item)
             if child is not None:
+                if isinstance(child.get("id"), str):
+                    self.parent_meeting.setdefault(child["id"], obj["id"])
                 for ref in self._description_ids(child):
                     self.meeting_of_description.setdefault(ref, mid)
 
@@ -315,8 +320,13 @@ class Capture:
                 self.meeting_of_description.setdefault(ref, meeting)
 
     def _meeting_of(self, obj: dict[str, Any]) -> str | None:
+        """The meeting record of a Moetesak/Moetedokument: its ``moetemappe``, else the
+        Moetemappe that lists it."""
         parent = obj.get("moetemappe")
         ref = parent.get("id") if isinstance(parent, dict) else parent
+        own = obj.get("id")
+        if not isinstance(ref, str) and isinstance(own, str):
+            ref = self.parent_meeting.get(own)
         return self.meeting_ids.get(ref) if isinstance(ref, str) else None
 
     def _body(self, obj: dict[str, Any]) -> str | None:
@@ -488,7 +498,7 @@ class Capture:
             if name is not None and _SCREENED.match(name):
                 self.inventory.left_out["Korrespondansepart: screened name"] += 1
                 continue
-            party = self.parties.match(name=name, email=text(part.get("epostadresse")))
+            party = self._party(name, text(part.get("epostadresse")))
             if party is None:
                 self._unmatched(name, where)
                 continue
@@ -499,8 +509,17 @@ class Capture:
             row = {"document": document, "party": party, "sent": sent}
             self._add_at("distributions", row, where)
 
+    def _party(self, name: str | None, email: str | None) -> str | None:
+        """``PartyMatcher.match``, once per distinct (name, e-mail)."""
+        key = (name, email)
+        if key not in self.matched:
+            self.matched[key] = self.parties.match(name=name, email=email)
+        return self.matched[key]
+
     def _unmatched(self, name: str | None, where: tuple[str, int | None, str | None]) -> None:
-        like = self.parties.resembles(name)
+        if name not in self.resembles:
+            self.resembles[name] = self.parties.resembles(name)
+        like = self.resembles[name]
         if like is None or name is None:
             self.inventory.left_out["Korrespondansepart: recipient is not a party"] += 1
             return

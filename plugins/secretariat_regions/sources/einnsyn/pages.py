@@ -4,7 +4,8 @@ A page is what a list endpoint returns, ``{"items": [...], "next": URL}`` (``ite
 being objects or bare eInnsyn ids); a single object (``{"entity": "Journalpost", ...}``)
 is read as a page of one. Every object with an ``id`` and an ``entity``, at any depth
 (expanded fields included), is indexed by id across all files, first occurrence first,
-so a reference written as an id string resolves wherever the object was saved.
+so a reference written as an id string resolves wherever the object was saved (the
+fullest occurrence of an id is kept).
 
 Bounds are the JSON reader's (:mod:`secretariat_rules.sources.readers`): the file is
 read through the trust boundary (``read_data_file``), nesting deeper than
@@ -61,7 +62,8 @@ class Page:
 
 
 def json_object_lines(text: str) -> dict[str, int]:
-    """Line of every JSON object and array, keyed by JSON pointer (``/items/3``).
+    """Line of every JSON object, array and string in an array, keyed by JSON pointer
+    (``/items/3``).
 
     One linear pass over the string and bracket tokens; the text must be valid JSON
     (it is decoded first).
@@ -90,7 +92,11 @@ def json_object_lines(text: str) -> dict[str, int]:
         elif token == ":":
             top[3] = False
         elif top[0] == "o" and top[3]:
-            top[2] = json.loads(token)
+            top[2] = json.loads(token) if "\\" in token else token[1:-1]
+        elif top[0] == "a":  # a string in an array: an id reference, located too
+            line += text.count("\n", offset, match.start())
+            offset = match.start()
+            lines[_child(top)] = line
     return lines
 
 
@@ -156,13 +162,20 @@ def _escape(key: str) -> str:
 
 
 class SavedObjects:
-    """Every saved object by id (first occurrence wins), to resolve expandable fields."""
+    """Every saved object by id, to resolve expandable fields.
+
+    Of several occurrences of one id (the object expanded in several places, or saved
+    twice) the one with the most fields is kept, the first of equals: its file and line
+    are the record's provenance.
+    """
 
     def __init__(self, pages: list[Page]) -> None:
         self.by_id: dict[str, Found] = {}
         for page in pages:
             for found in page.objects:
-                self.by_id.setdefault(found.obj["id"], found)
+                known = self.by_id.get(found.obj["id"])
+                if known is None or len(found.obj) > len(known.obj):
+                    self.by_id[found.obj["id"]] = found
 
     def resolve(self, value: Any) -> dict[str, Any] | None:
         """An expandable field's object: itself when expanded, else the saved one by id."""
