@@ -52,6 +52,8 @@ _TYPED = frozenset({"journalpost", "arkivnotat", "moeteregistrering", "basisregi
 _MAPPE_FIELDS = frozenset(
     {"systemID", "mappeID", "tittel", "saksaar", "sakssekvensnummer", "utvalg", "moetedato"}
 )
+_MEMO = 10_000
+"""Distinct correspondents whose match is remembered (then forgotten, to bound memory)."""
 _CASE = re.compile(r"[0-9]{1,5}/[0-9]{2}")
 
 # inventory left_out reasons for korrespondanseparter (no finding: see docs/plugins.md)
@@ -130,6 +132,8 @@ class Records:
         self.dropped: dict[str, list[tuple[str, int | None, str | None]]] = {}
         self.unmatched: dict[str, tuple[str, list[tuple[str, int | None, str | None]]]] = {}
         self.unmatched_count: Counter[str] = Counter()
+        self.matched: dict[tuple[str | None, str | None, str | None], str | None] = {}
+        self.resembling: dict[str | None, str | None] = {}
 
     # ------------------------------------------------------------------ walk events
 
@@ -322,9 +326,7 @@ class Records:
                 self.left_out[INCOMING] += 1
                 continue
             party_name = texts.get("korrespondansepartNavn") or texts.get("navn")
-            party = self.parties.match(
-                org_number=_org_number(part), name=party_name, email=texts.get("epostadresse")
-            )
+            party = self._match(_org_number(part), party_name, texts.get("epostadresse"))
             if party is None:
                 self._unmatched(party_name, part.sourceline, where)
             elif any(r.party == party for r in found):
@@ -333,8 +335,21 @@ class Records:
                 found.append(_Recipient(party, part.sourceline, where))
         return found
 
+    def _match(self, org: str | None, name: str | None, email: str | None) -> str | None:
+        """``PartyMatcher.match``, remembered: an archive names the same parties again."""
+        key = (org, name, email)
+        if key not in self.matched:
+            if len(self.matched) >= _MEMO:
+                self.matched.clear()
+            self.matched[key] = self.parties.match(org_number=org, name=name, email=email)
+        return self.matched[key]
+
     def _unmatched(self, name: str | None, line: int, pointer: str) -> None:
-        like = self.parties.resembles(name)
+        if name not in self.resembling:
+            if len(self.resembling) >= _MEMO:
+                self.resembling.clear()
+            self.resembling[name] = self.parties.resembles(name)
+        like = self.resembling[name]
         if name is None or like is None:
             self.left_out[NO_PARTY] += 1
             return

@@ -22,6 +22,7 @@ from typing import Any
 from lxml import etree
 
 from secretariat_rules.sources.base import SourceNotice
+from secretariat_rules.sources.values import printable
 
 from .walk import local
 
@@ -31,6 +32,8 @@ XSD = Path(__file__).resolve().parent / "xsd"
 VERSIONS = ("v3.1", "v4.0", "v5.0", "v5.5")
 MAX_ERRORS = 20
 """Schema errors listed in the DAT008 finding (the rest are counted)."""
+MAX_MESSAGE = 240
+"""Longest schema error message quoted, in characters."""
 
 _SCHEMA_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
 _NUMBER = re.compile(r"(?<![0-9.])v?([345])[._]([0-9])")
@@ -106,5 +109,7 @@ def check(data: bytes, rel: str, version: str) -> list[SourceNotice]:
 
 
 def _message(message: str) -> str:
-    """libxml2's message without the namespace in every element name."""
-    return re.sub(r"\{http://www\.arkivverket\.no/standarder/noark5/[a-z]+\}", "", message)
+    """libxml2's message without the namespace in every element name; a value it quotes
+    is escaped and the message cut as every echo of data is (``values.printable``)."""
+    short = re.sub(r"\{http://www\.arkivverket\.no/standarder/noark5/[a-z]+\}", "", message)
+    return printable(short.strip(), MAX_MESSAGE)[1:-1]
