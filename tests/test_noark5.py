@@ -18,7 +18,7 @@ from lxml import etree
 
 from secretariat_regions.sources.noark5 import Noark5Adapter, schema
 from secretariat_regions.sources.noark5.dates import as_date, as_datetime
-from secretariat_regions.sources.noark5.records import EMPTY_MAPPE, NO_PARTY, SENDER
+from secretariat_regions.sources.noark5.records import EMPTY_MAPPE, NO_PARTY, SAME_CASE, SENDER
 from secretariat_rules.api import load_dataset
 from secretariat_rules.dataset import Dataset
 from secretariat_rules.schema.manifest import Manifest
@@ -585,3 +585,39 @@ def test_the_fixture_holds_the_canonical_meetings_documents_and_distributions() 
     inventory = {i.source: i for i in noark.inventory}["noark5"]
     assert inventory.records == Counter({"documents": 27, "distributions": 153, "meetings": 13})
     assert inventory.left_out == Counter({NO_PARTY: 3})  # Ferde AS
+
+
+def test_one_decision_per_case_and_none_for_notices_minutes_or_attachments(
+    tmp_path: Path,
+) -> None:
+    """v3.1 gives every moeteregistrering a moetesakstype: only a case's own papers are a
+    decision, once per case (the saksframlegg, vedtak and saksprotokoll of 12/24)."""
+
+    def registrering(ident: str, kind: str, case: str = "") -> str:
+        number = f"<registreringsID>{case}</registreringsID>" if case else ""
+        return (
+            f'<registrering xsi:type="moeteregistrering"><systemID>{ident}</systemID>'
+            f"{number}<tittel>{ident}</tittel><moeteregistreringstype>{kind}"
+            "</moeteregistreringstype><moetesakstype>Politisk sak</moetesakstype></registrering>"
+        )
+
+    papers = "".join(
+        (
+            registrering("SL", "Saksliste"),
+            registrering("SF-12", "Saksframlegg", "12/24"),
+            registrering("D-12", "Vedtak i møtesak", "12/24"),
+            registrering("VL-12", "Vedlegg til møtesak", "12/24"),
+            registrering("SP-12", "SP", "12/24"),
+            registrering("MP", "Møteprotokoll"),
+        )
+    )
+    body = (
+        f'<mappe xsi:type="moetemappe"><mappeID>SG-1</mappeID>{papers}'
+        "<utvalg>sg</utvalg><moetedato>2024-05-02</moetedato></mappe>"
+    )
+    out = read(tmp_path, extract(body))
+    assert rows(out, "decisions", "id", "case", "kind") == [("SF-12", "12/24", "vedtak")]
+    assert rows(out, "meetings", "id", "body", "minutes") == [("SG-1", "sg", "MP")]
+    assert len(rows(out, "documents", "id")) == 6
+    assert out.inventory is not None
+    assert out.inventory.left_out == Counter({SAME_CASE: 2})

@@ -18,7 +18,8 @@ after their type (``<journalpost>``, ``<saksmappe>``) read the same.
   incoming journalpost, matched to a party by organisation number, name or alias, or
   e-mail domain; ``sent`` the first of :data:`~.records.SENT_ORDER`.
 * **meetings**: every moetemappe (utvalg → body, moetedato, notice_sent, minutes,
-  secretariat_present); **decisions**: every moeteregistrering with a moetesakstype.
+  secretariat_present); **decisions**: a møtesak's own moeteregistrering (with a
+  moetesakstype; not its notice, minutes or attachments), one per case.
 
 Dates in every form the schemas allow are read in Europe/Oslo (:mod:`.dates`). Nothing
 is dropped silently: a mappe that holds no registrering is a DAT006 notice, recipients

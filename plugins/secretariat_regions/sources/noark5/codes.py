@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "ATTACHMENTS",
     "DECISION_KINDS",
     "JOURNALPOST_KINDS",
     "KINDS",
@@ -75,8 +76,9 @@ KIND_BY_CODE = {code(text): kind for text, kind in KINDS.items()} | {
     c: KINDS[text] for c, text in _MEETING_CODES.items()
 }
 
-NOTICES = frozenset(code(t) for t in ("møteinnkalling", "innkalling", "saksliste", "sakskart"))
-NOTICES = NOTICES | {"mi", "sl", "tilleggsinnkalling"}
+NOTICES = frozenset(
+    code(t) for t in ("møteinnkalling", "innkalling", "tilleggsinnkalling", "saksliste", "sakskart")
+) | {"mi", "sl"}
 """A meeting's notice: its send date is the meeting's ``notice_sent``."""
 
 MINUTES = frozenset(
@@ -142,6 +144,9 @@ SENDERS = frozenset(
     for t in ("Avsender", "Medavsender", "Intern avsender", "Avsendar", "Medavsendar", "EA", "IA")
 )
 """``korrespondanseparttype`` values of a sender: never a distribution."""
+
+ATTACHMENTS = frozenset({"vl", code("Vedlegg til møtesak"), code("Vedlegg"), "o"})
+"""``moeteregistreringstype`` values of a meeting's attachments and participant lists."""
 
 DECISION_KINDS: dict[str, str] = {
     code(t): "orientering"

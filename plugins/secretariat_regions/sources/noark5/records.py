@@ -64,6 +64,7 @@ NO_PARTY = "korrespondansepart: recipient that is no party"
 RESEMBLES = "korrespondansepart: recipient that resembles a party (DAT007)"
 SAME_PARTY = "korrespondansepart: the same party again on one registrering"
 EMPTY_MAPPE = "mappe with no registrering: no record"
+SAME_CASE = "moeteregistrering: a further registrering of a case already a decision"
 
 
 @dataclass
@@ -132,6 +133,7 @@ class Records:
         self.dropped: dict[str, list[tuple[str, int | None, str | None]]] = {}
         self.unmatched: dict[str, tuple[str, list[tuple[str, int | None, str | None]]]] = {}
         self.unmatched_count: Counter[str] = Counter()
+        self.cases: set[tuple[str | None, str | None]] = set()
         self.matched: dict[tuple[str | None, str | None, str | None], str | None] = {}
         self.resembling: dict[str | None, str | None] = {}
 
@@ -280,7 +282,7 @@ class Records:
         sent_day = date_of(texts.get("sendtDato"))
         recipients = self._recipients(elem, pointer, journalpost)
         decision = None
-        if texts.get("moetesakstype") is not None:
+        if texts.get("moetesakstype") is not None and _is_case_paper(role, meeting_type):
             decision = {
                 "case": _decision_case(elem, texts),
                 "title": values["title"],
@@ -384,11 +386,16 @@ class Records:
         for recipient in record.recipients:
             row = {"document": values["id"], "party": recipient.party, "sent": record.sent}
             self.distributions.add(recipient.line, row, [], recipient.pointer)
-        if record.decision is not None:
-            case = record.decision["case"]
-            decision = {"id": values["id"], "meeting": values["meeting"], **record.decision}
-            decision["id"] = record.values["id"] or case or values["id"]
-            self.decisions.add(record.line, decision, [], record.pointer)
+        if record.decision is None:
+            return
+        case = record.decision["case"]
+        if case is not None and (values["meeting"], case) in self.cases:
+            self.left_out[SAME_CASE] += 1  # the case's saksframlegg, vedtak and protokoll
+            return
+        self.cases.add((values["meeting"], case))
+        decision = {"id": values["id"], "meeting": values["meeting"], **record.decision}
+        decision["id"] = record.values["id"] or case or values["id"]
+        self.decisions.add(record.line, decision, [], record.pointer)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -500,6 +507,12 @@ def _decision_case(elem: Any, texts: dict[str, str | None]) -> str | None:
         return f"{int(number)}/{year[-2:]}"
     ident = texts.get("registreringsID")
     return ident if ident and _CASE.fullmatch(ident) else None
+
+
+def _is_case_paper(role: str | None, meeting_type: str | None) -> bool:
+    """A møtesak's own registrering (saksframlegg, vedtak, saksprotokoll; v3.1 gives every
+    moeteregistrering a moetesakstype): not the notice, minutes or an attachment."""
+    return role is None and codes.code(meeting_type) not in codes.ATTACHMENTS
 
 
 def _secretariat_present(participants: list[tuple[str | None, str | None]]) -> str | None:
