@@ -72,6 +72,11 @@ class FakeArchive:
                 ((PATH, 2, "arkivnotat[1]"), (PATH, 4, "arkivnotat[2]")),
             )
         )
+        out.notices.append(  # a second reason on the same file: the same finding
+            SourceNotice(
+                "DAT006", subject, ("1 moetesak left out: no date",), ((PATH, 5, "moetesak[1]"),)
+            )
+        )
         out.notices.append(
             SourceNotice(
                 "DAT007",
@@ -156,7 +161,11 @@ def test_validate_text_shows_the_inventory_in_bokmal(
     ]
     # the notices are findings of the data integrity section, with subject and location
     assert f"  advarsel  DAT006 left-out-by-source  {SUBJECT}" in lines
-    assert "    arkiv/journal.txt:2 (arkivnotat[1]), arkiv/journal.txt:4 (arkivnotat[2])" in lines
+    assert (
+        "    arkiv/journal.txt:2 (arkivnotat[1]), arkiv/journal.txt:4 (arkivnotat[2]), "
+        "arkiv/journal.txt:5 (moetesak[1])"
+    ) in lines
+    assert lines.count(f"  advarsel  DAT006 left-out-by-source  {SUBJECT}") == 1
     assert f"  advarsel  DAT007 unmatched-correspondent  {SUBJECT}" in lines
     assert "    arkiv/journal.txt:3" in lines
     assert not any("DAT008" in line for line in lines)
@@ -197,14 +206,14 @@ def test_json_report_has_the_sources_and_the_notices(
     assert list(run.report)[-1] == "sources"
     dat = [t for t in run.triples() if t[0].startswith("DAT")]
     assert dat == [
-        ("DAT006", SUBJECT, ("arkiv/journal.txt:2", "arkiv/journal.txt:4")),
+        ("DAT006", SUBJECT, ("arkiv/journal.txt:2", "arkiv/journal.txt:4", "arkiv/journal.txt:5")),
         ("DAT007", SUBJECT, ("arkiv/journal.txt:3",)),
     ]
     dat006 = run.findings[0]
     assert dat006["severity"] == "warning"
     where = {"path": "arkiv/journal.txt", "line": 2, "pointer": "arkivnotat[1]"}
     assert dat006["locations"][0] == where
-    assert "2 arkivnotat left out: no date" in dat006["message"]
+    assert dat006["message"] == "2 arkivnotat left out: no date; 1 moetesak left out: no date"
 
 
 def test_a_canonical_repository_json_has_no_sources_key(

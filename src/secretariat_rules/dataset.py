@@ -549,14 +549,21 @@ def file_problem_findings(problems: Iterable[FileProblem]) -> list[tuple[str, Ra
 
 
 def notice_findings(notices: Iterable[SourceNotice]) -> list[tuple[str, RawFinding]]:
-    """A source adapter's DAT006/DAT007 notices as findings."""
-    out: list[tuple[str, RawFinding]] = []
+    """Source adapters' DAT006–DAT008 notices as findings: one per rule and subject.
+
+    An adapter may give one notice per reason (``3 × arkivnotat ...``, ``1 × ...``); the
+    notices of one rule on one file are one finding with every reason and location, in
+    the order given, so each finding keeps a fingerprint of its own (rule + subject).
+    """
+    merged: dict[tuple[str, str], tuple[dict[str, None], dict[Location, None]]] = {}
     for notice in notices:
-        locations = tuple(Location(path, line, pointer) for path, line, pointer in notice.locations)
-        out.append(
-            (notice.rule, RawFinding(Subject.parse(notice.subject), notice.reasons, locations))
-        )
-    return out
+        reasons, locations = merged.setdefault((notice.rule, notice.subject), ({}, {}))
+        reasons.update(dict.fromkeys(notice.reasons))
+        locations.update(dict.fromkeys(Location(*where) for where in notice.locations))
+    return [
+        (rule, RawFinding(Subject.parse(subject), tuple(reasons), tuple(locations)))
+        for (rule, subject), (reasons, locations) in merged.items()
+    ]
 
 
 def build_dataset(
@@ -573,8 +580,8 @@ def build_dataset(
 
     A file problem (DAT004) affects that file only: the tables other files or other
     source adapters read for the same collection are still typed and checked. Each file
-    in ``unrecognised`` is one DAT005 warning on ``files/NAME``; each source notice is its
-    DAT006/DAT007 finding.
+    in ``unrecognised`` is one DAT005 warning on ``files/NAME``; source notices are
+    DAT006–DAT008 findings, one per rule and subject (:func:`notice_findings`).
     """
     issues = file_problem_findings(problems)
     for item in unrecognised:
