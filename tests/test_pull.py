@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import json
 import re
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -26,7 +28,7 @@ import pytest
 from secretariat_rules.api import load_dataset
 from secretariat_rules.plugins import load_registry
 from secretariat_rules.pull.client import Client, PullError
-from secretariat_rules.pull.einnsyn import first_url
+from secretariat_rules.pull.einnsyn import first_url, stderr_progress
 from secretariat_rules.pull.state import STATE_NAME
 from secretariat_rules.testing import BASE_MANIFEST, run_cli, write_repo
 
@@ -140,6 +142,7 @@ def test_full_download_saves_every_page_verbatim(tmp_path: Path, server: Replay)
     state = json.loads((directory / STATE_NAME).read_text(encoding="utf-8"))
     assert state["entities"]["Journalpost"] == {"done": True, "next": None, "pages": 2}
     assert "pages saved now: Journalpost 2, Moetemappe 1, Moetesak 1; complete" in run.output
+    assert run.stderr == ""  # no progress counter when stderr is not a terminal
     first = urlsplit(server.requests[0][1])
     query = parse_qs(first.query)
     assert first.path == "/search"
@@ -349,3 +352,19 @@ def test_the_documented_commands_run(tmp_path: Path, server: Replay) -> None:
         run = run_cli(*args, "--base-url", server.base, "--rate", "1000")
         assert run.exit_code == 0, (args, run.stderr)
         assert (data / "einnsyn" / "moetesak-0001.json").is_file()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_counter_shows_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    show = stderr_progress()
+    assert show is not None
+    show("Journalpost", 3, 4)
+    assert terminal.getvalue() == "\reinnsyn: Journalpost page 3 (4 requests)\x1b[K"
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert stderr_progress() is None
