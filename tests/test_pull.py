@@ -368,3 +368,20 @@ def test_the_progress_counter_shows_on_a_terminal(monkeypatch: pytest.MonkeyPatc
     assert terminal.getvalue() == "\reinnsyn: Journalpost page 3 (4 requests)\x1b[K"
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     assert stderr_progress() is None
+
+
+def test_a_page_beyond_the_data_file_bound_is_not_read_on(server: Replay) -> None:
+    url = first_url(server.base, "Moetemappe", BODY, *_year())
+    with Client(rate=0, max_bytes=100) as client, pytest.raises(PullError) as caught:
+        client.get(url)
+    assert str(caught.value) == (
+        f"{server.base} sent a page larger than 100 bytes; refused (the source adapter "
+        "would not read it either)"
+    )
+
+
+def test_a_next_url_pointing_at_itself_stops(tmp_path: Path, server: Replay) -> None:
+    url = first_url(server.base, "Journalpost", BODY, *_year())
+    server.failures = [(200, {}, json.dumps({"items": [], "next": url}).encode())]
+    run = pull(tmp_path / "data", server.base)
+    assert run.exit_code == 2 and "the next page is this page again; stopped" in run.stderr

@@ -4,7 +4,8 @@ Every request waits until ``1 / rate`` seconds have passed since the previous on
 started. A ``429`` or ``5xx`` answer, a timeout or a connection error is retried up to
 ``retries`` times, waiting ``backoff × 2^attempt`` seconds (1, 2, 4, 8…; at most
 ``MAX_WAIT``), or what the server's ``Retry-After`` asks (seconds or an HTTP date, also
-at most ``MAX_WAIT``). Anything still failing, and any other ``4xx``, is a
+at most ``MAX_WAIT``). A body larger than ``MAX_DATA_FILE_BYTES`` is not read on.
+Anything still failing, and any other ``4xx``, is a
 :class:`PullError` (exit code 2) in one paragraph: what was asked, what happened, what
 to do. The clock and the sleep are injectable, so tests need no real waiting.
 """
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from ..exceptions import ConfigurationError
+from ..sources.confine import MAX_DATA_FILE_BYTES
 from ..sources.values import printable
 
 __all__ = ["MAX_WAIT", "Client", "PullError", "Response"]
@@ -56,6 +58,8 @@ class Client:
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
     transport: httpx.BaseTransport | None = None
+    max_bytes: int = MAX_DATA_FILE_BYTES
+    """Largest body read: the adapter's bound for a data file."""
     requests: int = 0
     _last: float | None = None
     _http: httpx.Client | None = None
@@ -100,10 +104,22 @@ class Client:
             return Response(str(answer.url), answer.content)
 
     def _send(self, url: str) -> httpx.Response:
+        """One GET, its body read up to ``max_bytes`` (a larger one is a PullError)."""
         if self._http is None:  # pragma: no cover - used outside ``with``
             raise RuntimeError("Client used outside a with block")
         self.requests += 1
-        return self._http.get(url)
+        with self._http.stream("GET", url) as answer:
+            body = bytearray()
+            for chunk in answer.iter_bytes():
+                body.extend(chunk)
+                if len(body) > self.max_bytes:
+                    raise PullError(
+                        f"{_host(url)} sent a page larger than {self.max_bytes} bytes; refused "
+                        "(the source adapter would not read it either)"
+                    )
+        return httpx.Response(
+            answer.status_code, headers=answer.headers, content=bytes(body), request=answer.request
+        )
 
     def _wait_turn(self) -> None:
         now = self.clock()

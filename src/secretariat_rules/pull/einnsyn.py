@@ -184,6 +184,8 @@ def _pull_entity(
             raise PullError(f"{url}: not an address of {base}; refused")
         response = client.get(url)
         following = _next_url(response.content, url, base)
+        if following == url:
+            raise PullError(f"{url}: the next page is this page again; stopped")
         number = current.pages + 1
         write_atomic(directory / f"{entity.lower()}-{number:04d}.json", response.content)
         current.pages, current.next = number, following
