@@ -18,7 +18,13 @@ from lxml import etree
 
 from secretariat_regions.sources.noark5 import Noark5Adapter, schema
 from secretariat_regions.sources.noark5.dates import as_date, as_datetime
-from secretariat_regions.sources.noark5.records import EMPTY_MAPPE, NO_PARTY, SAME_CASE, SENDER
+from secretariat_regions.sources.noark5.records import (
+    EMPTY_MAPPE,
+    NO_MEETING,
+    NO_PARTY,
+    SAME_CASE,
+    SENDER,
+)
 from secretariat_rules.api import load_dataset
 from secretariat_rules.dataset import Dataset
 from secretariat_rules.schema.manifest import Manifest
@@ -254,6 +260,8 @@ def test_every_registrering_type_at_any_depth_with_the_enclosing_case_number(
   <registrering xsi:type="basisregistrering"><systemID>B1</systemID><tittel>Basis</tittel>
     <registreringsID>2018/1-9</registreringsID><opprettetDato>2018-03-08T08:00:00</opprettetDato>
   </registrering>
+  <registrering><systemID>R31</systemID><opprettetDato>2018-03-09T08:00:00</opprettetDato>
+  </registrering>
   <saksaar>2018</saksaar><sakssekvensnummer>1</sakssekvensnummer>
 </mappe>
 <saksmappe><saksaar>2019</saksaar><sakssekvensnummer>4</sakssekvensnummer>
@@ -269,6 +277,7 @@ def test_every_registrering_type_at_any_depth_with_the_enclosing_case_number(
         ("N1", "Notat", "notat", "2018-03-05", None, None),
         ("R1", "Offentlig tittel", "annet", "2018-03-07", None, None),  # opprettetDato
         ("B1", "Basis", "annet", "2018-03-08", "2018/1-9", None),
+        ("R31", "Sak", "annet", "2018-03-09", None, None),  # v3.1: no tittel, the mappe's
         ("J3", "Named by type", "brev", "2019-01-02", "2019/4-3", None),  # mottattDato
     ]
     assert out.inventory is not None
@@ -278,7 +287,7 @@ def test_every_registrering_type_at_any_depth_with_the_enclosing_case_number(
             "mappe": 3,
             "journalpost": 2,
             "arkivnotat": 1,
-            "registrering": 1,
+            "registrering": 2,
             "basisregistrering": 1,
         }
     )
@@ -289,7 +298,7 @@ def test_every_registrering_type_at_any_depth_with_the_enclosing_case_number(
         (f"1 × {EMPTY_MAPPE}",),
     )
     assert [(line, pointer) for _, line, pointer in notice.locations] == [
-        (29, "/arkiv/arkivdel[1]/klassifikasjonssystem[1]/klasse[1]/mappe[2]")
+        (31, "/arkiv/arkivdel[1]/klassifikasjonssystem[1]/klasse[1]/mappe[2]")
     ]
 
 
@@ -324,7 +333,7 @@ MEETING = """<mappe xsi:type="moetemappe">
       <korrespondansepartNavn>Statens vegvesen</korrespondansepartNavn></korrespondansepart>
   </registrering><saksaar>2024</saksaar><sakssekvensnummer>140</sakssekvensnummer></mappe>
   <registrering xsi:type="moeteregistrering"><systemID>V-2024-003</systemID>
-    <tittel>Kollektivknutepunkt</tittel><registreringsID>3/24</registreringsID>
+    <opprettetDato>2024-02-01T09:00:00+01:00</opprettetDato><tittel>Kollektivknutepunkt</tittel><registreringsID>3/24</registreringsID>
     <korrespondansepart><korrespondanseparttype>EM</korrespondanseparttype>
       <korrespondansepartNavn>Vestland fylkeskommune</korrespondansepartNavn></korrespondansepart>
     <moeteregistreringstype>Saksframlegg</moeteregistreringstype>
@@ -359,7 +368,7 @@ def test_a_moetemappe_is_a_meeting_with_its_documents_notice_and_minutes(tmp_pat
     assert rows(out, "meetings", "minutes") == [("REF-1",), (None,)]
     assert rows(out, "documents", "id", "kind", "meeting", "archive_ref", "date") == [
         ("DOK-1", "saksdokument", "SG-2024-02", "2024/140-1", "2024-01-31"),  # saksmappe
-        ("V-2024-003", "saksdokument", "SG-2024-02", "3/24", None),
+        ("V-2024-003", "saksdokument", "SG-2024-02", "3/24", "2024-02-01"),
         ("V-2024-002", "saksdokument", "SG-2024-02", None, None),
         ("REF-1", "referat", "SG-2024-02", None, "2024-02-15"),
     ]
@@ -371,7 +380,7 @@ def test_a_moetemappe_is_a_meeting_with_its_documents_notice_and_minutes(tmp_pat
     # the Medavsender is a sender: no distribution to svv
     assert rows(out, "distributions", "document", "party", "sent") == [
         ("DOK-1", "bergen", "2024-01-31T23:30:00+00:00"),
-        ("V-2024-003", "vlfk", None),  # no send date at all: DAT001 in the dataset
+        ("V-2024-003", "vlfk", "2024-02-01"),  # no send date in a moeteregistrering: its date
     ]
     assert out.inventory is not None
     assert out.inventory.records == Counter(
@@ -614,10 +623,11 @@ def test_one_decision_per_case_and_none_for_notices_minutes_or_attachments(
     body = (
         f'<mappe xsi:type="moetemappe"><mappeID>SG-1</mappeID>{papers}'
         "<utvalg>sg</utvalg><moetedato>2024-05-02</moetedato></mappe>"
+        f'<mappe xsi:type="saksmappe">{registrering("SF-13", "Saksframlegg", "13/24")}</mappe>'
     )
     out = read(tmp_path, extract(body))
     assert rows(out, "decisions", "id", "case", "kind") == [("SF-12", "12/24", "vedtak")]
     assert rows(out, "meetings", "id", "body", "minutes") == [("SG-1", "sg", "MP")]
-    assert len(rows(out, "documents", "id")) == 6
+    assert len(rows(out, "documents", "id")) == 7
     assert out.inventory is not None
-    assert out.inventory.left_out == Counter({SAME_CASE: 2})
+    assert out.inventory.left_out == Counter({SAME_CASE: 2, NO_MEETING: 1})

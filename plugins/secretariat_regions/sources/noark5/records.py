@@ -46,7 +46,8 @@ DATE_ORDER = ("dokumentetsDato", "mottattDato", "sendtDato", "journaldato", "opp
 """Where a document's ``date`` comes from: the first of these the registrering has."""
 
 SENT_ORDER = ("sendtDato", "journaldato", "dokumentetsDato")
-"""Where a distribution's ``sent`` comes from: the first of these the registrering has."""
+"""Where a distribution's ``sent`` comes from: the first of these the registrering has,
+else the document's ``date``."""
 
 _TYPED = frozenset({"journalpost", "arkivnotat", "moeteregistrering", "basisregistrering"})
 _MAPPE_FIELDS = frozenset(
@@ -64,6 +65,7 @@ NO_PARTY = "korrespondansepart: recipient that is no party"
 RESEMBLES = "korrespondansepart: recipient that resembles a party (DAT007)"
 SAME_PARTY = "korrespondansepart: the same party again on one registrering"
 EMPTY_MAPPE = "mappe with no registrering: no record"
+NO_MEETING = "moeteregistrering: a møtesak in no moetemappe (no meeting): no decision"
 SAME_CASE = "moeteregistrering: a further registrering of a case already a decision"
 
 
@@ -167,6 +169,8 @@ class Records:
             if record.case is None and case is not None:
                 record.case = case
             record.mappe_id = record.mappe_id or fields.get("mappeID")
+            # a v3.1 registrering has no tittel of its own: its mappe's describes it
+            record.values["title"] = record.values["title"] or fields.get("tittel")
             record.mappe_meeting = record.mappe_meeting or mappe.meeting_ref
             if kind == "moetemappe" and record.meeting is None:
                 record.meeting = meeting_id
@@ -279,6 +283,7 @@ class Records:
         role = "minutes" if roles & codes.MINUTES else "notice" if roles & codes.NOTICES else None
         sent_text = _first(texts, SENT_ORDER)
         sent = as_datetime(sent_text) if texts.get("sendtDato") else as_date(sent_text)
+        sent = sent or values["date"]
         sent_day = date_of(texts.get("sendtDato"))
         recipients = self._recipients(elem, pointer, journalpost)
         decision = None
@@ -387,6 +392,9 @@ class Records:
             row = {"document": values["id"], "party": recipient.party, "sent": record.sent}
             self.distributions.add(recipient.line, row, [], recipient.pointer)
         if record.decision is None:
+            return
+        if values["meeting"] is None:
+            self.left_out[NO_MEETING] += 1
             return
         case = record.decision["case"]
         if case is not None and (values["meeting"], case) in self.cases:
