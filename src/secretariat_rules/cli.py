@@ -973,8 +973,14 @@ def pull_group() -> None:
     "--rate", type=click.FloatRange(min=0.01), default=2.0, show_default=True,
     help="Requests per second at most.",
 )  # fmt: skip
-@click.option("--retries", type=click.IntRange(0, 20), default=5, show_default=True)
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True)
+@click.option(
+    "--retries", type=click.IntRange(0, 20), default=5, show_default=True,
+    help="Retries of a 429/5xx answer or a connection error, with back-off.",
+)  # fmt: skip
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+    help="Seconds to wait for a connection or an answer.",
+)  # fmt: skip
 @click.option("--restart", is_flag=True, help="Discard a previous pull in DATA_DIR/einnsyn.")
 @handle_errors
 def pull_einnsyn_command(
