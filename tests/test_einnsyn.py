@@ -472,6 +472,8 @@ def test_a_bad_page_is_one_dat004_and_the_others_are_read(tmp_path: Path) -> Non
     ]
     assert [r["id"] for r in rows(out, "documents")] == ["JP-1", "JP-3", "mdok_2"]
     assert [r["id"] for r in rows(out, "decisions")] == ["V-5"]
+    assert out.inventory is not None  # the files read; the others are the DAT004s
+    assert out.inventory.files == sorted(CAPTURE)
 
 
 def test_a_lone_surrogate_is_dat001_not_a_crash(tmp_path: Path) -> None:

@@ -91,7 +91,6 @@ from secretariat_rules.exceptions import DataFileError
 from secretariat_rules.schema.manifest import Manifest
 from secretariat_rules.sources.base import FileProblem, SourceAdapter, SourceOutput
 from secretariat_rules.sources.confine import is_present
-from secretariat_rules.sources.readers import relative_path
 
 from .mapping import Capture
 from .pages import Page, read_page
@@ -142,7 +141,6 @@ class EinnsynAdapter:
         capture = Capture(pages, manifest)
         out.tables.extend(capture.tables())
         out.notices.extend(capture.notices())
-        capture.inventory.files = [relative_path(p, root) for p in page_files(root)]
         out.inventory = capture.inventory
         return out
 
