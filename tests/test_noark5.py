@@ -631,3 +631,126 @@ def test_one_decision_per_case_and_none_for_notices_minutes_or_attachments(
     assert len(rows(out, "documents", "id")) == 7
     assert out.inventory is not None
     assert out.inventory.left_out == Counter({SAME_CASE: 2, NO_MEETING: 1})
+
+
+# --------------------------------------------------------------------------- schema-valid
+
+
+def _uuid(n: int) -> str:
+    return f"00000000-0000-4000-8000-{n:012d}"
+
+
+def _valid_extract(version: str) -> str:
+    """A small extract valid against the bundled schema of ``version``: every mappe and
+    registrering type, nested mapper, dates with and without zones; values that a schema
+    allows but a careless reader rejects (no dokumentetsDato, no tittel in v3.1)."""
+    v5 = version.startswith("v5")
+    date_time = "2024-02-06T23:30:00Z"
+    sent = "2024-02-07" if version == "v4.0" else "2024-02-07T09:15:00.5+01:00"
+    received = "2024-02-05" if version == "v4.0" else "2024-02-05T10:00:00"
+    created = f"<opprettetDato>{date_time}</opprettetDato><opprettetAv>a</opprettetAv>"
+    closed = "<avsluttetDato>2024-12-31T12:00:00+01:00</avsluttetDato><avsluttetAv>a</avsluttetAv>"
+    base = "<arkivertDato>2024-02-08T08:00:00Z</arkivertDato><arkivertAv>a</arkivertAv>"
+
+    def head(n: int) -> str:
+        return f"<systemID>{_uuid(n)}</systemID>{created}{base}"
+
+    def part(kind: str, name: str) -> str:
+        return (
+            f"<korrespondansepart><korrespondanseparttype>{kind}</korrespondanseparttype>"
+            f"<korrespondansepartNavn>{name}</korrespondansepartNavn></korrespondansepart>"
+        )
+
+    parts = part("Mottaker", "Bergen kommune") + part("Avsender", "Statens vegvesen")
+    if v5:  # registrering: registreringsID? tittel ... korrespondansepart*; then journalpost's
+        journalpost = (
+            f'<registrering xsi:type="journalpost">{head(10)}<registreringsID>2024/5-1'
+            f"</registreringsID><tittel>Brev</tittel>{parts}<journalaar>2024</journalaar>"
+            "<journalsekvensnummer>7</journalsekvensnummer><journalpostnummer>1"
+            "</journalpostnummer><journalposttype>U</journalposttype><journalstatus>E"
+            "</journalstatus><journaldato>2024-02-07Z</journaldato>"
+            f"<sendtDato>{sent}</sendtDato></registrering>"
+        )
+        notat = (
+            f'<registrering xsi:type="arkivnotat">{head(11)}<tittel>Notat</tittel>'
+            f"<mottattDato>{received}</mottattDato></registrering>"
+        )
+        moete = (
+            f'<registrering xsi:type="moeteregistrering">{head(12)}<tittel>Protokoll</tittel>'
+            "<moeteregistreringstype>MP</moeteregistreringstype>"
+            "<administrativEnhet>s</administrativEnhet><saksbehandler>s</saksbehandler>"
+            "</registrering>"
+        )
+        plain = f"<registrering>{head(13)}<tittel>Registrering</tittel></registrering>"
+        case = "<saksaar>2024</saksaar><sakssekvensnummer>5</sakssekvensnummer>"
+    else:  # registrering, then basisregistrering (registreringsID tittel), then the type's
+        journalpost = (
+            f'<registrering xsi:type="journalpost">{head(10)}<registreringsID>2024/5-1'
+            "</registreringsID><tittel>Brev</tittel><journalpostnummer>1</journalpostnummer>"
+            "<journalposttype>Utgående dokument</journalposttype><journalstatus>Ekspedert"
+            "</journalstatus><journaldato>2024-02-07+01:00</journaldato>"
+            f"<sendtDato>{sent}</sendtDato>{parts}</registrering>"
+        )
+        notat = (
+            f'<registrering xsi:type="basisregistrering">{head(11)}<registreringsID>x'
+            "</registreringsID><tittel>Notat</tittel></registrering>"
+        )
+        moete = (
+            f'<registrering xsi:type="moeteregistrering">{head(12)}<registreringsID>y'
+            "</registreringsID><tittel>Protokoll</tittel><moeteregistreringstype>Møteprotokoll"
+            "</moeteregistreringstype><moetesakstype>Protokoll</moetesakstype>"
+            "<administrativEnhet>s</administrativEnhet><saksbehandler>s</saksbehandler>"
+            "</registrering>"
+        )
+        plain = f"<registrering>{head(13)}</registrering>"  # v3.1/v4.0: no tittel at all
+        case = ""
+    saks = "<saksdato>2024-02-01</saksdato><administrativEnhet>s</administrativEnhet>"
+    saks += "<saksansvarlig>s</saksansvarlig><saksstatus>Avsluttet</saksstatus>"
+    mappe = (
+        f'<mappe xsi:type="saksmappe"><systemID>{_uuid(20)}</systemID><mappeID>2024/5'
+        f"</mappeID><tittel>Sak</tittel>{created}{closed}"
+        f"<mappe><systemID>{_uuid(21)}</systemID><mappeID>u</mappeID><tittel>Undermappe"
+        f"</tittel>{created}{closed}{journalpost}{notat}{plain}</mappe>{case}{saks}</mappe>"
+        f'<mappe xsi:type="moetemappe"><systemID>{_uuid(22)}</systemID><mappeID>SG-1'
+        f"</mappeID><tittel>Møte</tittel>{created}{closed}{moete}<moetenummer>1</moetenummer>"
+        "<utvalg>Styringsgruppen</utvalg><moetedato>2024-02-08+01:00</moetedato>"
+        "<moetedeltaker><moetedeltakerNavn>Ola</moetedeltakerNavn><moetedeltakerFunksjon>"
+        "Sekretær</moetedeltakerFunksjon></moetedeltaker></mappe>"
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<arkiv xmlns="{NS}" xmlns:xsi="{XSI}">'
+        f"<systemID>{_uuid(1)}</systemID><tittel>Arkiv</tittel>{created}{closed}"
+        "<arkivskaper><arkivskaperID>1</arkivskaperID><arkivskaperNavn>s</arkivskaperNavn>"
+        f"</arkivskaper><arkivdel><systemID>{_uuid(2)}</systemID><tittel>Del</tittel>"
+        f"<arkivdelstatus>Avsluttet periode</arkivdelstatus>{created}{closed}"
+        f"<klassifikasjonssystem><systemID>{_uuid(3)}</systemID><tittel>K</tittel>{created}"
+        f"<klasse><systemID>{_uuid(4)}</systemID><klasseID>033</klasseID><tittel>Møter"
+        f"</tittel>{created}{mappe}</klasse></klassifikasjonssystem></arkivdel></arkiv>\n"
+    )
+
+
+@pytest.mark.parametrize("version", schema.VERSIONS)
+def test_a_schema_valid_extract_of_every_version_gives_no_dat001(
+    tmp_path: Path, version: str
+) -> None:
+    text = _valid_extract(version)
+    xsd = schema.schema(version)
+    valid = xsd.validate(etree.fromstring(text.encode()))
+    assert valid, [e.message for e in xsd.error_log][:3]
+    root = write_repo(tmp_path / "repo", manifest_data(), {"arkivstruktur.xml": text})
+    dataset = load_dataset(root)
+    assert issues(dataset) == []
+    documents = dataset.frame("documents")
+    v5 = version.startswith("v5")
+    assert documents.select("title", "date", "meeting", "archive_ref").rows() == [
+        ("Brev", dt.date(2024, 2, 7), None, "2024/5-1"),  # journaldato: no dokumentetsDato
+        ("Notat", dt.date(2024, 2, 5) if v5 else dt.date(2024, 2, 7), None, None if v5 else "x"),
+        ("Registrering" if v5 else "Undermappe", dt.date(2024, 2, 7), None, None),
+        ("Protokoll", dt.date(2024, 2, 7), "SG-1", None if v5 else "y"),
+    ]
+    meetings = dataset.frame("meetings").select("id", "body", "date", "minutes")
+    minutes = documents.get_column("id")[3]
+    assert meetings.rows() == [("SG-1", "sg", dt.date(2024, 2, 8), minutes)]
+    [(party, sent)] = dataset.frame("distributions").select("party", "sent").rows()
+    assert party == "bergen"
+    assert sent.date() == dt.date(2024, 2, 7)

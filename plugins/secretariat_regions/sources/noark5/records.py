@@ -91,6 +91,7 @@ class _Registrering:
     decision: dict[str, str | None] | None
     case: tuple[str, str] | None = None
     mappe_id: str | None = None
+    case_id: str | None = None
     meeting: str | None = None
     mappe_meeting: str | None = None
 
@@ -98,8 +99,9 @@ class _Registrering:
         number = _number(self.number)
         if self.case and number:
             return f"{self.case[0]}/{_number(self.case[1])}-{number}"
-        if self.mappe_id and number:
-            return f"{self.mappe_id}-{number}"
+        mappe_id = self.case_id or self.mappe_id
+        if mappe_id and number:
+            return f"{mappe_id}-{number}"
         return self.registrerings_id
 
     def document_id(self) -> str | None:
@@ -169,6 +171,8 @@ class Records:
             if record.case is None and case is not None:
                 record.case = case
             record.mappe_id = record.mappe_id or fields.get("mappeID")
+            if kind == "saksmappe":
+                record.case_id = record.case_id or fields.get("mappeID")
             # a v3.1 registrering has no tittel of its own: its mappe's describes it
             record.values["title"] = record.values["title"] or fields.get("tittel")
             record.mappe_meeting = record.mappe_meeting or mappe.meeting_ref
