@@ -754,3 +754,17 @@ def test_a_schema_valid_extract_of_every_version_gives_no_dat001(
     [(party, sent)] = dataset.frame("distributions").select("party", "sent").rows()
     assert party == "bergen"
     assert sent.date() == dt.date(2024, 2, 7)
+
+
+def test_validate_schema_check_reports_dat008_at_the_line(tmp_path: Path) -> None:
+    from secretariat_rules.testing import run_cli
+
+    root = tmp_path / "repo"
+    shutil.copytree(NOARK_FIXTURE, root)
+    text = (root / "arkivstruktur.xml").read_text(encoding="utf-8")
+    broken = text.replace("<moetested>", "<moetestad/><moetested>", 1)
+    (root / "arkivstruktur.xml").write_text(broken, encoding="utf-8")
+    line = next(n for n, t in enumerate(broken.splitlines(), start=1) if "<moetestad/>" in t)
+    assert run_cli("validate", root, "--format", "json").triples() == []
+    run = run_cli("validate", root, "--schema-check", "--format", "json")
+    assert run.triples() == [("DAT008", "files/arkivstruktur.xml", (f"arkivstruktur.xml:{line}",))]

@@ -30,7 +30,7 @@ __all__ = ["MAX_ERRORS", "VERSIONS", "check", "detect_version", "schema"]
 
 XSD = Path(__file__).resolve().parent / "xsd"
 VERSIONS = ("v3.1", "v4.0", "v5.0", "v5.5")
-MAX_ERRORS = 20
+MAX_ERRORS = 10
 """Schema errors listed in the DAT008 finding (the rest are counted)."""
 MAX_MESSAGE = 240
 """Longest schema error message quoted, in characters."""
