@@ -280,6 +280,9 @@ def test_schema_check_reaches_an_adapter_that_takes_options(
     assert ("DAT008", SUBJECT, ("arkiv/journal.txt:1",)) in run.triples()
     without = run_cli("-p", plugin, command, repo.path, "-f", "json")
     assert "DAT008" not in {t[0] for t in without.triples()}
+    lines = run_cli("-p", plugin, command, repo.path, "--schema-check").output.splitlines()
+    at = lines.index(f"  advarsel  DAT008 schema-violation  {SUBJECT}")
+    assert lines[at + 1 : at + 3] == ["    element moete not expected", "    arkiv/journal.txt:1"]
 
 
 def test_schema_check_reaches_the_adapters_in_an_audit(

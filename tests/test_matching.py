@@ -152,6 +152,11 @@ def test_a_name_two_parties_claim_matches_neither() -> None:
     ]  # fmt: skip
     matcher = PartyMatcher(parties)
     assert matcher.match(name="Viken fylkeskommune") is None
+    twins = [
+        Party(id="x", name="X", kind="stat", org_number="971032081"),
+        Party(id="y", name="Y", kind="stat", org_number="971032081"),
+    ]
+    assert PartyMatcher(twins).match(org_number="971032081", name="Y") == "y"
     # ... but another clue still can
     assert matcher.match(name="Viken fylkeskommune", email="post@bfk.no") == "buskerudfk"
     assert matcher.resembles("Viken fylkeskommune") is None

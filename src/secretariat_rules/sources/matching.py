@@ -19,8 +19,9 @@ parties
 bodies
     ``name``, then ``aliases``, then ``id``, by :func:`name_key`.
 
-A name that two parties (or bodies) claim at the same step (two parties with one alias)
-is ambiguous and matches neither: a wrong party is worse than none.
+A name or organisation number that two parties (or bodies) claim at the same step (two
+parties with one alias) is ambiguous and matches neither: a wrong party is worse than
+none.
 
 A name that matches nothing may still *resemble* a party (:meth:`PartyMatcher.resembles`):
 it contains a party's name or alias as whole words ("Statens vegvesen Region vest" ≈
@@ -105,7 +106,11 @@ class PartyMatcher:
 
     def __init__(self, parties: Iterable[Party]) -> None:
         self.parties = list(parties)
-        self.by_org = {org: p.id for p in self.parties if (org := org_key(p.org_number))}
+        orgs: dict[str, set[str]] = {}
+        for party in self.parties:
+            if org := org_key(party.org_number):
+                orgs.setdefault(org, set()).add(party.id)
+        self.by_org = {org: next(iter(ids)) for org, ids in orgs.items() if len(ids) == 1}
         self.by_name = _Names(
             [
                 [(p.name, p.id) for p in self.parties],
