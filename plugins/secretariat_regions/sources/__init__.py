@@ -9,6 +9,8 @@ module (entry point)          adapter            reads
 (``source-noark5``)                               documents and distributions
 ``norwegian_csv``             ``norwegian-csv``   ``møter.csv``, ``vedtak.csv``…: Norwegian
 (``source-norwegian-csv``)                        names, ``;``, Windows-1252 (Bymiljøpakken)
+``einnsyn``                   ``einnsyn``         ``einnsyn/*.json``, saved eInnsyn API pages:
+(``source-einnsyn``)                              documents, distributions, meetings, decisions
 ============================  =================  ==========================================
 
 A manifest names one or several (``source: [excel-followup, noark5, canonical]``); the
