@@ -245,7 +245,8 @@ class Capture:
     # ------------------------------------------------------------------ objects
 
     def _record_objects(self) -> dict[str, list[Found]]:
-        """Distinct objects per entity (first occurrence), in file and document order."""
+        """Distinct objects per entity (by id, see ``SavedObjects``), in file and document
+        order of their first occurrence."""
         out: dict[str, list[Found]] = {e: [] for e in (*RECORD_ENTITIES, "Korrespondansepart")}
         for found in self.saved.by_id.values():
             entity = found.obj["entity"]
