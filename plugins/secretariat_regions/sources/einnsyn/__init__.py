@@ -69,8 +69,9 @@ Nothing is dropped silently: every Journalpost, Moetemappe, Moetesak, Moetedokum
 Korrespondansepart is a record, merged into one, or counted in the inventory with its
 reason. Objects of the journal left out (deleted, of no manifest body, a list item whose
 object was not saved, an entity not read, a correspondent of unknown type…) are one
-DAT006 warning per reason on ``files/einnsyn`` with the count and up to five locations
-(file, line of the object's ``{``, JSON pointer ``/items/3``). Recipients that match no
+DAT006 notice per reason on ``files/einnsyn`` with the count and up to five locations
+(file, line of the object's ``{``, JSON pointer ``/items/3``); the dataset makes them one
+DAT006 finding listing every reason. Recipients that match no
 party but resemble one are one DAT007 warning listing each name, its count and the party;
 other non-party recipients (a contractor, the press), senders and screened names are
 counted in the inventory only. Supporting entities (Saksmappe, Enhet,
