@@ -29,10 +29,24 @@ from .exceptions import (  # noqa: E402
     DataFileError,
     SecretariatRulesError,
 )
-from .findings import Finding, Location, RawFinding, Result, Severity, Subject  # noqa: E402
+from .findings import (  # noqa: E402
+    Finding,
+    Location,
+    RawFinding,
+    Result,
+    Severity,
+    SourceSummary,
+    Subject,
+)
 from .regions import RegionProfile  # noqa: E402
 from .reporters.base import Reporter, ReportOptions  # noqa: E402
-from .sources.base import SourceAdapter, SourceOutput  # noqa: E402
+from .sources.base import (  # noqa: E402
+    ReadOptions,
+    SourceAdapter,
+    SourceInventory,
+    SourceNotice,
+    SourceOutput,
+)
 
 __all__ = [
     "CheckConfig",
@@ -45,6 +59,7 @@ __all__ = [
     "Finding",
     "Location",
     "RawFinding",
+    "ReadOptions",
     "RegionProfile",
     "ReportOptions",
     "Reporter",
@@ -52,7 +67,10 @@ __all__ = [
     "SecretariatRulesError",
     "Severity",
     "SourceAdapter",
+    "SourceInventory",
+    "SourceNotice",
     "SourceOutput",
+    "SourceSummary",
     "Subject",
     "__version__",
     "check",
