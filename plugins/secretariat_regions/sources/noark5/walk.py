@@ -60,10 +60,21 @@ class _Frame:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+_LOCAL: dict[str, str] = {}
+_LOCAL_MAX = 4096
+
+
 def local(elem: Any) -> str:
     """An element's name without its namespace ('' for a comment or PI)."""
     tag = elem.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    if not isinstance(tag, str):
+        return ""
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1]
+        if len(_LOCAL) < _LOCAL_MAX:  # an extract has few distinct names; bound the rest
+            _LOCAL[tag] = name
+    return name
 
 
 def text(elem: Any) -> str | None:
