@@ -768,3 +768,14 @@ def test_validate_schema_check_reports_dat008_at_the_line(tmp_path: Path) -> Non
     assert run_cli("validate", root, "--format", "json").triples() == []
     run = run_cli("validate", root, "--schema-check", "--format", "json")
     assert run.triples() == [("DAT008", "files/arkivstruktur.xml", (f"arkivstruktur.xml:{line}",))]
+
+
+def test_an_unknown_utvalg_is_still_a_meeting_whose_body_dangles(tmp_path: Path) -> None:
+    text = (
+        f'<n5:arkiv xmlns:n5="{NS}" xmlns:x="{XSI}"><n5:arkivdel><n5:mappe x:type="n5:moetemappe">'
+        "<n5:mappeID>AU-1</n5:mappeID><n5:utvalg>Arbeidsutvalget</n5:utvalg>"
+        "<n5:moetedato>2024-04-04</n5:moetedato></n5:mappe></n5:arkivdel></n5:arkiv>"
+    )
+    root = write_repo(tmp_path / "repo", manifest_data(), {"arkivstruktur.xml": text})
+    dataset = load_dataset(root)
+    assert issues(dataset) == [("DAT003", "meetings/AU-1")]  # a record, left out as dangling
