@@ -517,8 +517,9 @@ def test_audit_reports_show_the_directory_as_given_normalised(
     html = run_cli(
         "--no-plugin-autoload", "audit", "./fixtures//miljoloftet/", "--jobs", "1", "-f", "html"
     )
-    assert "<td><code>fixtures/miljoloftet</code></td>" in html.output
-    assert "<small class=dir>fixtures/miljoloftet</small>" in html.output
+    assert '<td data-label="Datakatalog"><code>fixtures/miljoloftet</code></td>' in html.output
+    assert "<small class=dir>fixtures/<wbr>miljoloftet</small>" in html.output  # breaks at /
+    assert "<code>fixtures/miljoloftet</code></h3>" in html.output  # the region block's heading
     assert str(ROOT) not in html.output
 
 

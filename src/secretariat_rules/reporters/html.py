@@ -1,15 +1,23 @@
 """The HTML reporter: one self-contained page to read, filter and print.
 
-The page has no external assets: the CSS and a small vanilla script are inline, so it
-works offline, from a file or an e-mail attachment. Without the script everything is
-still shown; the script adds the filters (severity, guideline section, region: each
-row carries ``data-severity``, ``data-section`` and ``data-region``), opens the
-``<details>`` a link points into, and opens every ``<details>`` before printing.
-``@media print`` hides the filters and keeps the status colours.
+The page has no external assets: the CSS and a small vanilla script are inline
+(:mod:`.html_assets`), so it works offline, from a file or an e-mail attachment. Without
+the script everything is still shown; the script adds the filters (severity, guideline
+section, region: each row carries ``data-severity``, ``data-section`` and
+``data-region``), opens the ``<details>`` a link points into, and opens every
+``<details>`` before printing. ``@media print`` hides the filters and keeps the colours.
 
-* ``check`` (:meth:`HtmlReporter.render`): per repository a header, summary counts, the
-  findings grouped by guideline section, each with a drill-down (message, subject,
-  locations, the guideline text and clause), and the disabled rules with their reasons.
+The page is built for every screen and every reader (WCAG 2.1 AA): ``<html lang>`` as
+``--lang``, a banner ``<header>``, a ``<nav>`` with a skip link when there is more than
+one block, one ``<main>``; headings without gaps (h1 page, h2 repository or audit part,
+h3 guideline section, h4 inside an audit region's drill-down); every table has a
+``<caption>`` and ``<th scope>``, and its cells a ``data-label`` naming their column, so
+on a phone the rows reflow into labelled cards.
+
+* ``check`` (:meth:`HtmlReporter.render`): per repository a block headed by the region's
+  name, id and the repository as given (numbered ``#2`` when given twice), summary
+  counts, the findings grouped by guideline section, each with a drill-down (message,
+  subject, locations, the guideline text and clause), and the disabled rules.
 * ``audit`` (:meth:`HtmlReporter.render_audit`): the regions, the region × rule matrix
   against the national baseline and against each region's own ruleset (cells coloured
   by status, the number of findings for a failed rule, a ``title`` with the reason),
@@ -31,6 +39,7 @@ from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t, tn
 from ..reference import describe_tailoring
 from .base import Reporter, ReportOptions, repository_path
+from .html_assets import CSS, SCRIPT
 from .inventory import sources_html
 from .text import _by_section, cell_symbol, compliance_text, section_order
 
@@ -54,22 +63,29 @@ class HtmlReporter:
     def render(self, results: Sequence[Result], options: ReportOptions) -> str:
         """Return one page with a block per data repository."""
         lang = options.lang
-        names = ", ".join(r.region_name or r.region for r in results)
+        names = ", ".join(dict.fromkeys(r.region_name or r.region for r in results))
         title = t("html.title.check", lang)
         findings = [f for r in results for f in r.findings]
-        body = [
-            f"<header><h1>{esc(title)}</h1><p class=lead>{esc(names)}</p></header>",
-            _filters(findings, [(r.region, r.region_name) for r in results], lang),
+        labels = repository_labels([r.data_dir for r in results])
+        links = [
+            (f"repo-{index}", f"{_region_title(result)} · {label}")
+            for index, (result, label) in enumerate(zip(results, labels, strict=True), start=1)
         ]
-        for index, result in enumerate(results, start=1):
-            body.append(
+        main = [_filters(findings, [(r.region, r.region_name) for r in results], lang)]
+        for index, (result, label) in enumerate(zip(results, labels, strict=True), start=1):
+            main.append(
                 f'<section class="region-block" id="repo-{index}" '
-                f'data-region="{esc(result.region)}">'
+                f'data-region="{esc(result.region)}" aria-labelledby="repo-{index}-title">'
             )
-            body.append(f"<h2>{esc(_region_title(result))}</h2>")
-            body += _result_block(result, f"repo-{index}", lang)
-            body.append("</section>")
-        return _page(f"{title}: {names}", lang, body)
+            main.append(
+                f'<h2 id="repo-{index}-title">{esc(_region_title(result))} '
+                f"<code>{esc(label)}</code></h2>"
+            )
+            main += _result_block(result, f"repo-{index}", lang, level=3)
+            main.append("</section>")
+        header = [f"<h1>{esc(title)}</h1>", f"<p class=lead>{esc(names)}</p>"]
+        nav = links if len(results) > 1 else []
+        return _page(f"{title}: {names}", lang, header, nav, main)
 
     def render_audit(self, audit: Audit, options: ReportOptions) -> str:
         """Return the audit page: regions, both matrices, tailoring register, findings."""
@@ -82,8 +98,8 @@ class HtmlReporter:
             if result
             for f in result.findings
         ]
-        body = [
-            f"<header><h1>{esc(title)}</h1>",
+        header = [
+            f"<h1>{esc(title)}</h1>",
             f"<p class=lead>{esc(_audit_summary(audit, lang))}</p>",
             f"<p>{esc(t('audit.baseline', lang, baseline=audit.baseline))} · "
             + (
@@ -91,25 +107,63 @@ class HtmlReporter:
                 if audit.as_of
                 else esc(t("audit.as_of.manifest", lang))
             )
-            + "</p></header>",
+            + "</p>",
+        ]
+        labels = repository_labels([region.data_dir for region in audit.regions])
+        main = [
             _filters(findings, [(r.id, r.name) for r in audit.regions], lang),
             *_regions_table(audit, lang),
         ]
+        nav = [("regions", t("audit.regions", lang))]
         for matrix in audit.matrices:
-            body += _matrix(matrix, audit, lang)
-        body += _register(audit, lang)
-        body.append(f"<h2 id=findings>{esc(t('audit.findings', lang))}</h2>")
-        for index, region in enumerate(audit.regions, start=1):
-            body += _region_findings(region, index, audit.baseline, lang)
+            main += _matrix(matrix, audit, lang)
+            nav.append((f"matrix-{matrix.key}-heading", _matrix_heading(matrix.key, audit, lang)))
+        main += _register(audit, labels, lang)
+        main.append(f"<h2 id=findings>{esc(t('audit.findings', lang))}</h2>")
+        for index, (region, label) in enumerate(zip(audit.regions, labels, strict=True), start=1):
+            main += _region_findings(region, index, label, audit.baseline, lang)
+        nav += [
+            ("tailoring", t("audit.tailoring", lang, baseline=audit.baseline)),
+            ("findings", t("audit.findings", lang)),
+        ]
         # The matrix has a column per rule: print the audit in landscape.
         landscape = "@page{size:A4 landscape;margin:12mm}\n"
-        return _page(f"{title}: {_audit_summary(audit, lang)}", lang, body, landscape)
+        summary = _audit_summary(audit, lang)
+        return _page(f"{title}: {summary}", lang, header, nav, main, landscape)
+
+
+def repository_labels(data_dirs: Sequence[str]) -> list[str]:
+    """Each repository as given (normalised); one given again is numbered ``#2``, ``#3``..."""
+    seen: dict[str, int] = {}
+    labels = []
+    for data_dir in data_dirs:
+        path = repository_path(data_dir)
+        seen[path] = seen.get(path, 0) + 1
+        labels.append(path if seen[path] == 1 else f"{path} #{seen[path]}")
+    return labels
 
 
 # --------------------------------------------------------------------------- page
 
 
-def _page(title: str, lang: str, body: Iterable[str], css: str = "") -> str:
+def _page(
+    title: str,
+    lang: str,
+    header: Sequence[str],
+    nav: Sequence[tuple[str, str]],
+    main: Iterable[str],
+    css: str = "",
+) -> str:
+    """The document: banner header, navigation (with a skip link) if any, one main."""
+    chrome = [f"<header>{''.join(header)}</header>"]
+    if nav:
+        items = "".join(
+            f'<li><a href="#{esc(anchor)}">{esc(text)}</a></li>' for anchor, text in nav
+        )
+        chrome.insert(0, f'<a class="skip" href="#main">{esc(t("html.skip", lang))}</a>')
+        chrome.append(
+            f'<nav class="toc" aria-label="{esc(t("html.contents", lang))}"><ul>{items}</ul></nav>'
+        )
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -122,7 +176,10 @@ def _page(title: str, lang: str, body: Iterable[str], css: str = "") -> str:
             f"<style>{CSS}{css}</style>",
             "</head>",
             "<body>",
-            *body,
+            *chrome,
+            '<main id="main" tabindex="-1">',
+            *main,
+            "</main>",
             f"<script>{SCRIPT}</script>",
             "</body>",
             "</html>",
@@ -131,8 +188,19 @@ def _page(title: str, lang: str, body: Iterable[str], css: str = "") -> str:
     )
 
 
+def _breakable(path: str) -> str:
+    """A path escaped, with a line-break opportunity after each ``/`` (for narrow cells)."""
+    return esc(path).replace("/", "/<wbr>")
+
+
 def _region_title(result: Result) -> str:
     return f"{result.region_name} ({result.region})" if result.region_name else result.region
+
+
+def _head(labels: Iterable[str]) -> str:
+    """A ``<thead>`` row of column headers."""
+    cells = "".join(f'<th scope="col">{esc(label)}</th>' for label in labels)
+    return f"<thead><tr>{cells}</tr></thead>"
 
 
 def _filters(findings: Sequence[Finding], regions: Sequence[tuple[str, str]], lang: str) -> str:
@@ -170,8 +238,11 @@ def _filters(findings: Sequence[Finding], regions: Sequence[tuple[str, str]], la
 # --------------------------------------------------------------------------- findings
 
 
-def _result_block(result: Result, prefix: str, lang: str) -> list[str]:
-    """Header facts, summary counts, findings by section, disabled rules."""
+def _result_block(result: Result, prefix: str, lang: str, level: int) -> list[str]:
+    """Header facts, summary counts, findings by section, disabled rules.
+
+    :param level: the heading level of the guideline sections (one below the block's).
+    """
     period = t("header.period", lang, start=result.period_start, end=result.period_end)
     repository = esc(repository_path(result.data_dir))
     out = [
@@ -181,31 +252,36 @@ def _result_block(result: Result, prefix: str, lang: str) -> list[str]:
         f"<dd class=full>{esc(period)} · {esc(t('header.as_of', lang, as_of=result.as_of))}</dd>",
         "</dl>",
         _summary(result, lang),
-        *sources_html(result.sources, lang),
+        *sources_html(result.sources, lang, level),
     ]
     groups = _by_section(result.findings)
     if not groups:
         out.append(f"<p class=none>{esc(t('no_findings', lang))}</p>")
+    labels = {
+        key: t(key, lang) for key in ("html.severity", "audit.rule", "html.subject", "html.message")
+    }
     anchored: set[str] = set()
     for section, findings in groups:
+        title = section_title(section, lang)
         out.append(f'<section class="section-group" data-section="{esc(section)}">')
-        out.append(f"<h4>{esc(section_title(section, lang))}</h4>")
-        out.append('<table class="findings"><thead><tr>')
+        out.append(f"<h{level}>{esc(title)}</h{level}>")
         out.append(
-            f"<th>{esc(t('html.severity', lang))}</th><th>{esc(t('audit.rule', lang))}</th>"
-            f"<th>{esc(t('html.subject', lang))}</th><th>{esc(t('html.message', lang))}</th>"
+            '<table class="findings cards">'
+            f"<caption class=vh>{esc(t('html.findings.caption', lang, section=title))}</caption>"
+            "<colgroup><col class=severity><col class=rule><col class=subject><col></colgroup>"
+            + _head(labels.values())
+            + "<tbody>"
         )
-        out.append("</tr></thead><tbody>")
         for finding in findings:
             anchor = None
             if finding.rule not in anchored:
                 anchored.add(finding.rule)
                 anchor = f"{prefix}-{finding.rule}"
-            out.append(_finding_row(finding, result, anchor, lang))
+            out.append(_finding_row(finding, result, anchor, labels, lang))
         out.append("</tbody></table></section>")
     disabled = sorted((r for r in result.rules if r.status == "disabled"), key=lambda r: r.id)
     if disabled:
-        out.append(f"<h4>{esc(t('disabled.heading', lang))}</h4><ul class=disabled>")
+        out.append(f"<h{level}>{esc(t('disabled.heading', lang))}</h{level}><ul class=disabled>")
         out += [
             f"<li><code>{esc(r.id)}</code> {esc(r.name)}: {esc(r.reason or '-')}</li>"
             for r in disabled
@@ -231,7 +307,9 @@ def _summary(result: Result, lang: str) -> str:
     return f'<ul class="summary" aria-label="{heading}">{counts}<li>{rules}</li></ul>'
 
 
-def _finding_row(finding: Finding, result: Result, anchor: str | None, lang: str) -> str:
+def _finding_row(
+    finding: Finding, result: Result, anchor: str | None, labels: dict[str, str], lang: str
+) -> str:
     """A row with data-attributes for the filters and a ``<details>`` drill-down."""
     sev = finding.severity.label
     classes = f"finding sev-{sev}" + (" waived" if finding.waived else "")
@@ -278,9 +356,10 @@ def _finding_row(finding: Finding, result: Result, anchor: str | None, lang: str
         f'data-section="{esc(finding.section)}" data-region="{esc(result.region)}" '
         f'data-rule="{esc(finding.rule)}">'
         f'<td><span class="badge sev-{sev}">{badge}</span></td>'
-        f"<td><code>{esc(finding.rule)}</code> {esc(finding.name)}</td>"
-        f"<td><code>{esc(finding.subject)}</code></td>"
-        f"<td><details><summary>{esc(message_lines[0])}</summary>"
+        f'<th scope="row"><code>{esc(finding.rule)}</code> {esc(finding.name)}</th>'
+        f'<td data-label="{esc(labels["html.subject"])}"><code>{esc(finding.subject)}</code></td>'
+        f'<td data-label="{esc(labels["html.message"])}">'
+        f"<details><summary>{esc(message_lines[0])}</summary>"
         f"<dl class=evidence>{''.join(details)}</dl></details></td></tr>"
     )
 
@@ -301,22 +380,23 @@ def _audit_summary(audit: Audit, lang: str) -> str:
 
 
 def _regions_table(audit: Audit, lang: str) -> list[str]:
+    labels = [
+        t(key, lang, baseline=audit.baseline)
+        for key in (
+            "audit.region",
+            "audit.name",
+            "audit.data_dir",
+            "audit.ruleset",
+            "audit.status",
+            "audit.compliance.national",
+            "audit.compliance.own",
+        )
+    ]
+    _, name, data_dir, ruleset, status_label, national_label, own_label = map(esc, labels)
     out = [
         f"<h2 id=regions>{esc(t('audit.regions', lang))}</h2>",
-        '<table class="regions"><thead><tr>',
-        "".join(
-            f"<th>{esc(t(key, lang, baseline=audit.baseline))}</th>"
-            for key in (
-                "audit.region",
-                "audit.name",
-                "audit.data_dir",
-                "audit.ruleset",
-                "audit.status",
-                "audit.compliance.national",
-                "audit.compliance.own",
-            )
-        ),
-        "</tr></thead><tbody>",
+        f'<table class="regions cards"><caption class=vh>{esc(t("audit.regions", lang))}'
+        f"</caption>{_head(labels)}<tbody>",
     ]
     for index, (region, national, own) in enumerate(
         zip(audit.regions, audit.national.rows, audit.own.rows, strict=True), start=1
@@ -326,12 +406,15 @@ def _regions_table(audit: Audit, lang: str) -> list[str]:
             status += "<pre class=message>" + esc(region.message) + "</pre>"
         out.append(
             f'<tr data-region="{esc(region.id)}" class="status-{esc(region.status)}">'
-            f'<td><a href="#region-{index}">{esc(region.id)}</a></td>'
-            f"<td>{esc(region.name)}</td>"
-            f"<td><code>{esc(repository_path(region.data_dir))}</code></td>"
-            f"<td>{esc(region.ruleset or '–')}</td><td>{status}</td>"
-            f"<td class=num>{esc(compliance_text(national.compliance))}</td>"
-            f"<td class=num>{esc(compliance_text(own.compliance))}</td></tr>"
+            f'<th scope="row"><a href="#region-{index}">{esc(region.id)}</a></th>'
+            f'<td data-label="{name}">{esc(region.name)}</td>'
+            f'<td data-label="{data_dir}"><code>{esc(repository_path(region.data_dir))}</code></td>'
+            f'<td data-label="{ruleset}">{esc(region.ruleset or "–")}</td>'
+            f'<td data-label="{status_label}">{status}</td>'
+            f'<td class=num data-label="{national_label}">'
+            f"{esc(compliance_text(national.compliance))}</td>"
+            f'<td class=num data-label="{own_label}">{esc(compliance_text(own.compliance))}</td>'
+            "</tr>"
         )
     out.append("</tbody></table>")
     out.append(f"<p class=note>{esc(t('audit.compliance.region', lang))}</p>")
@@ -347,13 +430,22 @@ def _cell_title(rule: RuleColumn, cell: Cell, lang: str) -> str:
     return text
 
 
+def _matrix_heading(key: str, audit: Audit, lang: str) -> str:
+    return t(f"audit.matrix.{key}", lang, baseline=audit.baseline)
+
+
 def _matrix(matrix: Matrix, audit: Audit, lang: str) -> list[str]:
-    heading = t(f"audit.matrix.{matrix.key}", lang, baseline=audit.baseline)
-    out = [f'<h2 id="matrix-{matrix.key}-heading">{esc(heading)}</h2>']
+    """The region × rule matrix: wide, it fits; narrower, it scrolls in its own box."""
+    heading = _matrix_heading(matrix.key, audit, lang)
+    heading_id = f"matrix-{matrix.key}-heading"
+    compliance = esc(t("audit.compliance", lang))
+    out = [f'<h2 id="{heading_id}">{esc(heading)}</h2>']
     out.append(f"<p class=legend>{esc(t('audit.legend', lang))}</p>")
     out.append(
-        f'<div class="scroll"><table class="matrix" id="matrix-{matrix.key}" '
-        f'data-ruleset="{matrix.key}"><thead><tr>'
+        f'<div class="scroll matrix-box" tabindex="0" role="region" '
+        f'aria-labelledby="{heading_id}">'
+        f'<table class="matrix cards" id="matrix-{matrix.key}" data-ruleset="{matrix.key}">'
+        f"<caption class=vh>{esc(heading)}</caption><thead><tr>"
         f'<th scope="col" class="corner">{esc(t("audit.region", lang))}</th>'
     )
     for rule in matrix.rules:
@@ -362,12 +454,12 @@ def _matrix(matrix: Matrix, audit: Audit, lang: str) -> list[str]:
             f'<th scope="col" class="rule" data-section="{esc(rule.section)}" '
             f'title="{esc(tip)}"><span>{esc(rule.id)}</span></th>'
         )
-    out.append(f'<th scope="col">{esc(t("audit.compliance", lang))}</th></tr></thead><tbody>')
+    out.append(f'<th scope="col">{compliance}</th></tr></thead><tbody>')
     for index, (region, row) in enumerate(zip(audit.regions, matrix.rows, strict=True), start=1):
         out.append(
             f'<tr data-region="{esc(region.id)}" class="status-{esc(region.status)}">'
             f'<th scope="row"><a href="#region-{index}">{esc(region.name)}</a>'
-            f"<small class=dir>{esc(repository_path(region.data_dir))}</small></th>"
+            f"<small class=dir>{_breakable(repository_path(region.data_dir))}</small></th>"
         )
         if row.cells is None:
             message = (region.message or "").splitlines()[:1]
@@ -386,13 +478,16 @@ def _matrix(matrix: Matrix, audit: Audit, lang: str) -> list[str]:
                     f'data-status="{cell.status}" data-section="{esc(rule.section)}" '
                     f'title="{esc(_cell_title(rule, cell, lang))}">{symbol}</td>'
                 )
-        out.append(f"<td class=num>{esc(compliance_text(row.compliance))}</td></tr>")
-    out.append(f'</tbody><tfoot><tr><th scope="row">{esc(t("audit.compliance", lang))} (%)</th>')
-    for rule, compliance in zip(matrix.rules, matrix.by_rule, strict=True):
-        share = compliance.percent().removesuffix(" %")
         out.append(
-            f'<td class="num share" data-section="{esc(rule.section)}" '
-            f'title="{esc(rule.id)}: {esc(compliance_text(compliance))}">{esc(share)}</td>'
+            f'<td class="num compliance" data-label="{compliance}">'
+            f"{esc(compliance_text(row.compliance))}</td></tr>"
+        )
+    out.append(f'</tbody><tfoot><tr><th scope="row">{compliance} (%)</th>')
+    for rule, by_rule in zip(matrix.rules, matrix.by_rule, strict=True):
+        share = by_rule.percent().removesuffix(" %")
+        out.append(
+            f'<td class="num share" data-rule="{esc(rule.id)}" data-section="{esc(rule.section)}" '
+            f'title="{esc(rule.id)}: {esc(compliance_text(by_rule))}">{esc(share)}</td>'
         )
     out.append("<td></td></tr></tfoot></table></div>")
     out.append(
@@ -402,9 +497,13 @@ def _matrix(matrix: Matrix, audit: Audit, lang: str) -> list[str]:
     return out
 
 
-def _register(audit: Audit, lang: str) -> list[str]:
+def _register(audit: Audit, labels: Sequence[str], lang: str) -> list[str]:
     out = [f"<h2 id=tailoring>{esc(t('audit.tailoring', lang, baseline=audit.baseline))}</h2>"]
-    for region in audit.regions:
+    columns = [
+        t(key, lang) for key in ("audit.rule", "audit.change", "audit.layer", "audit.reason")
+    ]
+    _, change_label, layer_label, reason_label = map(esc, columns)
+    for region, label in zip(audit.regions, labels, strict=True):
         if not region.ok:
             continue
         heading = t(
@@ -415,16 +514,14 @@ def _register(audit: Audit, lang: str) -> list[str]:
             layers=" → ".join(region.layers),
         )
         out.append(f'<section class="tailoring" data-region="{esc(region.id)}">')
-        out.append(f"<h3>{esc(heading)}</h3>")
+        out.append(f"<h3>{esc(heading)} <code>{esc(label)}</code></h3>")
         if not region.tailoring:
             out.append(f"<p>{esc(t('audit.tailoring.none', lang, baseline=audit.baseline))}</p>")
             out.append("</section>")
             continue
         out.append(
-            "<table class=register><thead><tr>"
-            f"<th>{esc(t('audit.rule', lang))}</th><th>{esc(t('audit.change', lang))}</th>"
-            f"<th>{esc(t('audit.layer', lang))}</th><th>{esc(t('audit.reason', lang))}</th>"
-            "</tr></thead><tbody>"
+            f'<table class="register cards"><caption class=vh>{esc(heading)} {esc(label)}'
+            f"</caption>{_head(columns)}<tbody>"
         )
         items = list(region.tailoring)
         for position, item in enumerate(items):
@@ -433,7 +530,8 @@ def _register(audit: Audit, lang: str) -> list[str]:
             rule_cell = ""
             if previous is None or previous.rule != item.rule:
                 rule_cell = (
-                    f'<td rowspan="{span}"><code>{esc(item.rule)}</code> {esc(item.name)}</td>'
+                    f'<th scope="row" rowspan="{span}"><code>{esc(item.rule)}</code> '
+                    f"{esc(item.name)}</th>"
                 )
             repeated = (
                 previous is not None
@@ -442,19 +540,27 @@ def _register(audit: Audit, lang: str) -> list[str]:
             )
             reason = "" if repeated else item.reason
             change = describe_tailoring(item, lang, with_layer=False)
+            reason_cell = (
+                f'<td data-label="{reason_label}">{esc(reason)}</td>' if reason else "<td></td>"
+            )
             out.append(
-                f'<tr class="action-{esc(item.action)}" data-rule="{esc(item.rule)}">{rule_cell}'
-                f"<td>{esc(change)}</td><td>{esc(item.layer or '–')}</td>"
-                f"<td>{esc(reason or '')}</td></tr>"
+                f'<tr class="action-{esc(item.action)}{"" if rule_cell else " same-rule"}" '
+                f'data-rule="{esc(item.rule)}">{rule_cell}'
+                f'<td data-label="{change_label}">{esc(change)}</td>'
+                f'<td data-label="{layer_label}">{esc(item.layer or "–")}</td>{reason_cell}</tr>'
             )
         out.append("</tbody></table></section>")
     return out
 
 
-def _region_findings(region: RegionAudit, index: int, baseline: str, lang: str) -> list[str]:
+def _region_findings(
+    region: RegionAudit, index: int, label: str, baseline: str, lang: str
+) -> list[str]:
     out = [
-        f'<section class="region-block" id="region-{index}" data-region="{esc(region.id)}">',
-        f"<h3>{esc(region.name)} ({esc(region.id)})</h3>",
+        f'<section class="region-block" id="region-{index}" data-region="{esc(region.id)}" '
+        f'aria-labelledby="region-{index}-title">',
+        f'<h3 id="region-{index}-title">{esc(region.name)} ({esc(region.id)}) '
+        f"<code>{esc(label)}</code></h3>",
     ]
     if not region.ok:
         out.append(
@@ -472,148 +578,10 @@ def _region_findings(region: RegionAudit, index: int, baseline: str, lang: str) 
             f'<details class="result" data-ruleset="{key}"{is_open}>'
             f"<summary>{esc(summary)}: {esc(count)}</summary>"
         )
-        out += _result_block(result, f"region-{index}-{key}", lang)
+        out += _result_block(result, f"region-{index}-{key}", lang, level=4)
         out.append("</details>")
     out.append("</section>")
     return out
-
-
-# --------------------------------------------------------------------------- assets
-
-CSS = """
-:root{--fg:#1b1b1b;--muted:#5c5c5c;--line:#d0d0d0;--error:#b00020;--warning:#8a5a00;
---info:#0b5cad;--pass:#d6efd6;--fail:#f6cccc;--waived:#fbe7b5;--off:#e3e3e3;--na:#f3f3f3}
-*{box-sizing:border-box}
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--fg);
-margin:0 auto;padding:1rem 1.5rem;max-width:1400px;background:#fff}
-h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.3rem;margin-top:2rem;
-border-bottom:2px solid var(--line)}h3{font-size:1.1rem}h4{margin:1rem 0 .3rem}
-.lead{font-size:1.05rem;color:var(--muted)}.note,.legend{color:var(--muted);font-size:.85rem}
-code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:.9em}
-[hidden]{display:none!important}
-table{border-collapse:collapse;margin:.4rem 0}
-th,td{border:1px solid var(--line);padding:.25rem .45rem;text-align:left;vertical-align:top}
-thead th{background:#f5f5f5}.num{text-align:right;white-space:nowrap}
-.filters{position:sticky;top:0;z-index:2;background:#fafafa;border:1px solid var(--line);
-padding:.4rem .7rem;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;align-items:center}
-.filters fieldset{border:0;margin:0;padding:0;display:flex;gap:.6rem;align-items:center}
-.filters legend{float:left;margin-right:.4rem;font-weight:600}
-.badge{display:inline-block;border-radius:3px;padding:0 .35rem;font-size:.8rem;font-weight:600;
-color:#fff;white-space:nowrap}
-.badge.sev-error{background:var(--error)}.badge.sev-warning{background:var(--warning)}
-.badge.sev-info{background:var(--info)}
-tr.waived td{opacity:.65}
-.summary{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;padding:0}
-.summary .sev-error strong{color:var(--error)}.summary .sev-warning strong{color:var(--warning)}
-.facts{display:grid;grid-template-columns:max-content 1fr;gap:0 .8rem;margin:.3rem 0}
-.facts dt{font-weight:600}.facts dd{margin:0}.facts .full{grid-column:1/3;color:var(--muted)}
-table.findings{width:100%}table.findings td:nth-child(1){width:7rem}
-table.findings td:nth-child(2){width:18rem}table.findings td:nth-child(3){width:16rem}
-details>summary{cursor:pointer}
-dl.evidence{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem;margin:.4rem 0}
-dl.evidence dt{font-weight:600}dl.evidence dd{margin:0}dl.evidence ul{margin:0;padding-left:1rem}
-blockquote{margin:.2rem 0;padding-left:.6rem;border-left:3px solid var(--line);font-style:italic}
-.scroll{overflow-x:auto;max-width:100%}
-table.matrix{font-size:.85rem}
-table.matrix th.rule{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;
-padding:.4rem .15rem;font-weight:600}
-table.matrix td.cell{text-align:center;min-width:1.7rem;padding:.15rem .2rem}
-table.matrix tbody th{white-space:nowrap}
-td.cell.passed{background:var(--pass)}td.cell.failed{background:var(--fail);font-weight:700}
-td.cell.waived{background:var(--waived)}td.cell.disabled{background:var(--off);color:var(--muted)}
-td.cell.not_applicable{background:var(--na);color:var(--muted)}
-td.cell.absent{background:repeating-linear-gradient(45deg,#fff,#fff 3px,#f0f0f0 3px,#f0f0f0 6px)}
-td.cell.broken{background:var(--fail);text-align:left}
-td.cell a{color:inherit;text-decoration:none;display:block}
-tr.status-broken th,tr.status-crashed th{color:var(--error)}
-pre.message{white-space:pre-wrap;margin:.2rem 0;font-size:.85rem}
-.region-block{margin-top:1.2rem;border-top:1px solid var(--line)}
-details.result>summary{font-weight:600;margin:.4rem 0}
-table.register{width:100%}table.register td:last-child{color:var(--muted);font-size:.9rem}
-table.register td[rowspan]{width:17rem}
-table.matrix tbody th small.dir{display:block;font-weight:400;color:var(--muted);font-size:.75rem}
-table.matrix td.share{font-size:.75rem;padding:.15rem .1rem;text-align:center}
-@media print{
-*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{font-size:10pt;max-width:none;padding:0}
-.filters{display:none}
-.scroll{overflow:visible}
-a{color:inherit;text-decoration:none}
-h2,h3,h4{break-after:avoid}
-tr{break-inside:avoid}
-table.matrix{font-size:7pt}
-table.matrix td.cell{min-width:0;padding:0 .1rem}table.matrix th.rule{padding:.2rem 0}
-table.matrix tbody th small.dir{font-size:6pt}table.matrix td.share{font-size:5.5pt;padding:0}
-details>summary{list-style:none}
-}
-"""
-"""The page's style sheet, inline (no external assets)."""
-
-SCRIPT = """
-(function () {
-  "use strict";
-  var form = document.getElementById("filters");
-  function apply() {
-    if (!form) { return; }
-    var severities = {};
-    form.querySelectorAll("input[name=severity]").forEach(function (box) {
-      severities[box.value] = box.checked;
-    });
-    var section = form.elements.section.value;
-    var region = form.elements.region.value;
-    var shown = 0, total = 0;
-    document.querySelectorAll("tr.finding").forEach(function (row) {
-      total += 1;
-      var visible = severities[row.dataset.severity] !== false &&
-        (!section || row.dataset.section === section) &&
-        (!region || row.dataset.region === region);
-      row.hidden = !visible;
-      if (visible) { shown += 1; }
-    });
-    document.querySelectorAll(".section-group").forEach(function (group) {
-      group.hidden = !group.querySelector("tr.finding:not([hidden])");
-    });
-    document.querySelectorAll(".region-block, table.matrix tbody tr, table.regions tbody tr, " +
-        "section.tailoring").forEach(function (el) {
-      el.hidden = Boolean(region) && el.dataset.region !== region;
-    });
-    document.querySelectorAll("table.matrix [data-section]").forEach(function (el) {
-      el.hidden = Boolean(section) && el.dataset.section !== section;
-    });
-    var out = document.getElementById("shown");
-    if (out) {
-      out.textContent = out.dataset.template.replace("{shown}", shown).replace("{total}", total);
-    }
-  }
-  if (form) {
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    apply();
-  }
-  function reveal() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var target = id && document.getElementById(id);
-    for (var el = target; el; el = el.parentElement) {
-      if (el.tagName === "DETAILS") { el.open = true; }
-    }
-    if (target) { target.scrollIntoView(); }
-  }
-  window.addEventListener("hashchange", reveal);
-  reveal();
-  var opened = [];
-  window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details:not([open])").forEach(function (d) {
-      d.open = true;
-      opened.push(d);
-    });
-  });
-  window.addEventListener("afterprint", function () {
-    opened.forEach(function (d) { d.open = false; });
-    opened = [];
-  });
-})();
-"""
-"""The page's script, inline: filters, opening linked and printed drill-downs."""
 
 
 @hookimpl
