@@ -20,11 +20,11 @@ from secretariat_rules.sources.base import SourceInventory, SourceNotice
 from secretariat_rules.sources.matching import BodyMatcher, PartyMatcher
 from secretariat_rules.sources.readers import RawTable, RowCollector
 
+from ..noark5.codes import KIND_BY_TEXT, code
 from ..vocabulary import normalize
 from .pages import Found, Page, SavedObjects
 
 __all__ = [
-    "DOCUMENT_TYPE_KINDS",
     "JOURNALPOST_KINDS",
     "MEETING_DOCUMENT_KINDS",
     "RECIPIENT_TYPES",
@@ -60,23 +60,6 @@ JOURNALPOST_KINDS: dict[str, str] = {
 }
 """``journalposttype`` → document kind when ``dokumenttype`` says nothing known (else
 ``annet``, e.g. ``ukjent``)."""
-
-DOCUMENT_TYPE_KINDS: dict[str, str] = {
-    "saksframlegg": "saksdokument",
-    "saksdokument": "saksdokument",
-    "saksliste": "saksdokument",
-    "sakskart": "saksdokument",
-    "innkalling": "saksdokument",
-    "møteinnkalling": "saksdokument",
-    "møtereferat": "referat",
-    "referat": "referat",
-    "møteprotokoll": "referat",
-    "protokoll": "referat",
-    "rapport": "rapport",
-    "notat": "notat",
-    "brev": "brev",
-}
-"""``dokumenttype`` (case-insensitive) → document kind, as the Noark 5 adapter maps it."""
 
 MEETING_DOCUMENT_KINDS: dict[str, str] = {
     "innkalling": "saksdokument",
@@ -446,8 +429,8 @@ class Capture:
              in ("hoveddokument", "h")),
             kinds[0] if kinds else None,
         )  # fmt: skip
-        doc_type = normalize(text(main.get("dokumenttype")) or "") if main else ""
-        return DOCUMENT_TYPE_KINDS.get(doc_type) or fallback
+        doc_type = code(text(main.get("dokumenttype"))) if main else ""
+        return KIND_BY_TEXT.get(doc_type) or fallback
 
     def _archive_ref(self, obj: dict[str, Any]) -> str | None:
         case = self.saved.resolve(obj.get("saksmappe")) or {}

@@ -16,6 +16,7 @@ __all__ = [
     "DECISION_KINDS",
     "JOURNALPOST_KINDS",
     "KINDS",
+    "KIND_BY_TEXT",
     "MINUTES",
     "NOTICES",
     "RECIPIENTS",
@@ -72,9 +73,10 @@ _MEETING_CODES: dict[str, str] = {
 }
 """``moeteregistreringstype`` codes (M085) → their text."""
 
-KIND_BY_CODE = {code(text): kind for text, kind in KINDS.items()} | {
-    c: KINDS[text] for c, text in _MEETING_CODES.items()
-}
+KIND_BY_TEXT = {code(text): kind for text, kind in KINDS.items()}
+"""Document kind by a type's text, as compared by :func:`code` (eInnsyn uses it too)."""
+
+KIND_BY_CODE = KIND_BY_TEXT | {c: KINDS[text] for c, text in _MEETING_CODES.items()}
 
 NOTICES = frozenset(
     code(t) for t in ("møteinnkalling", "innkalling", "tilleggsinnkalling", "saksliste", "sakskart")
