@@ -83,13 +83,22 @@ def tool_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def shell_env(venv: Path, home: Path, **extra: str) -> dict[str, str]:
-    """The environment of a CI shell: the venv first on PATH, a fresh HOME."""
+    """The environment of a CI shell: this one's (proxies, certificates, index settings)
+    without its Python environment, the venv first on PATH, a fresh HOME."""
+    skip = {"VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "PRE_COMMIT_HOME", "PIP_REQUIRE_VIRTUALENV"}
     env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in skip and not k.startswith(("PYTEST", "GIT_", "SECRETARIAT_RULES"))
+    }
+    env |= {
         "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
         "HOME": str(home),
         "LANG": "C.UTF-8",
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
         "PIP_NO_COMPILE": "1",  # no .pyc for every dependency: minutes on a busy machine
+        # The user's pip cache, though HOME is fresh: downloads are not what is tested.
+        "PIP_CACHE_DIR": os.environ.get("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip")),
     }
     env.update(extra)
     return env

@@ -41,6 +41,7 @@ REPORT_FORMATS = {
     "sarif": "r.sarif",
     "markdown": "r.md",
     "html": "r.html",
+    "github": "r.github",
 }
 CASES = all_cases()
 PEAKS: dict[str, tuple[float, float | None]] = {}
