@@ -196,3 +196,11 @@ def test_cli_format_and_report(tmp_path: Path) -> None:
         f"secretariat-rules {data.as_posix()}: Funn – feil: 6, advarsler: 1, info: 0, "
         "unntatt: 0; Regler: 43 sjekket, 7 brutt"
     )
+
+
+def test_audit_refuses_the_format(tmp_path: Path) -> None:
+    data = tmp_path / "repo"
+    shutil.copytree(ROOT / "fixtures" / "miljoloftet", data)
+    run = run_cli("audit", data, "--format", "github")
+    assert run.exit_code == 2
+    assert "format 'github' cannot render an audit" in run.stderr

@@ -15,6 +15,8 @@ and line in the run's summary and the pull request's diff.
 - **Escaping** as GitHub's toolkit does (``@actions/core``): ``%``, CR and LF as
   ``%25``, ``%0D``, ``%0A`` in the message; additionally ``:`` and ``,`` as ``%3A`` and
   ``%2C`` in property values (``file``, ``title``).
+- GitHub shows at most 10 annotations of each level per step (50 per job); the log
+  keeps every line.
 - Repositories in command-line order, findings by rule, subject and fingerprint; after
   the annotations, one plain summary line per repository (escaped like a message, so
   nothing from a path can start a workflow command). No timestamps: equal input
