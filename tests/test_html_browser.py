@@ -9,6 +9,8 @@ never pass by skipping them. ``SECRETARIAT_RULES_CHROMIUM`` names another binary
 from __future__ import annotations
 
 import io
+import itertools
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -194,3 +196,316 @@ def test_the_check_page_filters_by_section(page: Any, tmp_path: Path) -> None:
     assert shown == ["SEK025", "SEK026"]
     assert page.locator("#shown").inner_text() == "Showing 2 of 7 findings"
     assert non_white_share(page.screenshot()) > 0.02
+
+
+# --------------------------------------------------------------------------- every screen
+#
+# The check report (one repository with findings, a waived finding and a baseline), a
+# multi-repository report (the same repository given twice) and the audit, each at a
+# phone (360), a tablet (768) and a wide screen (1400): axe-core finds no WCAG 2.0/2.1 A
+# or AA violation (nor a best-practice one: heading order, landmarks), the page never
+# scrolls sideways, no cell's content overflows it, and on a 1400 px screen the whole
+# matrix is visible. Screenshots of each are saved (``SECRETARIAT_RULES_SCREENSHOTS``
+# names a directory to keep them; else a pytest temporary directory).
+
+ROOT = FIXTURES.parent
+WIDTHS = (360, 768, 1400)
+PAGES = ("check", "multi", "audit")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+WAIVERS = """\
+- rule: SEK019
+  subject: expenditures/UTG-2024-008
+  reason: Fullmakten ble gitt i styremøtet 2024-05-02; protokollen arkiveres
+  approved_by: Sekretariatsleder
+  expires: 2030-12-31
+"""
+
+LAYOUT_PROBLEMS = """() => {
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  const tiny = (el) => {  // visually hidden (a .vh caption, a card table's header)
+    for (let e = el; e; e = e.parentElement) {
+      const r = e.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) { return true; }
+    }
+    return false;
+  };
+  const selector = "main td, main th, main dd, main dt, main summary, main li, main p, " +
+    "main code, h1, h2, h3, h4, header p, nav a";
+  for (const el of document.querySelectorAll(selector)) {
+    if (!el.checkVisibility() || tiny(el)) { continue; }
+    const r = el.getBoundingClientRect();
+    const name = el.tagName + " " + el.textContent.trim().slice(0, 40);
+    if (!el.closest(".matrix-box") && (r.left < -1 || r.right > width + 1)) {
+      problems.push("outside the viewport: " + name);
+    }
+    if (el.matches("td, th, dd, summary") && el.scrollWidth > el.clientWidth + 1) {
+      problems.push("content wider than its box: " + name);
+    }
+  }
+  return problems;
+}"""
+
+
+def _waivers_and_baseline(directory: Path) -> tuple[Path, Path]:
+    """A waiver for SEK019 and a baseline holding every finding but SEK027's (one new)."""
+    waivers = directory / "waivers.yaml"
+    waivers.write_text(WAIVERS, encoding="utf-8")
+    baseline = directory / "baseline.json"
+    run = run_cli("check", MILJOLOFTET, "--waivers", waivers, "--format", "json")
+    assert run.exit_code == 1 and run.report, run.stderr
+    report = dict(run.report)
+    report["findings"] = [f for f in report["findings"] if f["rule"] != "SEK027"]
+    baseline.write_text(json.dumps(report), encoding="utf-8")
+    return waivers, baseline
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory, audit_html: Path) -> dict[str, Path]:
+    """The three pages: ``check`` (nb), ``multi`` (en, relative paths) and ``audit``."""
+    directory = tmp_path_factory.mktemp("pages")
+    waivers, baseline = _waivers_and_baseline(directory)
+    check = directory / "check.html"
+    run = run_cli(
+        "check", MILJOLOFTET, "--waivers", waivers, "--baseline", baseline,
+        "--format", "html", "--output", check,
+    )  # fmt: skip
+    assert run.exit_code == 1, run.stderr  # SEK027 is new
+    multi = directory / "multi.html"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        given = ["fixtures/miljoloftet", "fixtures/bymiljopakken", "fixtures/bymiljopakken-csv"]
+        run = run_cli(
+            "check", *given, "./fixtures/miljoloftet/", "--lang", "en",
+            "--format", "html", "--output", multi,
+        )  # fmt: skip
+    assert run.exit_code == 1, run.stderr
+    return {"check": check, "multi": multi, "audit": audit_html}
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    named = os.environ.get("SECRETARIAT_RULES_SCREENSHOTS")
+    if named:
+        Path(named).mkdir(parents=True, exist_ok=True)
+        return Path(named)
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def open_at(browser: Any, page: Path, width: int) -> Any:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    opened = context.new_page()
+    opened.set_default_timeout(20_000)
+    opened.goto(page.as_uri())
+    return opened
+
+
+def axe_violations(page: Any) -> list[str]:
+    """axe-core's violations of the WCAG 2.0/2.1 A and AA rules and best practices."""
+    try:
+        from axe_playwright_python.base import AXE_FILE_PATH
+    except ImportError:
+        unavailable("axe-playwright-python is not installed (pip install -e '.[dev]')")
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_FILE_PATH))
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        f"{v['id']}: {v['help']}: {[n['target'] for n in v['nodes'][:5]]}"
+        for v in results["violations"]
+    ]
+
+
+def open_every_details(page: Any) -> None:
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGES)
+def test_no_accessibility_violation_and_nothing_off_screen(
+    browser: Any, pages: dict[str, Path], screenshots: Path, name: str, width: int
+) -> None:
+    page = open_at(browser, pages[name], width)
+    try:
+        assert axe_violations(page) == []
+        assert page.evaluate(LAYOUT_PROBLEMS) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.screenshot(path=str(screenshots / f"{name}-{width}.png"), full_page=True)
+        # Every drill-down open: the evidence, guideline texts and waiver reasons too.
+        open_every_details(page)
+        assert axe_violations(page) == []
+        assert page.evaluate(LAYOUT_PROBLEMS) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.screenshot(path=str(screenshots / f"{name}-{width}-open.png"), full_page=True)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_whole_matrix_is_visible_on_a_wide_screen_and_scrolls_in_its_box_on_a_tablet(
+    browser: Any, pages: dict[str, Path], width: int
+) -> None:
+    page = open_at(browser, pages["audit"], width)
+    try:
+        boxes = page.evaluate(
+            "() => [...document.querySelectorAll('.matrix-box')].map(b => "
+            "[b.scrollWidth, b.clientWidth, b.getBoundingClientRect().right])"
+        )
+        assert len(boxes) == 2
+        for scroll_width, client_width, right in boxes:
+            assert right <= width
+            if width == 1400:  # nothing clipped: every rule and the compliance column fit
+                assert scroll_width <= client_width
+        if width == 768:  # too narrow for 45 rules: the box scrolls, the page does not
+            assert all(scroll_width > client_width for scroll_width, client_width, _ in boxes)
+            box = page.locator(".matrix-box").first
+            assert box.get_attribute("tabindex") == "0"  # reachable by keyboard
+        compliance = page.locator("table#matrix-own tbody td.compliance")
+        assert compliance.count() == len(DATA_DIRS)
+        if width != 768:
+            for index in range(compliance.count()):
+                cell = compliance.nth(index).bounding_box()
+                assert cell is not None and cell["x"] + cell["width"] <= width
+                assert compliance.nth(index).inner_text().strip().endswith("%")
+    finally:
+        page.context.close()
+
+
+def test_on_a_phone_the_tables_are_labelled_cards(browser: Any, pages: dict[str, Path]) -> None:
+    page = open_at(browser, pages["check"], 360)
+    try:
+        row = page.locator("tr.finding[data-rule=SEK008]")
+        assert row.evaluate("r => getComputedStyle(r).display") == "block"
+        assert page.locator("table.findings thead").first.bounding_box()["width"] <= 1
+        subject = row.locator("td[data-label]").first
+        label = subject.evaluate("td => getComputedStyle(td, '::before').content")
+        assert label == '"Gjelder: "'
+        box = row.bounding_box()
+        assert box is not None and box["width"] <= 360
+    finally:
+        page.context.close()
+    page = open_at(browser, pages["audit"], 360)
+    try:
+        row = page.locator("table#matrix-own tbody > tr").nth(row_of(MILJOLOFTET))
+        cell = row.locator("td[data-rule=SEK013]")
+        assert cell.evaluate("td => getComputedStyle(td, '::before').content") == '"SEK013 "'
+        assert cell.inner_text().strip() == "1"  # after the rule id: the number of findings
+        compliance = row.locator("td.compliance")
+        label = compliance.evaluate("td => getComputedStyle(td, '::before').content")
+        assert (label, compliance.inner_text()) == ('"Etterlevelse: "', "27/34 79 %")
+        assert compliance.bounding_box()["y"] < cell.bounding_box()["y"]  # above the cells
+    finally:
+        page.context.close()
+
+
+def headings(page: Any) -> list[tuple[int, str]]:
+    return [
+        (int(tag[1]), " ".join(text.split()))
+        for tag, text in page.evaluate(
+            "() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]"
+            ".map(h => [h.tagName.toLowerCase(), h.textContent])"
+        )
+    ]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_headings_step_down_one_level_at_a_time_inside_landmarks(
+    browser: Any, pages: dict[str, Path], name: str
+) -> None:
+    page = open_at(browser, pages[name], 1400)
+    try:
+        levels = [level for level, _ in headings(page)]
+        assert levels[0] == 1 and levels.count(1) == 1
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
+        assert page.locator("main").count() == 1
+        assert page.locator("body > header h1").count() == 1
+        assert page.locator("main h1").count() == 0
+        assert page.locator("html").get_attribute("lang") == ("en" if name == "multi" else "nb")
+        tables = page.locator("main table")
+        assert tables.count() > 0
+        assert page.locator("main table:not(:has(> caption))").count() == 0
+        assert page.locator("main thead th:not([scope=col])").count() == 0
+        assert page.locator("main tbody th:not([scope=row])").count() == 0
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("name", ("multi", "audit"))
+def test_the_skip_link_comes_first_and_shows_when_focused(
+    browser: Any, pages: dict[str, Path], name: str
+) -> None:
+    page = open_at(browser, pages[name], 360)
+    try:
+        skip = page.locator("a.skip")
+        assert skip.get_attribute("href") == "#main"
+        assert skip.bounding_box()["y"] < 0  # off-screen until focused
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "skip"
+        box = skip.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["x"] + box["width"] <= 360
+        outline = skip.evaluate("a => getComputedStyle(a).outlineWidth")
+        assert float(outline.removesuffix("px")) >= 2  # focus is visible
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "main"
+        assert page.locator("nav.toc a").count() >= 2
+    finally:
+        page.context.close()
+
+
+def test_each_repository_block_says_which_repository_it_is(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    page = open_at(browser, pages["multi"], 1400)
+    try:
+        blocks = [text for level, text in headings(page) if level == 2]
+        assert blocks == [
+            "Miljøløftet (miljoloftet) fixtures/miljoloftet",
+            "Bymiljøpakken (bymiljopakken) fixtures/bymiljopakken",
+            "Bymiljøpakken (bymiljopakken) fixtures/bymiljopakken-csv",
+            "Miljøløftet (miljoloftet) fixtures/miljoloftet #2",
+        ]
+        links = page.locator("nav.toc a")
+        assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [
+            "#repo-1", "#repo-2", "#repo-3", "#repo-4",
+        ]  # fmt: skip
+        assert links.nth(2).inner_text() == (
+            "Bymiljøpakken (bymiljopakken) · fixtures/bymiljopakken-csv"
+        )
+        section = page.locator("section#repo-3")
+        assert section.get_attribute("aria-labelledby") == "repo-3-title"
+    finally:
+        page.context.close()
+
+
+def test_audit_blocks_of_one_region_name_their_repository(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    page = open_at(browser, pages["audit"], 1400)
+    try:
+        for selector in ("section.region-block > h3", "section.tailoring > h3"):
+            titles = page.locator(selector).all_inner_texts()
+            assert len(titles) == len(DATA_DIRS) == len(set(titles))  # one region, two dirs
+            for title, data_dir in zip(titles, DATA_DIRS, strict=True):
+                assert title.endswith(f" {data_dir}")
+        miljoloftet = page.locator("section.region-block > h3").nth(row_of(MILJOLOFTET))
+        assert miljoloftet.inner_text() == f"Miljøløftet (miljoloftet) {MILJOLOFTET}"
+    finally:
+        page.context.close()
+
+
+def test_a_waived_finding_is_readable_and_the_baseline_page_renders(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    page = open_at(browser, pages["check"], 1400)
+    try:
+        waived = page.locator("tr.finding.waived")
+        assert [waived.nth(i).get_attribute("data-rule") for i in range(waived.count())] == [
+            "SEK019"
+        ]
+        assert waived.locator(".badge").inner_text() == "feil (unntatt)"
+        opacity = waived.evaluate("r => getComputedStyle(r).opacity")
+        assert opacity == "1"  # no faded text: its contrast is checked by axe above
+        assert page.locator("tr.finding").count() == 7
+    finally:
+        page.context.close()

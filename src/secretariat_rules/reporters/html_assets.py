@@ -80,6 +80,8 @@ tr.waived .badge.sev-info{color:var(--info)}
 .facts dt{font-weight:600}.facts dd{margin:0;min-width:0}
 .facts .full{grid-column:1/3;color:var(--muted)}
 table.findings,table.register,table.regions,table.sources{width:100%}
+section.sources caption{position:absolute;width:1px;height:1px;overflow:hidden;
+clip:rect(0 0 0 0);white-space:nowrap}
 table.findings{table-layout:fixed}
 table.findings col.severity{width:7.5rem}table.findings col.rule{width:19%}
 table.findings col.subject{width:18%}
@@ -127,6 +129,8 @@ dl.evidence{grid-template-columns:minmax(0,1fr);gap:0}dl.evidence dd{margin-bott
     + _cards("table.findings")
     + "\n"
     + _cards("table.regions")
+    + "\n"
+    + _cards("table.sources")
     + """
 table.findings>tbody>tr>td:first-child{display:inline-block;margin-right:.4rem}
 table.findings>tbody>tr>th{display:inline}
@@ -150,7 +154,7 @@ font-size:1rem}
 table.matrix td.compliance{order:-1;flex:0 0 100%;padding:0 0 .2rem}
 table.matrix>tbody>tr>th{order:-2}
 table.matrix>tbody>tr>td.cell,table.matrix>tfoot>tr>td.share{display:inline-block;
-width:5.4rem;margin:0;padding:.1rem .3rem;border:1px solid var(--line);
+width:6.2rem;margin:0;padding:.1rem .3rem;white-space:nowrap;border:1px solid var(--line);
 text-align:left;font-size:.85rem}
 table.matrix td.cell::before,table.matrix td.share::before{content:attr(data-rule) " ";
 font-weight:400}
