@@ -82,6 +82,23 @@ def test_waiver_matching_nothing_is_reported(secretariat_repo: RepoFactory) -> N
     assert run.triples()[-1] == ("WAV002", "waivers/SEK025:documents/D9", ("waivers.yaml:6",))
 
 
+def test_waiver_of_a_rule_left_out_is_not_unused(secretariat_repo: RepoFactory) -> None:
+    """WAV002 only for a waiver whose rule ran: not when --select or validate left it out."""
+    repo = secretariat_repo(documents=[LATE], files={"waivers.yaml": entry("documents/D1")})
+    selected = repo.check("--select", "SEK001", "--fail-on", "warning")
+    assert selected.exit_code == 0 and selected.subjects("WAV002") == []
+    ignored = repo.check("--ignore", "SEK025", "--fail-on", "warning")
+    assert ignored.subjects("WAV002") == []
+    validated = repo.cli("validate", "--format", "json", "--fail-on", "warning")
+    assert validated.exit_code == 0 and validated.findings == []
+    # a waiver of an unknown rule id (a typo) is still unused
+    typo = secretariat_repo(
+        documents=[LATE], files={"waivers.yaml": entry("documents/D1", rule="SEK099")}
+    )
+    run = typo.check("--select", "SEK025")
+    assert run.triples()[-1] == ("WAV002", "waivers/SEK099:documents/D1", ("waivers.yaml:1",))
+
+
 def test_unparseable_expiry_is_a_configuration_error(secretariat_repo: RepoFactory) -> None:
     text = entry("documents/D1").replace("2025-12-31", "snart")
     repo = secretariat_repo(documents=[LATE], files={"waivers.yaml": text})

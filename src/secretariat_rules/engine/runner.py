@@ -252,7 +252,8 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
             )
         )
 
-    findings = apply_waivers(findings, list(opts.waivers), opts.as_of, region)
+    not_run = frozenset(o.id for o in outcomes if o.status == "disabled")
+    findings = apply_waivers(findings, list(opts.waivers), opts.as_of, region, not_run)
     fixed: tuple[str, ...] | None = None
     if opts.baseline is not None:
         current = {f.fingerprint for f in findings}

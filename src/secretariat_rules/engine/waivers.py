@@ -3,8 +3,9 @@
 A waiver applies to the findings of its rule whose subject matches its ``subject``
 (exactly or as a glob pattern) while ``as_of`` is on or before ``expires``. A waived
 finding is reported as waived and does not fail the run. An expired waiver no longer
-applies and is itself reported (WAV001); a waiver that matches nothing is reported too
-(WAV002), so stale entries do not pile up.
+applies and is itself reported (WAV001); a waiver whose rule ran and matched nothing is
+reported too (WAV002), so stale entries do not pile up. A waiver of a rule that did not
+run (left out by ``--select``/``--ignore``, by ``validate``, or disabled) is not judged.
 
 A baseline is a previous JSON report: findings whose fingerprint it holds do not fail
 the run; fingerprints it holds that no longer occur are reported as fixed.
@@ -58,9 +59,17 @@ def load_waivers(path: Path, display: str) -> list[PlacedWaiver]:
 
 
 def apply_waivers(
-    findings: list[Finding], waivers: list[PlacedWaiver], as_of: dt.date, region: str
+    findings: list[Finding],
+    waivers: list[PlacedWaiver],
+    as_of: dt.date,
+    region: str,
+    not_run: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    """Mark waived findings; add a finding per expired waiver and per unused waiver."""
+    """Mark waived findings; add a finding per expired waiver and per unused waiver.
+
+    ``not_run``: ids of known rules that did not run; their waivers are never unused
+    (a waiver of an unknown rule id, a typo, still is).
+    """
     out: list[Finding] = []
     used: set[int] = set()
     active = [(i, w) for i, w in enumerate(waivers) if as_of <= w.waiver.expires]
@@ -84,7 +93,7 @@ def apply_waivers(
                     f"expired on {w.expires}; its findings are no longer waived",
                 )
             )
-        elif i not in used:
+        elif i not in used and w.rule not in not_run:
             out.append(
                 _meta(
                     "WAV002",
