@@ -12,6 +12,7 @@ A ruleset file::
         modal: skal               # skal → error, bør → warning, kan → info
         title: {nb: ..., en: ...}
         message: {nb: ..., en: ...}
+        fix: {nb: ..., en: ...}   # what to do to resolve a finding (optional)
         guideline: "Sekretariatets ansvar er formalisert i vedlagte mandat."
         params: {}
         check: {kind: record, ...}
@@ -40,6 +41,7 @@ from ..findings import MODAL_SEVERITY, Severity
 from ..sources.values import did_you_mean, printable
 from ..yamlio import LineIndex, read_config, validation_problems
 from .conditions import ConditionError, Text
+from .templates import render
 
 RULE_ID = r"^[A-Z]{3}\d{3}$"
 RULE_NAME = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -67,6 +69,7 @@ class RuleDef(_Model):
     severity: Literal["error", "warning", "info"] | None = None
     title: Text
     message: Text
+    fix: Text | None = Field(None, description="what to do to resolve a finding, concretely")
     guideline: str = Field(min_length=1, description="the guideline text it encodes, verbatim (nb)")
     semantics: Text | None = None
     params: dict[str, ParamValue] = Field(default_factory=dict)
@@ -87,6 +90,7 @@ class RuleChange(_Model):
     severity: Literal["error", "warning", "info"] | None = None
     title: Text | None = None
     message: Text | None = None
+    fix: Text | None = None
     guideline: str | None = None
     semantics: Text | None = None
     params: dict[str, ParamValue] | None = None
@@ -117,6 +121,7 @@ ATTRIBUTES = (
     "severity",
     "title",
     "message",
+    "fix",
     "guideline",
     "semantics",
     "params",
@@ -147,6 +152,7 @@ class ResolvedRule:
     severity: Severity
     title: Text
     message: Text
+    fix: Text | None
     guideline: str
     semantics: Text | None
     params: dict[str, Any]
@@ -185,6 +191,13 @@ class Ruleset:
             return self.rules[rule_id]
         except KeyError:
             raise RulesetError(f"ruleset {self.name!r} has no rule {rule_id!r}") from None
+
+
+def fix_text(rule: ResolvedRule, lang: str) -> str:
+    """What to do to resolve the rule's findings: ``{id}`` and ``{param}`` filled in."""
+    if rule.fix is None:
+        return ""
+    return render(" ".join(rule.fix.get(lang).split()), {**rule.params, "id": rule.id}, lang)
 
 
 # --------------------------------------------------------------------------- loading
@@ -337,6 +350,7 @@ def _apply(
         severity=severity,
         title=rule.title,
         message=rule.message,
+        fix=rule.fix,
         guideline=rule.guideline,
         semantics=rule.semantics,
         params=dict(rule.params),
@@ -390,7 +404,7 @@ def _action(
         return "enabled"
     if set(given) == {"params"}:
         return "reparameterised"
-    if set(given) <= {"clause", "title", "message", "guideline", "semantics"}:
+    if set(given) <= {"clause", "title", "message", "fix", "guideline", "semantics"}:
         return "reworded"
     return "changed"
 
@@ -466,4 +480,11 @@ def _param_names(node: Any) -> set[str]:
     return found
 
 
-__all__ = ["ConditionError", "ResolvedRule", "Ruleset", "load_ruleset", "locate_ruleset"]
+__all__ = [
+    "ConditionError",
+    "ResolvedRule",
+    "Ruleset",
+    "fix_text",
+    "load_ruleset",
+    "locate_ruleset",
+]

@@ -23,7 +23,7 @@ from ..findings import Finding, RawFinding, Result, RuleOutcome, Severity, Subje
 from .as_of import as_of_view
 from .conditions import ConditionError
 from .data_rules import DATA_RULES
-from .ruleset import ResolvedRule, Ruleset
+from .ruleset import ResolvedRule, Ruleset, fix_text
 from .templates import render
 from .waivers import PlacedWaiver, apply_waivers
 
@@ -263,7 +263,12 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
     outcomes = [_waived_status(o, findings) for o in outcomes]
     outcomes.sort(key=lambda o: o.id)
     rule_texts = {
-        r.id: {"title": r.title.get(opts.lang), "guideline": r.guideline, "clause": r.clause}
+        r.id: {
+            "title": r.title.get(opts.lang),
+            "guideline": r.guideline,
+            "clause": r.clause,
+            **({"fix": fix} if (fix := fix_text(r, opts.lang)) else {}),
+        }
         for r in ruleset.rules.values()
     }
     return Result(
