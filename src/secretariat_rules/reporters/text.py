@@ -116,10 +116,20 @@ class _Block(_Styler):
         lines: list[str] = []
         for section, findings in _by_section(self.result.findings):
             lines.append(self.style(section_title(section, self.lang), bold=True, underline=True))
-            for finding in findings:
+            for i, finding in enumerate(findings):
                 lines += self.finding(finding)
+                if i + 1 == len(findings) or findings[i + 1].rule != finding.rule:
+                    lines += self.fix(finding.rule)
             lines.append("")
         return lines
+
+    def fix(self, rule_id: str) -> list[str]:
+        """What to do, once after a rule's findings (not per finding)."""
+        text = self.result.rule_texts.get(rule_id, {}).get("fix")
+        if not text:
+            return []
+        label = self.style(f"{t('fix', self.lang)} ({rule_id}):", fg="green", bold=True)
+        return [f"  {label} {text}"]
 
     def finding(self, f: Finding) -> list[str]:
         label = severity_label(f.severity.label, self.lang)
