@@ -345,6 +345,8 @@ def _finding_row(
         if guideline:
             details.append(f'<blockquote lang="nb">{esc(guideline)}</blockquote>')
         details.append("</dd>")
+    if texts.get("fix"):
+        details.append(f"<dt>{esc(t('fix', lang))}</dt><dd>{esc(texts['fix'])}</dd>")
     if finding.waived:
         reason = esc(t("waived.reason", lang, reason=finding.waiver_reason or "-"))
         details.append(f"<dt>{esc(t('waived', lang))}</dt><dd>{reason}</dd>")

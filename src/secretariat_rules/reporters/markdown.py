@@ -173,9 +173,25 @@ class _Section:
             return [escape(t("no_findings", self.lang))]
         blocks = []
         for section, findings in _by_section(self.result.findings):
-            items = "\n".join(self.finding(f) for f in findings)
+            items = "\n".join(
+                self.finding(f)
+                + (
+                    self.fix(f.rule)
+                    if i + 1 == len(findings) or findings[i + 1].rule != f.rule
+                    else ""
+                )
+                for i, f in enumerate(findings)
+            )
             blocks.append(f"### {escape(section_title(section, self.lang))}\n\n{items}")
         return blocks
+
+    def fix(self, rule_id: str) -> str:
+        """What to do, a list item after the rule's findings (not per finding)."""
+        text = self.result.rule_texts.get(rule_id, {}).get("fix")
+        if not text:
+            return ""
+        label = escape(f"{t('fix', self.lang)} ({rule_id}):")
+        return f"\n- **{label}** {escape_line(text)}"
 
     def finding(self, f: Finding) -> str:
         """``- **severity** RULE name (clause) · `subject``` then message and locations."""

@@ -183,6 +183,11 @@ def _descriptor(rule: RuleOutcome, result: Result, lang: str) -> dict[str, Any]:
     markdown = heading + (" — " + ", ".join(context) if context else "")
     if guideline:
         markdown += "\n\n" + "\n".join(f"> {line}".rstrip() for line in guideline.splitlines())
+    help_text = full
+    fix = texts.get("fix")
+    if fix:  # what to do: the help a reader of the alert needs (SARIF 2.1.0 §3.49.14)
+        help_text += f"\n\n{t('fix', lang)}: {fix}"
+        markdown += f"\n\n**{t('fix', lang)}:** {fix}"
     configuration: dict[str, Any] = {"level": LEVELS[rule.severity]}
     if rule.status == "disabled":
         configuration["enabled"] = False
@@ -199,7 +204,7 @@ def _descriptor(rule: RuleOutcome, result: Result, lang: str) -> dict[str, Any]:
         "name": rule.name,
         "shortDescription": {"text": title},
         "fullDescription": {"text": full},
-        "help": {"text": full, "markdown": markdown},
+        "help": {"text": help_text, "markdown": markdown},
         "defaultConfiguration": configuration,
         "properties": properties,
     }
