@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from .dataset import Dataset, build_dataset
-from .engine.ruleset import Ruleset, load_ruleset
+from .engine.ruleset import Ruleset, load_ruleset, locate_ruleset
 from .engine.runner import RunOptions, dry_run, run
 from .engine.waivers import WAIVERS_NAME, PlacedWaiver, load_baseline, load_waivers
-from .exceptions import ManifestError, Problem, UsageError, WaiverError
+from .exceptions import ManifestError, Problem, RulesetError, UsageError, WaiverError
 from .findings import Result, Severity
 from .plugins import Registry, load_registry
 from .schema.collections import COLLECTION_MODELS
@@ -122,6 +122,15 @@ def resolve_ruleset(name: str | None, dataset: Dataset, registry: Registry) -> R
             problem = Problem(MANIFEST_NAME, line, f"ruleset: {chosen}: no such file")
             raise ManifestError(f"{MANIFEST_NAME}: invalid manifest", [problem])
         chosen = str(found)
+    elif name is None and chosen not in registry.rulesets:
+        line = dataset.manifest_lines.lines.get(("ruleset",))
+        try:
+            locate_ruleset(chosen, registry.rulesets)
+        except RulesetError as exc:
+            if line is None:
+                raise
+            problem = Problem(MANIFEST_NAME, line, f"ruleset: {exc}")
+            raise ManifestError(f"{MANIFEST_NAME}: invalid manifest", [problem]) from None
     ruleset = load_ruleset(chosen, registry.rulesets, registry.check_kinds, confine_to)
     dry_run(ruleset)
     return ruleset

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from .sources.confine import UnrecognisedFile
 from .sources.manifest import MANIFEST_NAME
 from .sources.readers import RawTable
 from .sources.values import expected_text, normalized_raw, parse_expr, printable_expr
+from .suggest import reference_guesser
 from .yamlio import LineIndex
 
 PROVENANCE = ("_file", "_line", "_pointer", "_row")
@@ -371,39 +372,36 @@ def resolve_references(
     specs: tuple[FieldSpec, ...],
     known: dict[str, set[str]],
     kept: dict[str, pl.Series],
+    guess: Callable[[str, str], str | None] | None = None,
 ) -> tuple[pl.DataFrame, list[RawFinding]]:
-    """DAT003 for references to nothing; then :func:`prune` the frame against ``kept``."""
+    """DAT003 for references to nothing; then :func:`prune` the frame against ``kept``.
+
+    ``guess(collection, value)`` names the id a dangling value probably means (``party
+    'Askøy' names no record of parties; did you mean 'askoy'?``).
+    """
     refs = [s for s in specs if s.ref and s.name in frame.columns]
     if not refs or frame.height == 0:
         return frame, []
-    dangling_exprs = []
-    for spec in refs:
-        assert spec.ref is not None
-        value = pl.col(spec.name)
-        known_ids = pl.Series(sorted(known.get(spec.ref, set())), dtype=pl.Utf8)
-        dangling_exprs.append(
-            pl.when(value.is_not_null() & ~value.is_in(known_ids.implode())).then(
-                pl.concat_str(
-                    pl.lit(f"{spec.name} "),
-                    pl.lit("'"),
-                    value,
-                    pl.lit(f"' names no record of {spec.ref}"),
-                )
-            )
+    dangling = [
+        pl.col(s.name).is_not_null()
+        & ~pl.col(s.name).is_in(
+            pl.Series(sorted(known.get(s.ref or "", set())), dtype=pl.Utf8).implode()
         )
-    with_reasons = frame.with_columns(
-        pl.concat_list(dangling_exprs).list.drop_nulls().list.join("; ").alias("_dangling")
-    )
-    bad = with_reasons.filter(pl.col("_dangling") != "")
-    findings = [
-        RawFinding(Subject(name, sid), tuple(text.split("; ")), (loc,))
-        for sid, loc, text in zip(
-            subject_ids(name, bad),
-            locations_of(bad),
-            bad.get_column("_dangling").to_list(),
-            strict=True,
-        )
+        for s in refs
     ]
+    bad = frame.filter(pl.any_horizontal(dangling))
+    findings = []
+    values = bad.select(s.name for s in refs).rows()
+    for sid, loc, row in zip(subject_ids(name, bad), locations_of(bad), values, strict=True):
+        reasons = []
+        for spec, value in zip(refs, row, strict=True):
+            assert spec.ref is not None
+            if value is None or value in known.get(spec.ref, set()):
+                continue
+            meant = guess(spec.ref, value) if guess else None
+            hint = f"; did you mean {meant!r}?" if meant else ""
+            reasons.append(f"{spec.name} '{value}' names no record of {spec.ref}{hint}")
+        findings.append(RawFinding(Subject(name, sid), tuple(reasons), (loc,)))
     return prune(frame, specs, kept), findings
 
 
@@ -605,6 +603,7 @@ def build_dataset(
         fields[collection] = COLLECTION_FIELDS[collection]
         known[collection] = used_ids
 
+    guess = reference_guesser(manifest.parties, manifest.bodies, known)
     kept = {name: frame.get_column("id") for name, frame in frames.items() if "id" in frame.columns}
     linked = [*COLLECTION_MODELS, "secretariat"]
     # a reference into a collection with an unreadable file (DAT004) may name a record of
@@ -613,7 +612,7 @@ def build_dataset(
     unreadable = {p.collection for p in problems}
     for name in linked:
         checked = tuple(s for s in fields[name] if s.ref not in unreadable)
-        frames[name], dangling = resolve_references(name, frames[name], checked, known, kept)
+        frames[name], dangling = resolve_references(name, frames[name], checked, known, kept, guess)
         issues.extend(("DAT003", f) for f in dangling)
     frames = prune_all(frames, fields, linked)
     return Dataset(root, manifest, index, frames, fields, issues, inventory=list(inventory))

@@ -16,7 +16,7 @@ from pathlib import Path
 from .exceptions import UsageError
 from .plugins import Registry
 from .schema.collections import COLLECTION_FIELDS
-from .sources.values import did_you_mean, printable
+from .sources.manifest import unknown_region_text
 
 CI_FILES = {
     "github": ".github/workflows/secretariat-rules.yml",
@@ -129,11 +129,7 @@ def scaffold(root: Path, region: str, registry: Registry, year: int, ci: str) ->
     """
     profile = registry.region_profiles.get(region)
     if profile is None:
-        known = ", ".join(sorted(registry.region_profiles)) or "none"
-        hint = did_you_mean(region, registry.region_profiles)
-        raise UsageError(
-            f"unknown region {printable(region)}{hint} (regions provided by plugins: {known})"
-        )
+        raise UsageError(unknown_region_text(region, registry.region_profiles))
     if ci not in (*CI_FILES, "none"):
         raise UsageError(f"--ci {ci!r}: expected one of {', '.join([*CI_FILES, 'none'])}")
     if root.exists() and any(root.iterdir()):

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from ..exceptions import ManifestError, Problem
 from ..regions import RegionProfile
 from ..schema.manifest import Manifest
+from ..suggest import guess_region
 from ..yamlio import LineIndex, read_config, validation_problems
 from .confine import confined_config
 from .values import closest, printable
@@ -74,15 +75,29 @@ def check_unknown_region(
     :raises ManifestError: with the line of ``region:``.
     """
     line = index.line(("region",))
-    known = ", ".join(sorted(profiles)) or "none"
     near = closest(region, profiles)
     if near is not None:
         message = f"region: unknown region {printable(region)}; did you mean {near!r}?"
     elif not data.get("parties"):
+        text = unknown_region_text(region, profiles)
+        rest = "a region without a plugin must list its parties in the manifest"
         message = (
-            f"region: unknown region {printable(region)} (regions provided by plugins: "
-            f"{known}); a region without a plugin must list its parties in the manifest"
+            f"region: {text} {rest.capitalize()}"
+            if text.endswith("?")
+            else (f"region: {text}; {rest}")
         )
     else:
         return
     raise ManifestError(f"{index.path}: invalid manifest", [Problem(index.path, line, message)])
+
+
+def unknown_region_text(region: str, profiles: Mapping[str, RegionProfile]) -> str:
+    """``unknown region 'bergen'; known: …; did you mean 'miljoloftet' (its party Bergen
+    kommune)?`` — the closest by id, name or party (:func:`..suggest.guess_region`)."""
+    known = ", ".join(sorted(profiles)) or "none"
+    text = f"unknown region {printable(region)}; known: {known}"
+    guess = guess_region(region, profiles)
+    if guess is None:
+        return text
+    why = f" (its party {guess.party})" if guess.party else ""
+    return f"{text}; did you mean {guess.id!r}{why}?"
