@@ -178,7 +178,7 @@ def test_catalog_templates_fill() -> None:
         ("ruleset", "start", "end", "as_of", "clause", "reason", "count", "section", "error",
          "warning", "info", "waived", "checked", "failed", "new", "fixed",
          "regions", "ok", "broken", "crashed", "failing", "baseline", "region", "layers", "shown",
-         "total"),
+         "total", "path"),
         "x",
     )  # fmt: skip
     for lang in catalog.LANGUAGES:
@@ -493,7 +493,11 @@ def test_junit_has_no_timestamps_or_hostnames() -> None:
 
 
 def headings(out: str) -> list[str]:
-    return [line for line in out.splitlines() if line[:1].isdigit() or line.startswith("Data")]
+    return [
+        line
+        for line in out.splitlines()
+        if line[:1].isdigit() or (line.startswith("Data") and ":" not in line)
+    ]
 
 
 def test_text_groups_by_section_data_first() -> None:
@@ -514,8 +518,9 @@ def test_text_groups_by_section_data_first() -> None:
 def test_text_header_waived_and_summary_nb() -> None:
     out = render(text_reporter.TextReporter(), make_result(), lang="nb")
     lines = out.splitlines()
-    assert lines[:4] == [
+    assert lines[:5] == [
         "Miljøløftet (miljoloftet)",
+        "Datarepositorium: .",
         "Regelsett: miljoloftet",
         "Periode: 2024-01-01 – 2024-12-31",
         "Per dato: 2025-06-30",
@@ -524,10 +529,9 @@ def test_text_header_waived_and_summary_nb() -> None:
     assert "    unntatt: Arkivsystemet ble byttet i 2024" in lines
     disabled = lines.index("Deaktiverte regler")
     assert lines[disabled + 1] == "  SEK006 tertial-financial-report: Gjelder bare Bymiljøpakken"
-    assert lines[-2:] == [
-        "Funn – feil: 3, advarsler: 1, info: 1, unntatt: 1",
-        "Regler: 7 sjekket, 4 brutt",
-    ]
+    assert (
+        lines[-1] == "Funn – feil: 3, advarsler: 1, info: 1, unntatt: 1; Regler: 7 sjekket, 4 brutt"
+    )
 
 
 def test_text_in_english() -> None:
@@ -536,7 +540,9 @@ def test_text_in_english() -> None:
     assert "Data integrity" in out
     assert "  warning  SEK013 neutral-communication-platform (clause 3e)" in out
     assert "    waived: Arkivsystemet ble byttet i 2024" in out
-    assert out.splitlines()[-1] == "Rules: 7 checked, 4 failed"
+    assert out.splitlines()[-1] == (
+        "Findings – errors: 3, warnings: 1, info: 1, waived: 1; Rules: 7 checked, 4 failed"
+    )
 
 
 def test_text_no_findings() -> None:
@@ -557,6 +563,63 @@ def test_text_several_results() -> None:
     other = make_result((), (), region="bymiljopakken", region_name="Bymiljøpakken")
     out = render(text_reporter.TextReporter(), make_result(), other)
     assert "Miljøløftet (miljoloftet)" in out and "Bymiljøpakken (bymiljopakken)" in out
+
+
+def test_text_several_repositories_of_one_region_say_which() -> None:
+    first = replace(make_result(), data_dir="data/bergen/")
+    second = replace(make_result(), data_dir="data/askoy")
+    blocks = render(text_reporter.TextReporter(), first, second).split("\n\n")
+    heads = [block.splitlines()[:2] for block in blocks if block.startswith("Miljøløftet")]
+    assert heads == [
+        ["Miljøløftet (miljoloftet)", "Datarepositorium: data/bergen"],
+        ["Miljøløftet (miljoloftet)", "Datarepositorium: data/askoy"],
+    ]
+
+
+def test_text_rules_left_out_by_the_selection_are_one_line() -> None:
+    left = tuple(
+        RuleOutcome(f"SEK0{n}", "x", "disabled", reason="not selected", section="1")
+        for n in range(10, 42)
+    )
+    result = make_result(rules=(*RULES, *left))
+    lines = render(text_reporter.TextReporter(), result).splitlines()
+    disabled = lines.index("Deaktiverte regler")
+    assert lines[disabled : disabled + 4] == [
+        "Deaktiverte regler",
+        "  SEK006 tertial-financial-report: Gjelder bare Bymiljøpakken",
+        "32 regler er ikke valgt (--select/--ignore)",
+        "",
+    ]
+    one = make_result((), (left[0],))
+    english = render(text_reporter.TextReporter(), one, lang="en").splitlines()
+    assert "1 rule not selected (--select/--ignore)" in english
+    assert "Disabled rules" not in english
+    validate = text_reporter.TextReporter().render([result], ReportOptions(inventory=True))
+    assert "32 regler er ikke kjørt (validate kjører bare DAT-reglene)" in validate.splitlines()
+
+
+def test_text_baseline_marks_new_findings_and_names_fixed_ones() -> None:
+    old, new = FINDINGS[1], FINDINGS[2]  # SEK008 documents/d2, documents/d1
+    result = replace(
+        make_result((replace(old, baselined=True), new), RULES),
+        baseline_fixed=("f1", "f2"),
+        fixed_described={"f1": "SEK025 documents/d7"},
+    )
+    lines = render(text_reporter.TextReporter(), result).splitlines()
+    assert [line for line in lines if line.startswith("  feil")] == [
+        "  feil (ny)  SEK008 equal-information-access (punkt 1e)  documents/d1",
+        "  feil  SEK008 equal-information-access (punkt 1e)  documents/d2",
+    ]
+    assert lines[-5:-1] == [
+        "Mot grunnlinjen: 1 nytt funn, 2 rettet",
+        "Rettet siden grunnlinjen:",
+        "  SEK025 documents/d7",
+        "  f2",
+    ]
+    two = replace(make_result(FINDINGS[:2], RULES), baseline_fixed=())
+    english = render(text_reporter.TextReporter(), two, lang="en").splitlines()
+    assert english[-2] == "Against the baseline: 2 new findings, 0 fixed"
+    assert any(line.startswith("  error (new)  ") for line in english)
 
 
 # --- all reporters ----------------------------------------------------------------------

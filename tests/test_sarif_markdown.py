@@ -502,7 +502,12 @@ def test_markdown_waived_is_struck_with_its_reason() -> None:
 
 def test_markdown_in_english_with_baseline() -> None:
     findings = tuple(dataclasses.replace(f, baselined=f.rule == "SEK110") for f in FINDINGS)
-    out = markdown(make_result(findings, baseline_fixed=("a", "b")), lang="en")
+    out = markdown(
+        make_result(
+            findings, baseline_fixed=("a", "b"), fixed_described={"a": "SEK025 documents/d7"}
+        ),
+        lang="en",
+    )
     assert "### Failed rules" in out
     assert "| Rule | Clause | Title | Findings |" in out
     assert "### Data integrity" in out
@@ -510,6 +515,25 @@ def test_markdown_in_english_with_baseline() -> None:
     assert "`attestations/SEK110` *(baseline)*" in out
     assert "Against the baseline: 5 new findings, 2 fixed" in out
     assert "~~**error** SEK025 documents-archived (clause 7a)" in out
+    # new findings are marked; fixed ones are named by rule and subject where known
+    assert (
+        "- **error** SEK008 equal-information-access (clause 1e) · `documents/d1` **(new)**" in out
+    )
+    assert "Fixed since the baseline: `SEK025 documents/d7`, `b`" in out.splitlines()
+
+
+def test_markdown_baseline_agrees_and_selection_is_one_line() -> None:
+    one_new = tuple(dataclasses.replace(f, baselined=f.rule != "SEK110") for f in FINDINGS)
+    left = tuple(
+        RuleOutcome(f"SEK0{n}", "x", "disabled", reason="not selected") for n in range(10, 13)
+    )
+    out = markdown(make_result(one_new, (*RULES, *left), baseline_fixed=()))
+    assert "Mot grunnlinjen: 1 nytt funn, 0 rettet" in out
+    assert "`attestations/SEK110` **(ny)**" in out
+    assert out.splitlines()[-2:] == [
+        "- SEK006 tertial-financial-report: Gjelder bare Bymiljøpakken",
+        "- 3 regler er ikke valgt (--select/--ignore)",
+    ]
 
 
 def test_markdown_escapes_table_cells_and_text() -> None:

@@ -156,6 +156,18 @@ def test_baseline_reports_fixed_findings(secretariat_repo: RepoFactory, tmp_path
     assert run.exit_code == 0
     assert len(run.report["baseline"]["fixed"]) == 1
     text = run_cli(
+        "check", secretariat_repo(documents=[fixed, LATE2]).path, "--select", "SEK025",
+        "--baseline", baseline,
+    )  # fmt: skip
+    lines = text.output.splitlines()
+    assert "  feil (ny)  SEK025 documents-archived (punkt 7a)  documents/D2" in lines
+    assert lines[-4:] == [
+        "Mot grunnlinjen: 1 nytt funn, 1 rettet",
+        "Rettet siden grunnlinjen:",
+        "  SEK025 documents/D1",
+        "Funn – feil: 1, advarsler: 0, info: 0, unntatt: 0; Regler: 1 sjekket, 1 brutt",
+    ]
+    text = run_cli(
         "check",
         secretariat_repo(documents=[fixed]).path,
         "--select",

@@ -184,6 +184,8 @@ class Result:
     rule_texts: dict[str, dict[str, str]] = field(default_factory=dict)
     baseline_fixed: tuple[str, ...] | None = None
     """With a baseline: fingerprints it holds that no longer occur (fixed); else None."""
+    fixed_described: dict[str, str] = field(default_factory=dict)
+    """``RULE collection/id`` of each fixed fingerprint, where the baseline said it."""
     sources: tuple[SourceSummary, ...] = ()
     """Per source adapter that reported an inventory (records-system adapters), in the
     manifest's ``source:`` order; empty for the canonical layout."""

@@ -255,10 +255,13 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
     not_run = frozenset(o.id for o in outcomes if o.status == "disabled")
     findings = apply_waivers(findings, list(opts.waivers), opts.as_of, region, not_run)
     fixed: tuple[str, ...] | None = None
+    fixed_described: dict[str, str] = {}
     if opts.baseline is not None:
         current = {f.fingerprint for f in findings}
         findings = [replace(f, baselined=f.fingerprint in opts.baseline) for f in findings]
         fixed = tuple(sorted(opts.baseline - current))
+        described: dict[str, str] = getattr(opts.baseline, "described", {})
+        fixed_described = {fp: described[fp] for fp in fixed if described.get(fp)}
     findings.sort(key=lambda f: f.sort_key)
     outcomes = [_waived_status(o, findings) for o in outcomes]
     outcomes.sort(key=lambda o: o.id)
@@ -286,6 +289,7 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
         data_dir=str(ds.root),
         rule_texts=rule_texts,
         baseline_fixed=fixed,
+        fixed_described=fixed_described,
         sources=tuple(inventory.summary() for inventory in ds.inventory),
     )
 

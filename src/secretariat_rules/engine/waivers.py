@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -121,7 +122,19 @@ def _meta(rule: str, name: str, region: str, placed: PlacedWaiver, message: str)
     )
 
 
-def load_baseline(path: Path) -> frozenset[str]:
+class Baseline(frozenset[str]):
+    """The fingerprints of a previous report; ``described`` gives each one's
+    ``RULE collection/id`` so a report can list the fixed ones by name."""
+
+    described: dict[str, str]
+
+    def __new__(cls, described: Mapping[str, str]) -> Baseline:
+        self = super().__new__(cls, described)
+        self.described = dict(described)
+        return self
+
+
+def load_baseline(path: Path) -> Baseline:
     """The fingerprints of a previous JSON report (one object, or an array of them).
 
     The file may lie anywhere but must be a regular file (a FIFO or a directory is
@@ -146,7 +159,9 @@ def load_baseline(path: Path) -> frozenset[str]:
         raise UsageError(f"--baseline {path}: not a JSON report: {reason}") from None
     reports = data if isinstance(data, list) else [data]
     try:
-        return frozenset(_fingerprint_of(f) for report in reports for f in _findings_of(report))
+        return Baseline(
+            {_fingerprint_of(f): _describe(f) for report in reports for f in _findings_of(report)}
+        )
     except (KeyError, TypeError):
         raise UsageError(f"--baseline {path}: not a secretariat-rules JSON report") from None
 
@@ -156,6 +171,19 @@ def _findings_of(report: object) -> list[object]:
         raise TypeError("not a report")
     findings: list[object] = report["findings"]
     return findings
+
+
+def _describe(finding: object) -> str:
+    """``SEK025 documents/D1`` from a report's finding, or ``""`` if it lacks them."""
+    if not isinstance(finding, dict):
+        return ""
+    rule, subject = finding.get("rule"), finding.get("subject")
+    if not isinstance(rule, str) or not isinstance(subject, dict):
+        return ""
+    collection, ident = subject.get("collection"), subject.get("id")
+    if not isinstance(collection, str) or not isinstance(ident, str):
+        return rule
+    return f"{rule} {collection}/{ident}"
 
 
 def _fingerprint_of(finding: object) -> str:

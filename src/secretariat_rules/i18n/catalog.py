@@ -61,7 +61,21 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Funn – feil: {error}, advarsler: {warning}, info: {info}, unntatt: {waived}"
         ),
         "summary.rules": "Regler: {checked} sjekket, {failed} brutt",
-        "summary.baseline": "Mot grunnlinjen: {new} nye funn, {fixed} rettet",
+        "summary.baseline": "Mot grunnlinjen: {new}, {fixed} rettet",
+        "baseline.new.one": "{count} nytt funn",
+        "baseline.new.other": "{count} nye funn",
+        "baseline.new": "ny",
+        "baseline.fixed": "Rettet siden grunnlinjen",
+        "header.repository": "Datarepositorium: {path}",
+        "not_selected.one": "{count} regel er ikke valgt (--select/--ignore)",
+        "not_selected.other": "{count} regler er ikke valgt (--select/--ignore)",
+        "not_selected.validate.one": (
+            "{count} regel er ikke kjørt (validate kjører bare DAT-reglene)"
+        ),
+        "not_selected.validate.other": (
+            "{count} regler er ikke kjørt (validate kjører bare DAT-reglene)"
+        ),
+        "audit.progress.done": "ferdig",
         "status.passed": "bestått",
         "status.failed": "brutt",
         "status.waived": "unntatt",
@@ -163,7 +177,17 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Findings – errors: {error}, warnings: {warning}, info: {info}, waived: {waived}"
         ),
         "summary.rules": "Rules: {checked} checked, {failed} failed",
-        "summary.baseline": "Against the baseline: {new} new findings, {fixed} fixed",
+        "summary.baseline": "Against the baseline: {new}, {fixed} fixed",
+        "baseline.new.one": "{count} new finding",
+        "baseline.new.other": "{count} new findings",
+        "baseline.new": "new",
+        "baseline.fixed": "Fixed since the baseline",
+        "header.repository": "Data repository: {path}",
+        "not_selected.one": "{count} rule not selected (--select/--ignore)",
+        "not_selected.other": "{count} rules not selected (--select/--ignore)",
+        "not_selected.validate.one": "{count} rule not run (validate runs the DAT rules only)",
+        "not_selected.validate.other": "{count} rules not run (validate runs the DAT rules only)",
+        "audit.progress.done": "done",
         "status.passed": "passed",
         "status.failed": "failed",
         "status.waived": "waived",

@@ -26,6 +26,7 @@ from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t
 from .base import Reporter, ReportOptions
 from .inventory import counts_text, files_text
+from .summary import baseline_line, fixed_findings, is_new, left_out, not_selected_line
 from .text import section_order
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#])")
@@ -112,10 +113,13 @@ class _Section:
         failed = r.rules_failed
         rules = t("summary.rules", self.lang, checked=checked, failed=failed)
         line = f"**{escape(counts)}** · {escape(rules)}"
-        if r.baseline_fixed is not None:
-            new = sum(1 for f in r.findings if not f.baselined)
-            baseline = t("summary.baseline", self.lang, new=new, fixed=len(r.baseline_fixed))
+        baseline = baseline_line(r, self.lang)
+        if baseline is not None:
             line += f" · {escape(baseline)}"
+        fixed = fixed_findings(r)
+        if fixed:
+            line += f"\n\n{escape(t('baseline.fixed', self.lang))}: "
+            line += ", ".join(code(item) for item in fixed)
         return line
 
     def sources(self) -> str:
@@ -203,6 +207,8 @@ class _Section:
             head = f"~~{head}~~ — *{escape(reason)}*"
         if f.baselined:
             head += f" *({escape(t('baselined', self.lang))})*"
+        elif is_new(f, self.result) and not f.waived:
+            head += f" **({escape(t('baseline.new', self.lang))})**"
         lines = [head, *(escape_line(line) for line in f.message.splitlines() if line.strip())]
         if f.locations:
             lines.append(", ".join(code(str(loc)) for loc in f.locations))
@@ -210,11 +216,17 @@ class _Section:
 
     def disabled(self) -> str:
         """Disabled rules with the ruleset's reason (SPEC §3: shown in reports)."""
-        rules = sorted((r for r in self.result.rules if r.status == "disabled"), key=lambda r: r.id)
-        if not rules:
+        rules = sorted(
+            (r for r in self.result.rules if r.status == "disabled" and not left_out(r)),
+            key=lambda r: r.id,
+        )
+        left = not_selected_line(self.result, self.lang)
+        if not rules and not left:
             return ""
         lines = [f"### {escape(t('disabled.heading', self.lang))}", ""]
         lines += [f"- {escape(r.id)} {escape(r.name)}: {escape(r.reason or '-')}" for r in rules]
+        if left:
+            lines.append(f"- {escape(left)}")
         return "\n".join(lines)
 
 

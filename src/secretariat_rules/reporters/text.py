@@ -21,6 +21,14 @@ from ..i18n.catalog import section_title, severity_label, t
 from ..reference import describe_tailoring
 from .base import Reporter, ReportOptions, repository_path
 from .inventory import text_lines
+from .summary import (
+    baseline_line,
+    fixed_findings,
+    is_new,
+    left_out,
+    not_selected_line,
+    summary_line,
+)
 
 if TYPE_CHECKING:
     from ..audit import Audit, Cell, Compliance, Matrix
@@ -92,7 +100,8 @@ class _Block(_Styler):
         lines += self.sources()
         lines += self.body() or [t("no_findings", self.lang), ""]
         lines += self.disabled()
-        lines += self.summary()
+        lines += self.baseline()
+        lines.append(self.style(summary_line(self.result, self.lang), bold=True))
         return "\n".join(lines) + "\n"
 
     def header(self) -> list[str]:
@@ -100,6 +109,7 @@ class _Block(_Styler):
         title = f"{r.region_name} ({r.region})" if r.region_name else r.region
         return [
             self.style(title, bold=True),
+            t("header.repository", self.lang, path=repository_path(r.data_dir)),
             t("header.ruleset", self.lang, ruleset=r.ruleset),
             t("header.period", self.lang, start=r.period_start, end=r.period_end),
             t("header.as_of", self.lang, as_of=r.as_of),
@@ -135,6 +145,9 @@ class _Block(_Styler):
         label = severity_label(f.severity.label, self.lang)
         if f.waived:
             label = self.style(f"{label} ({t('waived', self.lang)})", dim=True)
+        elif is_new(f, self.result):
+            label = f"{label} ({t('baseline.new', self.lang)})"
+            label = self.style(label, fg=_SEVERITY_COLORS[f.severity], bold=True)
         else:
             label = self.style(label, fg=_SEVERITY_COLORS[f.severity], bold=True)
         clause = f" ({t('clause', self.lang, clause=f.clause)})" if f.clause else ""
@@ -151,35 +164,30 @@ class _Block(_Styler):
         return lines
 
     def disabled(self) -> list[str]:
-        """Disabled rules with the ruleset's reason (SPEC §3: shown in reports)."""
-        rules = sorted((r for r in self.result.rules if r.status == "disabled"), key=lambda r: r.id)
-        if not rules:
-            return []
-        lines = [self.style(t("disabled.heading", self.lang), bold=True)]
-        lines += [f"  {r.id} {r.name}: {r.reason or '-'}" for r in rules]
-        return [*lines, ""]
-
-    def summary(self) -> list[str]:
-        r = self.result
-        checked = r.rules_checked
-        failed = r.rules_failed
-        counts = t(
-            "summary.findings",
-            self.lang,
-            error=r.count(Severity.ERROR),
-            warning=r.count(Severity.WARNING),
-            info=r.count(Severity.INFO),
-            waived=r.waived_count,
+        """Rules disabled by the ruleset, with its reason (SPEC §3: shown in reports); the
+        rules the selection left out as one line."""
+        rules = sorted(
+            (r for r in self.result.rules if r.status == "disabled" and not left_out(r)),
+            key=lambda r: r.id,
         )
-        lines = [
-            self.style(counts, bold=True),
-            t("summary.rules", self.lang, checked=checked, failed=failed),
-        ]
-        if r.baseline_fixed is not None:
-            new = sum(1 for f in r.findings if not f.baselined)
-            fixed = len(r.baseline_fixed)
-            lines.append(t("summary.baseline", self.lang, new=new, fixed=fixed))
-        return lines
+        lines = []
+        if rules:
+            lines = [self.style(t("disabled.heading", self.lang), bold=True)]
+            lines += [f"  {r.id} {r.name}: {r.reason or '-'}" for r in rules]
+        left = not_selected_line(self.result, self.lang, validate=self.inventory)
+        if left:
+            lines.append(left)
+        return [*lines, ""] if lines else []
+
+    def baseline(self) -> list[str]:
+        """With a baseline: new and fixed counts, then the fixed findings by rule and subject."""
+        line = baseline_line(self.result, self.lang)
+        if line is None:
+            return []
+        fixed = fixed_findings(self.result)
+        if not fixed:
+            return [line]
+        return [line, t("baseline.fixed", self.lang) + ":", *(f"  {item}" for item in fixed)]
 
 
 def _by_section(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
