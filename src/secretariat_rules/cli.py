@@ -24,18 +24,23 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__, json_schema, reference
+from . import __version__, json_schema, reference, region_info
 from .api import DEFAULT_RULESET, load_baseline
 from .api import check as run_check
 from .audit import DEFAULT_JOBS, RegionAudit, run_audit
+from .check_defaults import report_targets, repository_defaults, selection
 from .crashes import DEBUG_ENV, internal_error_line
 from .engine.ruleset import Ruleset, load_ruleset
 from .exceptions import ConfigurationError, UsageError
 from .findings import Result, Severity
+from .i18n.catalog import t
 from .plugins import PROVIDED_KINDS, Registry, load_registry
-from .reporters.base import AuditReporter, ReportOptions, audit_renderer
+from .reporters.base import AuditReporter, ReportOptions, audit_renderer, repository_path
+from .reporters.summary import summary_line
+from .rule_lookup import find_in_rulesets
 from .safe_files import check_regular_file
 from .schema.manifest import Period
+from .sources.manifest import unknown_region_text
 from .sources.values import has_invisible, parse_scalar, printable
 
 
@@ -412,9 +417,9 @@ def run_options(func: F) -> F:
         click.option(
             "--fail-on",
             type=click.Choice(["error", "warning", "info", "never"]),
-            default="error",
-            show_default=True,
-            help="Lowest severity that fails the run.",
+            default=None,
+            help="Lowest severity that fails the run  [default: the manifest's check: fail_on, "
+            "else error]",
         ),
         click.option(
             "--select",
@@ -428,9 +433,14 @@ def run_options(func: F) -> F:
         click.option(
             "--lang",
             type=click.Choice(["nb", "en"]),
-            default="nb",
-            show_default=True,
-            help="Report language.",
+            default=None,
+            help="Report language  [default: the manifest's check: lang, else nb]",
+        ),
+        click.option(
+            "-q",
+            "--quiet",
+            is_flag=True,
+            help="Print only one summary line per repository (reports are still written).",
         ),
         click.option(
             "--waivers",
@@ -448,7 +458,7 @@ def run_options(func: F) -> F:
             help="Force colour on or off (default: on a terminal).",
         ),
         SCHEMA_CHECK_OPTION,
-        click.argument("data_dirs", nargs=-1, required=True, type=click.Path(path_type=Path)),
+        click.argument("data_dirs", nargs=-1, type=click.Path(path_type=Path)),
     ]
     for option in reversed(options):
         func = option(func)
@@ -465,28 +475,41 @@ def _run(
     fmt: str,
     output: Path | None,
     reports: tuple[str, ...],
-    fail_on: str,
+    fail_on: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    lang: str,
+    lang: str | None,
     color: bool | None,
+    quiet: bool = False,
     waivers: Path | None = None,
     baseline: Path | None = None,
     schema_check: bool = False,
     inventory: bool = False,
 ) -> None:
     registry = registry_of(ctx)
+    data_dirs = data_dirs or (Path("."),)
     check_format(fmt, registry)
     extra_reports = parse_reports(reports, registry)
-    threshold = None if fail_on == "never" else Severity.parse(fail_on)
     reference = parse_date(as_of, "--as-of") if as_of else None
     chosen_period = parse_period(period) if period else None
     check_ruleset_path(ruleset)
     if waivers is not None:
         check_regular_file(waivers, "--waivers")
     known = load_baseline(baseline) if baseline else None
+    found = [repository_defaults(data_dir, registry) for data_dir in data_dirs]
+    lang = lang or found[0].defaults.lang or "nb"
+    own_reports = [
+        [] if reports or inventory else report_targets(d, f, registry.reporters)
+        for d, f in zip(data_dirs, found, strict=True)
+    ]
     results: list[Result] = []
-    for data_dir in data_dirs:
+    for data_dir, defaults in zip(data_dirs, found, strict=True):
+        chosen_fail_on = fail_on or defaults.defaults.fail_on or "error"
+        chosen_select, chosen_ignore = selection(
+            split_ids(select), split_ids(ignore), defaults.defaults
+        )
+        if inventory:  # validate: the DAT rules, whatever the manifest selects
+            chosen_select, chosen_ignore = split_ids(select), split_ids(ignore)
         results.append(
             run_check(
                 data_dir,
@@ -494,15 +517,19 @@ def _run(
                 as_of=reference,
                 period=chosen_period,
                 lang=lang,
-                fail_on=threshold,
-                select=split_ids(select),
-                ignore=split_ids(ignore),
+                fail_on=None if chosen_fail_on == "never" else Severity.parse(chosen_fail_on),
+                select=chosen_select,
+                ignore=chosen_ignore,
                 registry=registry,
                 waivers=waivers,
                 baseline=known,
                 schema_check=schema_check,
             )
         )
+    for result, targets in zip(results, own_reports, strict=True):
+        for own_fmt, path in targets:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, registry.reporters[own_fmt].render([result], ReportOptions(lang)))
     stream = sys.stdout
     main_options = ReportOptions(
         lang=lang,
@@ -510,10 +537,14 @@ def _run(
         inventory=inventory,
     )
     text = registry.reporters[fmt].render(results, main_options)
-    if output is None:
-        click.echo(encodable(text), nl=not text.endswith("\n"), color=main_options.color)
-    else:
+    if output is not None:
         write_atomic(output, text)
+    elif not quiet:
+        click.echo(encodable(text), nl=not text.endswith("\n"), color=main_options.color)
+    if quiet:  # one line per repository, whatever --format
+        for result in results:
+            line = f"{repository_path(result.data_dir)}: {summary_line(result, lang)}"
+            click.echo(encodable(line))
     for extra_fmt, path in extra_reports:
         extra_options = ReportOptions(lang=lang, inventory=inventory)
         write_atomic(path, registry.reporters[extra_fmt].render(results, extra_options))
@@ -691,7 +722,13 @@ def rules_command(
 
 @main.command("explain")
 @click.argument("rule")
-@RULESET_OPTION
+@click.option(
+    "--ruleset",
+    "ruleset_name",
+    default=None,
+    metavar="NAME",
+    help="Ruleset name or path (default: every registered ruleset, national first).",
+)
 @click.option(
     "-f",
     "--format",
@@ -703,14 +740,68 @@ def rules_command(
 @LANG_OPTION
 @click.pass_context
 @handle_errors
-def explain_command(ctx: click.Context, rule: str, ruleset_name: str, fmt: str, lang: str) -> None:
-    """Explain RULE (an id or a name): guideline, semantics, parameters, an example finding."""
+def explain_command(
+    ctx: click.Context, rule: str, ruleset_name: str | None, fmt: str, lang: str
+) -> None:
+    """Explain RULE (an id or a name): guideline, semantics, parameters, an example finding.
+
+    Without --ruleset, RULE is looked up in every registered ruleset: the national one is
+    explained if it has the rule, else the first by name, and the others that have it are
+    named.
+    """
     registry = registry_of(ctx)
-    ruleset = load_named_ruleset(registry, ruleset_name)
-    found = reference.find_rule(ruleset, rule)
+    if ruleset_name is None:
+        names = registry.rulesets
+        lookup = find_in_rulesets(rule, names, lambda n: load_named_ruleset(registry, n))
+        ruleset, found, found_in = lookup.ruleset, lookup.rule, list(lookup.found_in)
+    else:
+        ruleset = load_named_ruleset(registry, ruleset_name)
+        found = reference.find_rule(ruleset, rule)
+        found_in = [ruleset.name]
     info = reference.explanation(found, ruleset, lang, layer_loader(registry))
-    text = reference.dump_json(info) if fmt == "json" else reference.explain_text(info, lang)
+    info["found_in"] = found_in
+    if fmt == "json":
+        text = reference.dump_json(info)
+    else:
+        text = reference.explain_text(info, lang)
+        if len(found_in) > 1:
+            shown = t("explain.rulesets", lang, rulesets=", ".join(found_in), shown=ruleset.name)
+            text += f"\n{shown}\n"
     emit(text, None)
+
+
+@main.command("regions")
+@click.argument("region", required=False)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@LANG_OPTION
+@click.pass_context
+@handle_errors
+def regions_command(ctx: click.Context, region: str | None, fmt: str, lang: str) -> None:
+    """List the regions the plugins provide (id, name, ruleset); with REGION, its parties,
+    bodies and channels with the ids to write in the data files.
+
+    \b
+    json: a list of {id, name, ruleset}; with REGION {id, name, ruleset, description,
+          parties, bodies, channels, references}
+    """
+    profiles = registry_of(ctx).region_profiles
+    if region is None:
+        listing = region_info.region_list(profiles)
+        text = reference.dump_json(listing) if fmt == "json" else None
+        emit(text or region_info.region_list_text(listing, lang), None)
+        return
+    if region not in profiles:
+        raise UsageError(unknown_region_text(region, profiles))
+    detail = region_info.region_detail(profiles[region])
+    json_text = reference.dump_json(detail) if fmt == "json" else None
+    emit(json_text or region_info.region_text(detail, lang), None)
 
 
 @main.command("schema")
