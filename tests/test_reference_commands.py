@@ -185,7 +185,7 @@ def test_explain_names_the_layer_that_set_a_parameter(tmp_path: Path) -> None:
 def test_explain_unknown_rule_exits_2_with_close_matches() -> None:
     run = run_cli("explain", "SEK08")
     assert run.exit_code == 2
-    assert "has no rule 'SEK08'" in run.stderr
+    assert "the rulesets national, bymiljopakken, miljoloftet have no rule 'SEK08'" in run.stderr
     assert "SEK008" in run.stderr
     assert "Traceback" not in run.stderr
 

@@ -457,7 +457,9 @@ def test_explain_matches_ids_as_written() -> None:
     assert run_cli("explain", "SEK008").exit_code == 0
     run = run_cli("explain", "sek008")
     assert run.exit_code == 2
-    assert "has no rule 'sek008'; did you mean 'SEK008'?" in run.stderr
+    assert "have no rule 'sek008'; did you mean 'SEK008'?" in run.stderr
+    run = run_cli("explain", "sek008", "--ruleset", "national")
+    assert "ruleset 'national' has no rule 'sek008'; did you mean 'SEK008'?" in run.stderr
 
 
 def test_init_region_near_miss(tmp_path: Path) -> None:
