@@ -192,9 +192,20 @@ def test_sek019_fails_without_proper_authority(secretariat_repo: RepoFactory) ->
         ("SEK019", "expenditures/E4", ("expenditures.csv:5",)),
         ("SEK019", "expenditures/E5", ("expenditures.csv:6",)),
     ]
-    e2 = run.findings[2]["message"]
-    assert "O1 is an orientering, not a vedtak" in e2 and "dated 2024-06-01, after" in e2
-    assert "not made by a steering group" in run.findings[3]["message"]
+    lead = "Not within the secretariat's delegated authority: "
+    assert [f["message"] for f in run.findings[1:5]] == [
+        lead + "the expenditure E1 of NOK 500,001 on 2024-03-01 is above the authority of "
+        "NOK 500,000, and no decision covers it",
+        lead + "the expenditure E2 of NOK 825,000 refers to O1, which is an orientering, "
+        "not a vedtak; O1 dates from 2024-06-01, after the expenditure on 2024-03-01",
+        lead + "the decision V2 was not made by a steering group",
+        lead + "V3 dates from 2024-06-01, after the expenditure on 2024-03-01",
+    ]
+    nb = repo.check("--select", "SEK019").findings[0]["message"]
+    assert nb == (
+        "Ikke innenfor sekretariatets fullmakt: utgiften E1 på 500 001 kr den 2024-03-01 "
+        "er over fullmakten på 500 000 kr, og ingen vedtak dekker den"
+    )
 
 
 def test_sek019_missing_authority_is_one_finding_on_the_secretariat(
