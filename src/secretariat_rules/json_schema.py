@@ -2,7 +2,8 @@
 
 The manifest, each collection, the ruleset format (with ``check`` one of the registered
 check kinds, told apart by ``kind``), and the attestations and waivers files where their
-models exist. Output of the ``schema`` command; deterministic.
+models exist; ``report`` is the JSON report's (:mod:`.report_schema`). Output of the
+``schema`` command; deterministic.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from pydantic.json_schema import models_json_schema
 
 from .engine.ruleset import RuleChange, RuleDef, RulesetHeader
 from .exceptions import UsageError
+from .report_schema import report_schema
 from .schema.collections import COLLECTION_MODELS
 from .schema.manifest import Manifest
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-SCHEMA_TARGETS = ("manifest", "ruleset", "collection", "attestations", "waivers")
+SCHEMA_TARGETS = ("manifest", "ruleset", "collection", "attestations", "waivers", "report")
 """What ``schema`` can describe."""
 
 
@@ -180,4 +182,6 @@ def schema_of(target: str, name: str | None, check_kinds: Mapping[str, Any]) -> 
         return ruleset_schema(check_kinds)
     if target in ("attestations", "waivers"):
         return file_schema(target)
+    if target == "report":
+        return report_schema()
     raise UsageError(f"unknown schema {target!r}; choose from: {', '.join(SCHEMA_TARGETS)}")

@@ -6,7 +6,15 @@ import datetime as dt
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from ..sources.values import has_invisible, is_valid_org_number, parse_scalar, printable
 
@@ -194,6 +202,52 @@ class Period(_Strict):
         return self
 
 
+def _id_list(value: object) -> object:
+    """``SEK0, DAT`` or ``[SEK0, DAT]``: rule ids or prefixes, commas allowed in each."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        return value  # pydantic reports the wrong type
+    return [part.strip() for item in items for part in item.split(",") if part.strip()]
+
+
+IdList = Annotated[list[str], BeforeValidator(_id_list)]
+
+
+def _repository_path(path: str) -> str:
+    """A report path relative to the data repository, not leaving it (``..``, absolute)."""
+    _visible_id(path)
+    posix = path.strip().replace("\\", "/")
+    if not posix:
+        raise ValueError("the path is empty")
+    if posix.startswith("/") or (len(posix) > 1 and posix[1] == ":"):
+        raise ValueError(f"{path} is absolute; give a path inside the data repository")
+    if ".." in posix.split("/"):
+        raise ValueError(f"{path} leaves the data repository")
+    return posix
+
+
+ReportPath = Annotated[str, AfterValidator(_repository_path)]
+
+
+class CheckDefaults(_Strict):
+    """Defaults for ``secretariat-rules check`` on this repository; command-line options win.
+
+    ``reports`` maps a format to a path relative to the data repository, which must stay
+    inside it; ``--report`` on the command line replaces them all.
+    """
+
+    fail_on: Literal["error", "warning", "info", "never"] | None = Field(
+        None, description="lowest severity that fails the run (default error)"
+    )
+    lang: Literal["nb", "en"] | None = Field(None, description="report language (default nb)")
+    select: IdList = Field(default_factory=list, description="only these rule ids or prefixes")
+    ignore: IdList = Field(default_factory=list, description="skip these rule ids or prefixes")
+    reports: dict[str, ReportPath] = Field(
+        default_factory=dict,
+        description="reports to write: FORMAT: PATH (relative to the data repository, inside it)",
+    )
+
+
 class Manifest(_Strict):
     """``secretariat.yaml``, after the region profile's defaults are applied."""
 
@@ -207,6 +261,10 @@ class Manifest(_Strict):
     bodies: list[Body] = Field(default_factory=list)
     channels: list[Channel] = Field(default_factory=list)
     secretariat: SecretariatFacts = Field(default_factory=SecretariatFacts)
+    check: CheckDefaults = Field(
+        default_factory=CheckDefaults,
+        description="defaults for `secretariat-rules check` (options on the command line win)",
+    )
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Manifest:

@@ -1,0 +1,82 @@
+"""A data repository's own defaults for ``check``: the manifest's ``check:`` section.
+
+``fail_on``, ``lang``, ``select``/``ignore`` and ``reports`` (``FORMAT: PATH``) are
+settled here, once per repository; an option given on the command line wins. The
+selection is one choice: ``--select`` or ``--ignore`` replaces both of the manifest's.
+``lang`` is the report's, taken from the first repository. A report path is relative to
+its data repository and must stay inside it (like every path a repository names:
+:mod:`.sources.confine`); ``--report`` on the command line replaces them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .exceptions import ManifestError, Problem
+from .plugins import Registry
+from .schema.manifest import CheckDefaults
+from .sources.manifest import MANIFEST_NAME, build_manifest, read_manifest_data
+from .yamlio import LineIndex
+
+
+@dataclass(frozen=True)
+class RepositoryDefaults:
+    """The ``check:`` section of one repository, with where each value was written."""
+
+    defaults: CheckDefaults
+    index: LineIndex
+
+
+def repository_defaults(data_dir: Path, registry: Registry) -> RepositoryDefaults:
+    """Read the manifest of ``data_dir`` (region defaults applied) for its ``check:`` section.
+
+    :raises ManifestError: the manifest is missing or invalid, with file:line (exit 2).
+    """
+    data, index = read_manifest_data(data_dir)
+    manifest = build_manifest(data, index, registry.region_profiles)
+    return RepositoryDefaults(manifest.check, index)
+
+
+def selection(
+    select: Sequence[str], ignore: Sequence[str], defaults: CheckDefaults
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The command line's ``--select``/``--ignore`` if it gave either, else the manifest's."""
+    if select or ignore:
+        return tuple(select), tuple(ignore)
+    return tuple(defaults.select), tuple(defaults.ignore)
+
+
+def report_targets(
+    data_dir: Path, found: RepositoryDefaults, formats: Collection[str]
+) -> list[tuple[str, Path]]:
+    """The manifest's ``reports`` as ``(format, path)``, in the order written.
+
+    :raises ManifestError: an unknown format, or a path that resolves outside the data
+        repository or is a symbolic link; every problem at once, with file:line.
+    """
+    problems: list[Problem] = []
+    targets: list[tuple[str, Path]] = []
+    root = data_dir.resolve()
+    for fmt, rel in found.defaults.reports.items():
+        line = found.index.line(("check", "reports", fmt))
+        if fmt not in formats:
+            known = ", ".join(sorted(formats))
+            problems.append(
+                Problem(
+                    MANIFEST_NAME, line, f"check.reports: unknown format {fmt!r} (known: {known})"
+                )
+            )
+            continue
+        path = data_dir / rel
+        if path.is_symlink() or not path.resolve().is_relative_to(root):
+            message = (
+                f"check.reports.{fmt}: {rel} resolves outside the data repository or is a link"
+            )
+            problems.append(Problem(MANIFEST_NAME, line, message))
+            continue
+        targets.append((fmt, path))
+    if problems:
+        raise ManifestError(f"{data_dir / MANIFEST_NAME}: invalid manifest", problems)
+    return targets
