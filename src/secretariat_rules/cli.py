@@ -324,7 +324,26 @@ def use_color(choice: bool | None, stream: Any) -> bool:
 # --------------------------------------------------------------------------- commands
 
 
-@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
+MAIN_EPILOG = """\b
+Examples:
+  secretariat-rules init my-data --region miljoloftet
+  secretariat-rules check my-data
+  secretariat-rules check my-data --format html --output report.html
+  secretariat-rules explain SEK008
+  secretariat-rules audit fixtures/* --format html --output audit.html
+
+\b
+Formats: text, json, junit, sarif, markdown, html, github (check --help).
+Shell completion (bash; zsh_source, fish_source likewise):
+  eval "$(_SECRETARIAT_RULES_COMPLETE=bash_source secretariat-rules)"
+"""
+
+
+@click.group(
+    cls=SafeGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=MAIN_EPILOG,
+)
 @click.version_option(__version__, prog_name="secretariat-rules")
 @click.option(
     "-p",
@@ -552,12 +571,35 @@ def _run(
     sys.exit(ExitCode.FINDINGS if failing else ExitCode.OK)
 
 
-@main.command()
+CHECK_EPILOG = """\b
+Formats (--format, --report FORMAT=PATH): text, json, junit, sarif, markdown, html,
+github, and any a plugin adds (secretariat-rules plugins).
+
+\b
+Defaults for fail_on, lang, select, ignore and reports can be set once in the
+manifest's check: section (secretariat-rules schema manifest); options here win.
+
+\b
+Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 a usage or
+configuration error (file:line); 3 an internal error (a bug: please report it).
+
+\b
+Examples:
+  secretariat-rules check                  the data repository in this directory
+  secretariat-rules check data -q          one summary line
+  secretariat-rules check data --report junit=junit.xml --report sarif=report.sarif
+  secretariat-rules check data --fail-on warning --lang en
+  secretariat-rules check data --select SEK0 --ignore SEK013
+  secretariat-rules check data --baseline baseline.json
+"""
+
+
+@main.command(epilog=CHECK_EPILOG)
 @run_options
 @click.pass_context
 @handle_errors
 def check(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) -> None:
-    """Run a ruleset on one or more data repositories."""
+    """Run a ruleset on one or more data repositories (default: the current directory)."""
     _run(ctx, data_dirs, **options)
 
 
@@ -817,10 +859,11 @@ def regions_command(ctx: click.Context, region: str | None, fmt: str, lang: str)
 @click.pass_context
 @handle_errors
 def schema_command(ctx: click.Context, target: str, name: str | None, output: Path | None) -> None:
-    """Print the JSON Schema (draft 2020-12) of the manifest, a collection or a ruleset.
+    """Print the JSON Schema (draft 2020-12) of the manifest, a collection, a ruleset or
+    the JSON report.
 
     \b
-    TARGET: manifest (default) | ruleset | collection NAME | attestations | waivers
+    TARGET: manifest (default) | ruleset | collection NAME | attestations | waivers | report
     """
     registry = registry_of(ctx)
     schema = json_schema.schema_of(target, name, registry.check_kinds)
@@ -851,7 +894,7 @@ def docs_command(ctx: click.Context, output: Path | None, hooks_output: Path | N
 
 @main.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--region", required=True, help="Region id (see `secretariat-rules plugins`).")
+@click.option("--region", required=True, help="Region id (see `secretariat-rules regions`).")
 @click.option("--year", type=int, help="Assessment year (default: the current year).")
 @click.option(
     "--ci",
@@ -860,15 +903,24 @@ def docs_command(ctx: click.Context, output: Path | None, hooks_output: Path | N
     show_default=True,
     help="CI pipeline to add.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["nb", "en"]),
+    default="nb",
+    show_default=True,
+    help="Language of the README and the attestations template.",
+)
 @click.pass_context
 @handle_errors
 def init_command(
-    ctx: click.Context, directory: Path, region: str, year: int | None, ci: str
+    ctx: click.Context, directory: Path, region: str, year: int | None, ci: str, lang: str
 ) -> None:
-    """Scaffold a data repository for a region: manifest, empty collections, CI file."""
+    """Scaffold a data repository for a region: manifest, empty collections, an
+    attestations template, a README listing the region's party and body ids, CI file."""
     from .scaffold import scaffold
 
-    made = scaffold(directory, region, registry_of(ctx), year or dt.date.today().year, ci)
+    this_year = year or dt.date.today().year
+    made = scaffold(directory, region, registry_of(ctx), this_year, ci, lang)
     for path in made.files:
         click.echo(f"created {path}")
 
