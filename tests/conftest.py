@@ -65,3 +65,57 @@ def wheel(dists: Path) -> Path:
     """The wheel, built from the checkout's sdist."""
     (built,) = dists.glob("*.whl")
     return built
+
+
+# --------------------------------------------------------------------------- parallel runs
+
+CHECKOUT_FIXTURES = {"checkout", "dists", "wheel"}
+"""Tests using these share one clean clone and one build: one pytest-xdist group."""
+SHARED_MODULES = {"test_ci.py", "test_html_browser.py", "test_third_party_plugin.py"}
+"""Modules whose module fixtures build a venv or start a browser: each runs whole on one
+worker (``--dist loadgroup``), so nothing is built twice; other tests are spread one by one."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the groups (inert without ``pytest -n``)."""
+    for item in items:
+        if CHECKOUT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group("checkout"))
+        elif item.path.name in SHARED_MODULES:
+            item.add_marker(pytest.mark.xdist_group(item.path.name))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "xdist_group(name): run the group on one xdist worker")
+
+
+# --------------------------------------------------------------------------- hostile peaks
+
+HOSTILE_PEAKS: list[tuple[str, float, float | None]] = []
+"""(case id, seconds, RSS in MB or None) of each hostile case (tests/test_hostile.py)."""
+HOSTILE_CASES_RUN: set[str] = set()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Collect the hostile cases' timings (the reports of xdist workers arrive here too)."""
+    if report.when != "call":
+        return
+    for name, value in report.user_properties:
+        if name == "hostile_peak":
+            case, seconds, rss_mb, pending = value
+            HOSTILE_CASES_RUN.add(case)
+            if not pending:
+                HOSTILE_PEAKS.append((case, seconds, rss_mb))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Slowest hostile case and peak RSS of the session (for the issue's closing note)."""
+    if not HOSTILE_CASES_RUN:
+        return
+    slowest = max(HOSTILE_PEAKS, key=lambda p: p[1], default=("-", 0.0, None))
+    line = f"hostile: {len(HOSTILE_CASES_RUN)} cases; slowest {slowest[0]} {slowest[1]:.2f} s"
+    rss = [(p[2], p[0]) for p in HOSTILE_PEAKS if p[2] is not None]
+    if rss:
+        peak = max(rss)
+        line += f"; peak RSS {peak[1]} {peak[0]:.0f} MB"
+    terminalreporter.write_line(line)

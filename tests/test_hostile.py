@@ -20,15 +20,17 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
+import secretariat_rules.cli
 from hostile.cases import BASES, SENTINEL, Ctx, HostileCase, Outcome, all_cases
 from secretariat_rules.cli import main
+from secretariat_rules.plugins import Registry, load_registry
 
 TIME_LIMIT_S = 10.0
 """Every hostile input is answered within this (issue 8)."""
@@ -44,8 +46,10 @@ REPORT_FORMATS = {
     "github": "r.github",
 }
 CASES = all_cases()
-PEAKS: dict[str, tuple[float, float | None]] = {}
-"""case id → (seconds, RSS in MB or None): printed at the end of the session."""
+PEAK_PROPERTY = "hostile_peak"
+"""User property of each case's report: (case id, seconds, RSS in MB or None, pending);
+``conftest.py`` prints the slowest case and the peak RSS at the end of the session (also
+from pytest-xdist workers), for the issue's closing note."""
 
 Finding = tuple[str, str, tuple[str, ...]]
 
@@ -64,6 +68,24 @@ def _triples(report: Any) -> set[Finding]:
 
 
 # --------------------------------------------------------------------------- running
+
+
+@pytest.fixture(scope="module", autouse=True)
+def registry_once() -> Iterator[None]:
+    """In-process runs share one plugin registry per set of ``-p`` modules and autoload
+    flag (no case passes plugins or touches the environment's packages): loading the
+    entry points' metadata was half of a clean run's time. Subprocess cases load their own."""
+    loaded: dict[tuple[tuple[str, ...], bool], Registry] = {}
+
+    def load_once(extra: Sequence[str] = (), *, load_entry_points: bool = True) -> Registry:
+        key = (tuple(extra), load_entry_points)
+        if key not in loaded:
+            loaded[key] = load_registry(extra, load_entry_points=load_entry_points)
+        return loaded[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(secretariat_rules.cli, "load_registry", load_once)
+        yield
 
 
 @contextlib.contextmanager
@@ -184,7 +206,11 @@ def prepare(case: HostileCase, tmp_path: Path) -> tuple[Ctx, Path, list[str]]:
     return ctx, out, argv + args
 
 
-def run_case(case: HostileCase, tmp_path: Path) -> tuple[Outcome, Path]:
+def run_case(
+    case: HostileCase,
+    tmp_path: Path,
+    record_property: Callable[[str, object], None] | None = None,
+) -> tuple[Outcome, Path]:
     ctx, out, argv = prepare(case, tmp_path)
     env = dict(case.env)
     run = run_subprocess if case.isolated else run_in_process
@@ -192,7 +218,8 @@ def run_case(case: HostileCase, tmp_path: Path) -> tuple[Outcome, Path]:
     for path in sorted(out.rglob("*")):
         if path.is_file():
             outcome.outputs[path.name] = path.read_bytes()
-    PEAKS[case.id] = (outcome.seconds, outcome.rss_mb)
+    if record_property is not None:
+        record_property(PEAK_PROPERTY, (case.id, outcome.seconds, outcome.rss_mb, case.pending))
     return outcome, ctx.repo
 
 
@@ -236,9 +263,12 @@ def _subject_matches(pattern: str, subject: str) -> bool:
 
 @pytest.mark.parametrize("case", _params())
 def test_hostile_input(
-    case: HostileCase, tmp_path: Path, clean_findings: dict[str, set[Finding]]
+    case: HostileCase,
+    tmp_path: Path,
+    clean_findings: dict[str, set[Finding]],
+    record_property: Callable[[str, object], None],
 ) -> None:
-    outcome, _repo = run_case(case, tmp_path)
+    outcome, _repo = run_case(case, tmp_path, record_property)
     streams = outcome.stdout + outcome.stderr
     assert outcome.crashed is None, f"crashed: {outcome.crashed}\n{outcome.stderr[-2000:]}"
     assert "Traceback" not in streams, outcome.stderr[-2000:]
@@ -325,25 +355,3 @@ def test_concurrent_checks_writing_one_report(
         )
         left = {p.name for p in tmp_path.iterdir()}
         assert left == {"repo", "report.json"}, "no temporary file left behind"
-
-
-def test_zz_print_peaks(capsys: pytest.CaptureFixture[str]) -> None:
-    """Slowest case and peak RSS of the session (for the issue's closing note)."""
-    if not PEAKS:
-        pytest.skip("no hostile case ran")
-    pending = {c.id for c in CASES if c.pending}
-    slowest = max(
-        ((k, v) for k, v in PEAKS.items() if k not in pending),
-        key=lambda kv: kv[1][0],
-        default=("-", (0.0, None)),
-    )
-    rss = [(v[1], k) for k, v in PEAKS.items() if v[1] is not None and k not in pending]
-    with capsys.disabled():
-        print(
-            f"\nhostile: {len(PEAKS)} cases; slowest {slowest[0]} {slowest[1][0]:.2f} s",
-            end="",
-        )
-        if rss:
-            peak = max(rss)
-            print(f"; peak RSS {peak[1]} {peak[0]:.0f} MB", end="")
-        print()

@@ -16,7 +16,7 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict
 
 from ..dataset import Dataset, locations_of, subject_ids
-from ..engine.conditions import Compiler, Frame, Requirement, Scope
+from ..engine.conditions import Compiler, Covers, Frame, Requirement, Scope
 from ..engine.templates import all_placeholders, render
 from ..findings import Location, RawFinding, Subject
 
@@ -143,7 +143,12 @@ def failing_findings(
     extra: Mapping[str, Any],
     location: Location | None = None,
 ) -> list[RawFinding]:
-    """One raw finding per row with a failed requirement, listing every reason."""
+    """One raw finding per row with a failed requirement, listing every reason.
+
+    A finding is located at the record, except where only a ``covers`` timing
+    requirement failed: there at the related records that came late (the late
+    distribution rows); with other reasons too, at the record and those rows.
+    """
     texts = [r.reason.get(lang) for r in requirements]
     value_cols = template_values(frame, texts)
     failing = frame.df.filter(pl.any_horizontal([pl.col(c) for c in fail_columns]))
@@ -151,12 +156,30 @@ def failing_findings(
         return []
     ids = subject_ids(collection, failing)
     locs = [location] * failing.height if location else locations_of(failing)
-    rows = failing.select(*dict.fromkeys([*value_cols, *fail_columns])).to_dicts()
+    timing = {fail_columns[i] for i, r in enumerate(requirements) if _locates_late(r)}
+    late = LATE_LOCATIONS if timing and LATE_LOCATIONS in frame.df.columns else None
+    wanted = [*value_cols, *fail_columns, *([late] if late else [])]
+    rows = failing.select(*dict.fromkeys(wanted)).to_dicts()
     out = []
     for sid, loc, row in zip(ids, locs, rows, strict=True):
         values = {**extra, **row}
         reasons = tuple(
             render(texts[i], values, lang) for i, c in enumerate(fail_columns) if row[c]
         )
-        out.append(RawFinding(Subject(collection, sid), reasons, (loc,)))
+        where: tuple[Location, ...] = (loc,)
+        if late and location is None and row[late] and any(row[c] for c in timing):
+            own = any(row[c] for c in fail_columns if c not in timing)
+            rows_late = tuple(Location(d["path"], d["line"], d["pointer"]) for d in row[late])
+            where = ((loc,) if own else ()) + rows_late
+        out.append(RawFinding(Subject(collection, sid), reasons, where))
     return out
+
+
+LATE_LOCATIONS = "late_locations"
+"""The column of the records a ``covers`` timing requirement found late."""
+
+
+def _locates_late(requirement: Requirement) -> bool:
+    """Whether a requirement's failure is located at late related records."""
+    that = requirement.that
+    return isinstance(that, Covers) and that.covers.require == "timing"

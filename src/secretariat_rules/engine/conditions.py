@@ -571,7 +571,10 @@ class Compiler:
     def _coverage(self, frame: Frame, spec: CoversSpec) -> tuple[str, str]:
         """Add list columns of the members each row misses and those it reached late.
 
-        Also exposes them as ``missing`` and ``late`` for message templates.
+        Also exposes them as ``missing`` and ``late`` for message templates, each late
+        member with its first time as ``late_sent`` (``svv 2024-03-04 09:00``), and the
+        records of those first late times as ``late_locations`` (where a finding that
+        they are late is located: the distribution rows, not the document).
         """
         universe = self.correlate(frame, spec.universe.collection, {})
         universe.df = universe.df.filter(self.all_of(universe, spec.universe.where))
@@ -584,9 +587,14 @@ class Compiler:
         cols = [pl.col("^_rid").alias("_rid"), pl.col(spec.member).alias("__member")]
         if spec.time:
             cols.append(pl.col(spec.time).alias("__time"))
+            cols.append(_location_struct(related.df).alias("__where"))
         got = related.df.select(cols)
         if spec.time:
-            got = got.group_by("_rid", "__member").agg(pl.col("__time").min())
+            got = (
+                got.sort("__time", "__where", nulls_last=True)
+                .group_by("_rid", "__member")
+                .agg(pl.col("__time").first(), pl.col("__where").first())
+            )
         else:
             got = got.unique()
         missing = wanted.join(got, on=["_rid", "__member"], how="anti")
@@ -604,8 +612,19 @@ class Compiler:
                 .join(first, on="_rid")
                 .filter(pl.col("__time") > pl.col("__first") + pl.duration(hours=hours))
             )
+            late = late.sort("__member").with_columns(
+                (
+                    pl.col("__member")
+                    + " "
+                    + pl.col("__time").dt.strftime("%Y-%m-%d %H:%M").fill_null("?")
+                ).alias("__sent")
+            )
             df = df.join(
-                late.group_by("_rid").agg(pl.col("__member").sort().alias(late_name)),
+                late.group_by("_rid", maintain_order=True).agg(
+                    pl.col("__member").alias(late_name),
+                    pl.col("__sent").alias("late_sent"),
+                    pl.col("__where").sort().alias("late_locations"),
+                ),
                 on="_rid",
                 how="left",
             )
