@@ -26,8 +26,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Tests run in parallel, one worker per core; tests that share a build or a browser stay
+# on one worker (tests/conftest.py). `make unit WORKERS=0` runs them in this process.
+WORKERS ?= auto
+
 unit: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(WORKERS) --dist loadgroup
 
 docs: $(STAMP)
 	$(BIN)/secretariat-rules --no-plugin-autoload docs --output docs/rules.md --hooks docs/hooks.md
