@@ -2,7 +2,9 @@
 
 Writes a manifest that names the region (its parties, bodies, channels and secretariat
 facts come from the region plugin; anything written in the manifest overrides them), an
-empty CSV with the header of every collection, an empty waivers file, and a CI pipeline
+empty CSV with the header of every collection, an empty waivers file, an
+``attestations.yaml`` template with every attested item of the region's ruleset, a README
+listing the region's party and body ids (:mod:`.scaffold_docs`), and a CI pipeline
 that runs the checker on every push (installing the version the CI variable
 ``SECRETARIAT_RULES_URL`` names: the package is not published yet). The result passes
 ``validate`` with no finding.
@@ -13,8 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .engine.ruleset import load_ruleset
 from .exceptions import UsageError
 from .plugins import Registry
+from .region_info import DEFAULT_RULESET
+from .scaffold_docs import attestations_template, readme_text
 from .schema.collections import COLLECTION_FIELDS
 from .sources.manifest import unknown_region_text
 
@@ -122,8 +127,12 @@ def manifest_text(region: str, name: str, year: int) -> str:
     )
 
 
-def scaffold(root: Path, region: str, registry: Registry, year: int, ci: str) -> Scaffold:
+def scaffold(
+    root: Path, region: str, registry: Registry, year: int, ci: str, lang: str = "nb"
+) -> Scaffold:
     """Create a data repository for ``region`` in ``root`` (which must be empty or new).
+
+    ``lang`` is the language of the README and of the attestations template.
 
     :raises UsageError: unknown region or CI kind, or ``root`` holds files already.
     """
@@ -134,8 +143,13 @@ def scaffold(root: Path, region: str, registry: Registry, year: int, ci: str) ->
         raise UsageError(f"--ci {ci!r}: expected one of {', '.join([*CI_FILES, 'none'])}")
     if root.exists() and any(root.iterdir()):
         raise UsageError(f"{root} is not empty; init writes a new data repository")
+    ruleset = load_ruleset(
+        profile.ruleset or DEFAULT_RULESET, registry.rulesets, registry.check_kinds
+    )
     contents: dict[str, str] = {
         "secretariat.yaml": manifest_text(region, profile.name, year),
+        "README.md": readme_text(profile, ruleset, lang),
+        "attestations.yaml": attestations_template(ruleset, lang),
         "waivers.yaml": WAIVERS,
     }
     for collection, specs in COLLECTION_FIELDS.items():

@@ -8,7 +8,8 @@ What it does
     valid while ``as_of`` ≤ ``date`` + ``valid_days`` (a rule parameter, 365 in the
     national ruleset). The rule has a finding on ``attestations/<rule id>`` when the
     answer is missing, expired, ``partly`` or ``no``; its location is the counting
-    answer's line (``attestations.yaml:LINE``), or the file alone when there is none.
+    answer's line (``attestations.yaml:LINE``); with no answer, the line of the item's
+    commented-out template (``# - item: SEK101``, as ``init`` writes it), else the file alone.
 
     The file is parsed once per dataset and validated as a whole: a YAML syntax error, an
     entry that is not a mapping, an unknown key, a bad date, an answer other than
@@ -40,7 +41,8 @@ Failing: the same answer dated 2024-06-29 (expired), or a later answer ``partly`
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -61,10 +63,18 @@ ATTESTATIONS_NAME = "attestations.yaml"
 
 DEFAULT_VALID_DAYS = 365
 
+TEMPLATE_LINE = re.compile(r"^#\s*-\s*item:\s*([A-Z]{3}[0-9]{3})\s*(?:#.*)?$")
+"""A commented-out answer's first line, ``# - item: SEK101``: where an unanswered item's
+finding points (the template ``init`` writes)."""
+
 REASONS: dict[str, dict[str, str]] = {
     "nb": {
         "missing": "ingen besvarelse i attestations.yaml",
         "missing_before": "ingen besvarelse datert senest {as_of} i attestations.yaml",
+        "template": (
+            "ikke besvart ennå: fjern # foran malen for {item} i attestations.yaml og fyll "
+            "inn answer, evidence, by og date"
+        ),
         "expired": (
             "besvarelsen fra {date} ({by}) gjaldt til {valid_until}, og er utløpt per {as_of}"
         ),
@@ -74,6 +84,10 @@ REASONS: dict[str, dict[str, str]] = {
     "en": {
         "missing": "no answer in attestations.yaml",
         "missing_before": "no answer dated on or before {as_of} in attestations.yaml",
+        "template": (
+            "not answered yet: remove the # in front of the template for {item} in "
+            "attestations.yaml and fill in answer, evidence, by and date"
+        ),
         "expired": (
             "the answer of {date} ({by}) was valid until {valid_until}; expired as of {as_of}"
         ),
@@ -103,6 +117,8 @@ class Attestations:
 
     exists: bool
     by_item: dict[str, list[Answer]]
+    templates: dict[str, int] = field(default_factory=dict)
+    """Line of each item's commented-out template (``# - item: SEK101``, as ``init`` writes)."""
 
 
 def attested_items(ctx: CheckContext) -> frozenset[str] | None:
@@ -141,8 +157,12 @@ def load_attestations(root: Path, known: frozenset[str] | None) -> Attestations:
         line = yaml_error_line(exc)
         problem = Problem(ATTESTATIONS_NAME, line, f"invalid YAML: {_yaml_problem(exc)}")
         raise AttestationError(f"{path}: invalid attestations file", [problem]) from exc
+    templates: dict[str, int] = {}
+    for number, line_text in enumerate(text.splitlines(), 1):
+        if match := TEMPLATE_LINE.match(line_text.strip()):
+            templates.setdefault(match.group(1), number)
     if data is None:
-        return Attestations(True, {})
+        return Attestations(True, {}, templates)
     if not isinstance(data, list):
         problem = Problem(
             ATTESTATIONS_NAME, index.line(()) or 1, "expected a list of answers (- item: ...)"
@@ -187,7 +207,7 @@ def load_attestations(root: Path, known: frozenset[str] | None) -> Attestations:
         by_item.setdefault(answer.item, []).append(Answer(answer, line, i))
     if problems:
         raise AttestationError(f"{path}: invalid attestations file", problems)
-    return Attestations(True, by_item)
+    return Attestations(True, by_item, templates)
 
 
 def _yaml_problem(exc: yaml.YAMLError) -> str:
@@ -231,9 +251,11 @@ class AttestedCheck:
         texts = REASONS.get(ctx.lang, REASONS["en"])
         subject = Subject("attestations", item)
         if answer is None:
-            key = "missing_before" if answers else "missing"
-            reason = render(texts[key], {"as_of": ctx.as_of}, ctx.lang)
-            return CheckOutput([RawFinding(subject, (reason,), (Location(ATTESTATIONS_NAME),))], 1)
+            line = None if answers else attestations.templates.get(item)
+            key = "missing_before" if answers else "template" if line else "missing"
+            reason = render(texts[key], {"as_of": ctx.as_of, "item": item}, ctx.lang)
+            location = Location(ATTESTATIONS_NAME, line)
+            return CheckOutput([RawFinding(subject, (reason,), (location,))], 1)
         given = answer.attestation
         valid_days = ctx.params.get("valid_days", DEFAULT_VALID_DAYS)
         valid_until = given.date + dt.timedelta(days=int(valid_days))

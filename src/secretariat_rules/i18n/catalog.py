@@ -185,6 +185,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain.rulesets": (
             "Regelen finnes i regelsettene: {rulesets}; viser {shown} (--ruleset NAVN for et annet)"
         ),
+        "init.attestations": (
+            "Egenerklæringer: svar på punktene i retningslinjene som ingen post kan vise.\n"
+            "For hvert punkt under: fjern # foran de seks linjene, og fyll inn\n"
+            "  answer: ja, delvis eller nei\n"
+            "  evidence: hva som viser det (et dokument eller en beskrivelse)\n"
+            "  by: hvem som svarer (navn eller rolle)\n"
+            "  date: datoen svaret ble gitt (2025-03-15 eller 15.03.2025)\n"
+            "Et punkt som fortsatt står med # foran, er ikke besvart: secretariat-rules check\n"
+            "viser et funn på linjen dets. Svar på nytt når et svar er utløpt, eller når det\n"
+            "var delvis eller nei og forholdet er rettet."
+        ),
+        "init.attestations.item": "{id} (punkt {clause}; et svar gjelder i {days} dager): {title}",
+        "init.attestations.answer": "ja        # ja | delvis | nei",
+        "init.readme": (
+            "# {name}: sekretariatets data\n\n"
+            "Datarepositorium for egenvurderingen av sekretariatet i {name} (region "
+            "`{region}`, regelsett `{ruleset}`), laget med `secretariat-rules init`.\n\n"
+            "- `secretariat.yaml`: manifestet. Partene, organene og kanalene kommer fra "
+            "regionens profil (`secretariat-rules regions {region}` viser dem); skriv dem i "
+            "manifestet for å overstyre.\n"
+            "- `*.csv`: én fil per samling med overskriftsraden; én rad per post.\n"
+            "- `attestations.yaml`: egenerklæringer for de {items} punktene ingen post kan vise.\n"
+            "- `waivers.yaml`: funn dere godtar for en tid.\n\n"
+            "Kontroller med `secretariat-rules check .` (bare dataintegriteten: "
+            "`secretariat-rules validate .`); `secretariat-rules explain REGEL` forklarer en "
+            "regel.\n\n"
+            "Der en rad nevner en part eller et organ, skriv id-en fra tabellene under."
+        ),
     },
     "en": {
         "header.ruleset": "Ruleset: {ruleset}",
@@ -324,6 +352,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "regions.kind.web": "website",
         "explain.rulesets": (
             "The rule is in the rulesets: {rulesets}; showing {shown} (--ruleset NAME for another)"
+        ),
+        "init.attestations": (
+            "Attestations: answers to the guideline clauses no record can prove.\n"
+            "For each item below: remove the # in front of its six lines, and fill in\n"
+            "  answer: yes, partly or no\n"
+            "  evidence: what shows it (a document or a description)\n"
+            "  by: who answers (a name or a role)\n"
+            "  date: the day of the answer (2025-03-15 or 15.03.2025)\n"
+            "An item still behind # is not answered: secretariat-rules check gives a finding\n"
+            "at its line. Answer again when an answer has expired, or when it was partly or\n"
+            "no and the matter has been put right."
+        ),
+        "init.attestations.item": "{id} (clause {clause}; an answer is valid {days} days): {title}",
+        "init.attestations.answer": "yes       # yes | partly | no",
+        "init.readme": (
+            "# {name}: the secretariat's data\n\n"
+            "Data repository for the self-assessment of the secretariat of {name} (region "
+            "`{region}`, ruleset `{ruleset}`), made by `secretariat-rules init`.\n\n"
+            "- `secretariat.yaml`: the manifest. The parties, bodies and channels come from "
+            "the region's profile (`secretariat-rules regions {region}` shows them); write "
+            "them in the manifest to override it.\n"
+            "- `*.csv`: one file per collection with its header row; one row per record.\n"
+            "- `attestations.yaml`: attestations for the {items} clauses no record can prove.\n"
+            "- `waivers.yaml`: findings you accept for a while.\n\n"
+            "Check with `secretariat-rules check .` (data integrity only: "
+            "`secretariat-rules validate .`); `secretariat-rules explain RULE` explains a "
+            "rule.\n\n"
+            "Where a row names a party or a body, write the id from the tables below."
         ),
     },
 }
