@@ -1,0 +1,190 @@
+"""``check`` as people type it: default `.`, --quiet, the manifest's check: defaults,
+--help with formats, exit codes and examples, shell completion, ``schema report``."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from secretariat_rules.report_schema import report_schema
+from secretariat_rules.testing import BASE_MANIFEST, Repo, run_cli
+
+RepoFactory = Callable[..., Repo]
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted(p for p in (ROOT / "fixtures").iterdir() if p.is_dir())
+LATE = {
+    "id": "D1",
+    "title": "Saksliste",
+    "kind": "saksdokument",
+    "date": "2024-03-01",
+    "archive_ref": "2024/1-1",
+    "archived": "2024-03-09",
+}
+
+
+def with_check(**check: object) -> dict[str, object]:
+    return {**BASE_MANIFEST, "check": check}
+
+
+def test_check_defaults_to_the_current_directory(
+    secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = secretariat_repo(documents=[LATE])
+    monkeypatch.chdir(repo.path)
+    run = run_cli("check", "--select", "SEK025", "-q")
+    assert run.exit_code == 1
+    assert run.output == (
+        ".: Funn – feil: 1, advarsler: 0, info: 0, unntatt: 0; Regler: 1 sjekket, 1 brutt\n"
+    )
+
+
+def test_quiet_prints_one_line_per_repository_and_still_writes_reports(
+    secretariat_repo: RepoFactory, tmp_path: Path
+) -> None:
+    first, second = secretariat_repo(documents=[LATE]), secretariat_repo()
+    junit = tmp_path / "junit.xml"
+    args = ("--select", "SEK025", "--lang", "en", "-q", "--report", f"junit={junit}")
+    run = run_cli("check", first.path, second.path, *args)
+    assert run.exit_code == 1
+    assert run.output.splitlines() == [
+        f"{first.path.as_posix()}: Findings – errors: 1, warnings: 0, info: 0, waived: 0; "
+        "Rules: 1 checked, 1 failed",
+        f"{second.path.as_posix()}: Findings – errors: 0, warnings: 0, info: 0, waived: 0; "
+        "Rules: 1 checked, 0 failed",
+    ]
+    assert junit.read_text(encoding="utf-8").count("<testsuite ") == 2
+
+
+def test_manifest_check_section_sets_defaults(secretariat_repo: RepoFactory) -> None:
+    manifest = with_check(
+        fail_on="never", lang="en", select="SEK025, SEK001", reports={"junit": "out/junit.xml"}
+    )
+    repo = secretariat_repo(manifest=manifest, documents=[LATE])
+    run = run_cli("check", repo.path)
+    assert run.exit_code == 0  # fail_on: never
+    assert "  error  SEK025 documents-archived (clause 7a)  documents/D1" in run.output
+    assert run.output.splitlines()[-3:] == [
+        "40 rules not selected (--select/--ignore)",
+        "",
+        "Findings – errors: 1, warnings: 0, info: 0, waived: 0; Rules: 2 checked, 1 failed",
+    ]
+    junit = (repo.path / "out" / "junit.xml").read_text(encoding="utf-8")
+    assert junit.count("<failure ") == 0 and junit.count("<skipped ") == 40  # fail_on: never
+    # options on the command line win; --select replaces the manifest's selection
+    override = run_cli("check", repo.path, "--fail-on", "error", "--lang", "nb", "-q")
+    assert override.exit_code == 1 and override.output.endswith("Regler: 2 sjekket, 1 brutt\n")
+    selected = repo.check("--select", "SEK001")
+    assert [r["id"] for r in selected.report["rules"] if r["status"] != "disabled"] == ["SEK001"]
+    # validate runs the DAT rules whatever the manifest selects, and writes no reports
+    (repo.path / "out" / "junit.xml").unlink()
+    assert run_cli("validate", repo.path, "-q").output.endswith("Rules: 8 checked, 0 failed\n")
+    assert not (repo.path / "out" / "junit.xml").exists()
+
+
+@pytest.mark.parametrize(
+    ("check", "line", "expected"),
+    [
+        ({"fail_on": "sometimes"}, 1, "check.fail_on: Input should be"),
+        ({"colour": True}, 1, "check.colour: Extra inputs are not permitted"),
+        (
+            {"reports": {"json": "../out.json"}},
+            2,
+            "check.reports.json: Value error, ../out.json leaves",
+        ),
+        (
+            {"reports": {"json": "/x.json"}},
+            2,
+            "check.reports.json: Value error, /x.json is absolute",
+        ),
+        ({"reports": {"xml": "out.xml"}}, 2, "check.reports: unknown format 'xml' (known: "),
+    ],
+)
+def test_manifest_check_section_errors_have_file_and_line(
+    secretariat_repo: RepoFactory, check: dict[str, object], line: int, expected: str
+) -> None:
+    repo = secretariat_repo(manifest=with_check(**check))
+    text = (repo.path / "secretariat.yaml").read_text(encoding="utf-8").splitlines()
+    section = text.index("check:") + 1  # its line; ``line`` counts from it
+    run = run_cli("check", repo.path)
+    assert run.exit_code == 2
+    assert f"secretariat.yaml:{section + line}: {expected}" in run.stderr
+
+
+def test_report_path_through_a_link_out_of_the_repository_is_refused(
+    secretariat_repo: RepoFactory, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    repo = secretariat_repo(manifest=with_check(reports={"json": "out/report.json"}))
+    (repo.path / "out").symlink_to(outside)
+    run = run_cli("check", repo.path)
+    assert run.exit_code == 2 and "resolves outside the data repository" in run.stderr
+    assert list(outside.iterdir()) == []
+
+
+def test_manifest_schema_describes_the_check_section() -> None:
+    schema = json.loads(run_cli("schema", "manifest").output)
+    check = schema["$defs"]["CheckDefaults"]["properties"]
+    assert set(check) == {"fail_on", "lang", "select", "ignore", "reports"}
+    jsonschema.validate(
+        yaml.safe_load(yaml.safe_dump(with_check(fail_on="warning", reports={"sarif": "a.sarif"}))),
+        schema,
+    )
+
+
+def test_help_lists_formats_exit_codes_and_examples() -> None:
+    text = run_cli("check", "--help").output
+    assert (
+        "Formats (--format, --report FORMAT=PATH): text, json, junit, sarif, markdown, html,"
+        in (text)
+    )
+    assert "Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 a usage or" in text
+    assert "secretariat-rules check data --report junit=junit.xml --report sarif=report.sarif" in (
+        text
+    )
+    top = run_cli("--help").output
+    assert 'eval "$(_SECRETARIAT_RULES_COMPLETE=bash_source secretariat-rules)"' in top
+
+
+def test_shell_completion_as_documented() -> None:
+    exe = Path(sys.executable).with_name("secretariat-rules")
+    env = {**os.environ, "_SECRETARIAT_RULES_COMPLETE": "bash_source"}
+    done = subprocess.run([str(exe)], env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert "_secretariat_rules_completion()" in done.stdout
+    env = {
+        **os.environ,
+        "_SECRETARIAT_RULES_COMPLETE": "bash_complete",
+        "COMP_WORDS": "secretariat-rules che",
+        "COMP_CWORD": "1",
+    }
+    done = subprocess.run([str(exe)], env=env, capture_output=True, text=True, check=False)
+    assert done.stdout.splitlines() == ["plain,check"]
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.name)
+def test_json_reports_of_every_fixture_validate_against_schema_report(
+    fixture: Path, tmp_path: Path
+) -> None:
+    schema = json.loads(run_cli("schema", "report").output)
+    assert schema == report_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    baseline = tmp_path / "baseline.json"
+    run_cli("check", fixture, "-f", "json", "-o", baseline, "--select", "SEK02")
+    run = run_cli("check", fixture, "-f", "json", "--baseline", baseline)
+    assert run.report["baseline"]["fixed"] == []
+    jsonschema.validate(run.report, schema, format_checker=checker)
+    several = run_cli("check", fixture, fixture, "-f", "json")
+    jsonschema.validate(several.report, schema, format_checker=checker)
+    broken = {**run.report, "findings": [{**run.report["findings"][0], "extra": 1}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
