@@ -65,12 +65,40 @@ def test_sek008_fails_for_a_missing_and_a_late_party(secretariat_repo: RepoFacto
         ],
     )
     run = repo.check("--select", "SEK008", "--lang", "en")
+    # the late one is located at its distribution row, the missing one at the document
     assert run.triples() == [
-        ("SEK008", "documents/D1", ("documents.csv:2",)),
+        ("SEK008", "documents/D1", ("distributions.csv:3",)),
         ("SEK008", "documents/D2", ("documents.csv:3",)),
     ]
-    assert "after the first sending to vlfk" in run.findings[0]["message"]
-    assert "not sent to vlfk" in run.findings[1]["message"]
+    assert [f["message"] for f in run.findings] == [
+        "Document D1 was not given equally to every party: first sent on 2024-03-01 10:00; "
+        "sent more than 24 hours later to vlfk 2024-03-02 10:01",
+        "Document D2 was not given equally to every party: not sent to vlfk",
+    ]
+    nb = repo.check("--select", "SEK008").findings[0]["message"]
+    assert nb == (
+        "Dokumentet D1 ble ikke gitt likt til alle parter: første utsending var "
+        "2024-03-01 10:00; sendt mer enn 24 timer senere til vlfk 2024-03-02 10:01"
+    )
+
+
+def test_sek008_late_and_missing_is_located_at_the_document_and_the_late_rows(
+    secretariat_repo: RepoFactory,
+) -> None:
+    repo = secretariat_repo(
+        documents=[doc("D1")],
+        distributions=[
+            sent("D1", "svv", "2024-03-05 14:00"),  # late, listed first
+            sent("D1", "bergen", "2024-03-01 10:00"),
+            sent("D1", "svv", "2024-03-06 09:00"),  # a second sending: not the first
+        ],
+    )
+    run = repo.check("--select", "SEK008", "--lang", "en")
+    assert run.triples() == [("SEK008", "documents/D1", ("documents.csv:2", "distributions.csv:2"))]
+    assert run.findings[0]["message"] == (
+        "Document D1 was not given equally to every party: not sent to vlfk; first sent on "
+        "2024-03-01 10:00; sent more than 24 hours later to svv 2024-03-05 14:00"
+    )
 
 
 def test_sek008_time_zone_decides_the_period(secretariat_repo: RepoFactory) -> None:

@@ -587,13 +587,13 @@ class Compiler:
         cols = [pl.col("^_rid").alias("_rid"), pl.col(spec.member).alias("__member")]
         if spec.time:
             cols.append(pl.col(spec.time).alias("__time"))
-            cols.append(_location_struct(related.df).alias("__where"))
+            cols += _provenance(related.df)
         got = related.df.select(cols)
         if spec.time:
             got = (
-                got.sort("__time", "__where", nulls_last=True)
+                got.sort("__time", "__file", "__line", nulls_last=True)
                 .group_by("_rid", "__member")
-                .agg(pl.col("__time").first(), pl.col("__where").first())
+                .agg(pl.col("__time", "__file", "__line", "__pointer").first())
             )
         else:
             got = got.unique()
@@ -612,18 +612,22 @@ class Compiler:
                 .join(first, on="_rid")
                 .filter(pl.col("__time") > pl.col("__first") + pl.duration(hours=hours))
             )
+            shown = "%Y-%m-%d" if late.schema["__time"] == pl.Date else "%Y-%m-%d %H:%M"
             late = late.sort("__member").with_columns(
-                (
-                    pl.col("__member")
-                    + " "
-                    + pl.col("__time").dt.strftime("%Y-%m-%d %H:%M").fill_null("?")
-                ).alias("__sent")
+                (pl.col("__member") + " " + pl.col("__time").dt.strftime(shown)).alias("__sent"),
+                pl.struct(
+                    pl.col("__file").alias("path"),
+                    pl.col("__line").alias("line"),
+                    pl.col("__pointer").alias("pointer"),
+                ).alias("__where"),
             )
             df = df.join(
                 late.group_by("_rid", maintain_order=True).agg(
                     pl.col("__member").alias(late_name),
                     pl.col("__sent").alias("late_sent"),
-                    pl.col("__where").sort().alias("late_locations"),
+                    pl.col("__where")
+                    .sort_by(pl.col("__file"), pl.col("__line"))
+                    .alias("late_locations"),
                 ),
                 on="_rid",
                 how="left",
@@ -660,6 +664,14 @@ class Compiler:
 
 
 # ------------------------------------------------------------------------- helpers
+
+
+def _provenance(df: pl.DataFrame) -> list[pl.Expr]:
+    """A related record's file, line and pointer as ``__file``, ``__line``, ``__pointer``."""
+    return [
+        (pl.col(name) if name in df.columns else pl.lit(None, dtype)).alias(f"_{name}")
+        for name, dtype in (("_file", pl.Utf8), ("_line", pl.Int64), ("_pointer", pl.Utf8))
+    ]
 
 
 def _dtype_of(value: Any) -> pl.DataType:
