@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 import pickle
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -396,10 +397,38 @@ def test_progress_on_a_terminal(jobs: str) -> None:
     lines = stderr.splitlines()  # in finishing order, which varies with several workers
     assert [line.split()[0] for line in lines] == ["[1/2]", "[2/2]"]
     assert sorted(line.split(maxsplit=1)[1] for line in lines) == [
-        "bymiljopakken done",
-        "miljoloftet done",
+        f"bymiljopakken ({BYMILJOPAKKEN.as_posix()}) ferdig",
+        f"miljoloftet ({MILJOLOFTET.as_posix()}) ferdig",
     ]
     assert json.loads(stdout)["summary"]["regions"] == 2  # progress never reaches stdout
+
+
+@pytest.mark.usefixtures("stderr_is_a_terminal")
+def test_two_repositories_of_one_region_are_told_apart(tmp_path: Path) -> None:
+    """Progress names each repository; regions and repositories are counted apart; the
+    tailoring register shows a region's ruleset once, naming the repositories it covers."""
+    csv = tmp_path / "bymiljopakken-copy"
+    shutil.copytree(BYMILJOPAKKEN, csv)
+    code, stdout, stderr = audit_cli(BYMILJOPAKKEN, csv, "-j", "1", "--lang", "en")
+    assert code == 1
+    assert stderr.splitlines() == [
+        f"[1/2] bymiljopakken ({BYMILJOPAKKEN.as_posix()}) done",
+        f"[2/2] bymiljopakken ({csv.as_posix()}) done",
+    ]
+    lines = stdout.splitlines()
+    assert lines[1] == (
+        "Regions: 1, data repositories: 2 – 2 assessed, 0 broken, 0 crashed, "
+        "2 breaking their own ruleset"
+    )
+    register = lines[lines.index("Tailoring register: deviations from national") :]
+    headings = [line for line in register if line.startswith("bymiljopakken")]
+    assert len(headings) == 1
+    assert register[2] == (
+        f"  applies to the data repositories {BYMILJOPAKKEN.as_posix()}, {csv.as_posix()}"
+    )
+    page = tmp_path / "audit.html"
+    audit_cli(BYMILJOPAKKEN, csv, "-j", "1", "-f", "html", "-o", page, "--quiet")
+    assert page.read_text(encoding="utf-8").count('<section class="tailoring"') == 1
 
 
 @pytest.mark.usefixtures("stderr_is_a_terminal")

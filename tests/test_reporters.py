@@ -178,7 +178,7 @@ def test_catalog_templates_fill() -> None:
         ("ruleset", "start", "end", "as_of", "clause", "reason", "count", "section", "error",
          "warning", "info", "waived", "checked", "failed", "new", "fixed",
          "regions", "ok", "broken", "crashed", "failing", "baseline", "region", "layers", "shown",
-         "total", "path"),
+         "total", "path", "repositories", "paths"),
         "x",
     )  # fmt: skip
     for lang in catalog.LANGUAGES:

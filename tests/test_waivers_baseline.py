@@ -167,6 +167,15 @@ def test_baseline_reports_fixed_findings(secretariat_repo: RepoFactory, tmp_path
         "  SEK025 documents/D1",
         "Funn – feil: 1, advarsler: 0, info: 0, unntatt: 0; Regler: 1 sjekket, 1 brutt",
     ]
+    page = run_cli(
+        "check", secretariat_repo(documents=[fixed, LATE2]).path, "--select", "SEK025",
+        "--baseline", baseline, "-f", "html",
+    ).output  # fmt: skip
+    assert page.count('<span class="badge new">ny</span>') == 1
+    assert (
+        "<li class=baseline>Mot grunnlinjen: 1 nytt funn, 1 rettet (Rettet siden grunnlinjen: "
+        "<code>SEK025 documents/D1</code>)</li>"
+    ) in page
     text = run_cli(
         "check",
         secretariat_repo(documents=[fixed]).path,

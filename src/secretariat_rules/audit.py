@@ -262,6 +262,20 @@ class Audit:
         """Regions with failing findings against their own ruleset."""
         return tuple(r for r in self.regions if r.failing)
 
+    @property
+    def region_ids(self) -> tuple[str, ...]:
+        """The distinct regions, in the order first given (several repositories may share one)."""
+        return tuple(dict.fromkeys(r.id for r in self.regions))
+
+    def tailoring_groups(self) -> list[tuple[RegionAudit, tuple[int, ...]]]:
+        """Each assessed region's tailoring once per (region, ruleset): the first repository's
+        audit and the positions in :attr:`regions` of every repository that shares it."""
+        groups: dict[tuple[str, str | None], list[int]] = {}
+        for position, region in enumerate(self.regions):
+            if region.ok:
+                groups.setdefault((region.id, region.ruleset), []).append(position)
+        return [(self.regions[found[0]], tuple(found)) for found in groups.values()]
+
 
 # --------------------------------------------------------------------------- one region
 

@@ -1048,8 +1048,9 @@ def audit_command(
     show_progress = not quiet and bool(getattr(sys.stderr, "isatty", lambda: False)())
 
     def progress(done: int, total: int, region: RegionAudit) -> None:
-        state = "done" if region.ok else region.status
-        click.echo(f"[{done}/{total}] {region.id} {state}", err=True)
+        state = t("audit.progress.done" if region.ok else f"audit.status.{region.status}", lang)
+        where = repository_path(region.data_dir)
+        click.echo(encodable(f"[{done}/{total}] {region.id} ({where}) {state}"), err=True)
 
     audit = run_audit(
         data_dirs,

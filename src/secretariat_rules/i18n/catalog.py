@@ -76,6 +76,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{count} regler er ikke kjørt (validate kjører bare DAT-reglene)"
         ),
         "audit.progress.done": "ferdig",
+        "audit.tailoring.repositories": "gjelder datarepositoriene {paths}",
         "status.passed": "bestått",
         "status.failed": "brutt",
         "status.waived": "unntatt",
@@ -90,8 +91,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status.absent": "ikke i regelsettet",
         "audit.title": "Revisjon av sekretariatene",
         "audit.summary": (
-            "{regions} regioner: {ok} vurdert, {broken} feilet, {crashed} krasjet, "
-            "{failing} med brudd på eget regelsett"
+            "Regioner: {regions}, datarepositorier: {repositories} – {ok} vurdert, "
+            "{broken} feilet, {crashed} krasjet, {failing} med brudd på eget regelsett"
         ),
         "audit.baseline": "Nasjonalt grunnlag: {baseline}",
         "audit.as_of.manifest": "Per dato: fra hver regions manifest",
@@ -244,6 +245,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "not_selected.validate.one": "{count} rule not run (validate runs the DAT rules only)",
         "not_selected.validate.other": "{count} rules not run (validate runs the DAT rules only)",
         "audit.progress.done": "done",
+        "audit.tailoring.repositories": "applies to the data repositories {paths}",
         "status.passed": "passed",
         "status.failed": "failed",
         "status.waived": "waived",
@@ -258,8 +260,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status.absent": "not in the ruleset",
         "audit.title": "Audit of the secretariats",
         "audit.summary": (
-            "{regions} regions: {ok} assessed, {broken} broken, {crashed} crashed, "
-            "{failing} breaking their own ruleset"
+            "Regions: {regions}, data repositories: {repositories} – {ok} assessed, "
+            "{broken} broken, {crashed} crashed, {failing} breaking their own ruleset"
         ),
         "audit.baseline": "National baseline: {baseline}",
         "audit.as_of.manifest": "As of: each region's manifest",

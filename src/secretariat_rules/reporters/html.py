@@ -41,6 +41,7 @@ from ..reference import describe_tailoring
 from .base import Reporter, ReportOptions, repository_path
 from .html_assets import CSS, SCRIPT
 from .inventory import sources_html
+from .summary import baseline_line, fixed_findings, is_new
 from .text import _by_section, cell_symbol, compliance_text, section_order
 
 if TYPE_CHECKING:
@@ -304,6 +305,11 @@ def _summary(result: Result, lang: str) -> str:
     failed = result.rules_failed
     rules = esc(t("summary.rules", lang, checked=checked, failed=failed))
     heading = esc(t("html.summary", lang))
+    baseline = baseline_line(result, lang)
+    if baseline is not None:
+        fixed = ", ".join(f"<code>{esc(item)}</code>" for item in fixed_findings(result))
+        fixed = f" ({esc(t('baseline.fixed', lang))}: {fixed})" if fixed else ""
+        rules += f"</li><li class=baseline>{esc(baseline)}{fixed}"
     return f'<ul class="summary" aria-label="{heading}">{counts}<li>{rules}</li></ul>'
 
 
@@ -316,6 +322,9 @@ def _finding_row(
     badge = esc(severity_label(sev, lang))
     if finding.waived:
         badge += f" ({esc(t('waived', lang))})"
+    new = ""
+    if is_new(finding, result) and not finding.waived:
+        new = f' <span class="badge new">{esc(t("baseline.new", lang))}</span>'
     texts = result.rule_texts.get(finding.rule, {})
     message_lines = finding.message.splitlines() or [""]
     details = [
@@ -357,7 +366,7 @@ def _finding_row(
         f'<tr class="{classes}"{id_attr} data-severity="{sev}" '
         f'data-section="{esc(finding.section)}" data-region="{esc(result.region)}" '
         f'data-rule="{esc(finding.rule)}">'
-        f'<td><span class="badge sev-{sev}">{badge}</span></td>'
+        f'<td><span class="badge sev-{sev}">{badge}</span>{new}</td>'
         f'<th scope="row"><code>{esc(finding.rule)}</code> {esc(finding.name)}</th>'
         f'<td data-label="{esc(labels["html.subject"])}"><code>{esc(finding.subject)}</code></td>'
         f'<td data-label="{esc(labels["html.message"])}">'
@@ -373,7 +382,8 @@ def _audit_summary(audit: Audit, lang: str) -> str:
     return t(
         "audit.summary",
         lang,
-        regions=len(audit.regions),
+        regions=len(audit.region_ids),
+        repositories=len(audit.regions),
         ok=sum(1 for r in audit.regions if r.ok),
         broken=len(audit.broken),
         crashed=len(audit.crashed),
@@ -505,9 +515,8 @@ def _register(audit: Audit, labels: Sequence[str], lang: str) -> list[str]:
         t(key, lang) for key in ("audit.rule", "audit.change", "audit.layer", "audit.reason")
     ]
     _, change_label, layer_label, reason_label = map(esc, columns)
-    for region, label in zip(audit.regions, labels, strict=True):
-        if not region.ok:
-            continue
+    for region, positions in audit.tailoring_groups():  # once per region and ruleset
+        label = ", ".join(labels[i] for i in positions)
         heading = t(
             "audit.tailoring.region",
             lang,

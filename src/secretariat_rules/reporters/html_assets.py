@@ -70,6 +70,7 @@ align-items:center}
 color:#fff;white-space:nowrap}
 .badge.sev-error{background:var(--error)}.badge.sev-warning{background:var(--warning)}
 .badge.sev-info{background:var(--info)}
+.badge.new{background:#fff;color:#004f8a;border:1px solid currentColor;margin-left:.25rem}
 tr.waived{background:#fdf6e3}
 tr.waived .badge{background:#fff;border:1px solid currentColor}
 tr.waived .badge.sev-error{color:var(--error)}tr.waived .badge.sev-warning{color:var(--warning)}

@@ -257,7 +257,8 @@ class _AuditBlock(_Styler):
             t(
                 "audit.summary",
                 self.lang,
-                regions=len(a.regions),
+                regions=len(a.region_ids),
+                repositories=len(a.regions),
                 ok=ok,
                 broken=len(a.broken),
                 crashed=len(a.crashed),
@@ -349,10 +350,13 @@ class _AuditBlock(_Styler):
         a, lang = self.audit, self.lang
         heading = t("audit.tailoring", lang, baseline=a.baseline)
         lines = [self.style(heading, bold=True, underline=True)]
-        for region in a.regions:
+        shared = {group[0]: group for _, group in a.tailoring_groups()}
+        for position, region in enumerate(a.regions):
             if not region.ok:
                 lines.append(f"{region.id}: {t('audit.tailoring.broken', lang)}")
                 continue
+            if position not in shared:
+                continue  # another repository of this region and ruleset: shown once
             layers = " → ".join(region.layers)
             lines.append(
                 self.style(
@@ -366,6 +370,9 @@ class _AuditBlock(_Styler):
                     bold=True,
                 )
             )
+            if len(shared[position]) > 1:
+                paths = ", ".join(repository_path(a.regions[i].data_dir) for i in shared[position])
+                lines.append("  " + t("audit.tailoring.repositories", lang, paths=paths))
             if not region.tailoring:
                 lines.append("  " + t("audit.tailoring.none", lang, baseline=a.baseline))
             current = None
