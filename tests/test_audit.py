@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
 import pickle
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -409,7 +409,7 @@ def test_two_repositories_of_one_region_are_told_apart(tmp_path: Path) -> None:
     tailoring register shows a region's ruleset once, naming the repositories it covers."""
     csv = tmp_path / "bymiljopakken-copy"
     shutil.copytree(BYMILJOPAKKEN, csv)
-    code, stdout, stderr = audit_cli(BYMILJOPAKKEN, csv, "-j", "1", "--lang", "en")
+    code, stdout, stderr = audit_cli(BYMILJOPAKKEN, csv, "-j", "1", "--lang", "en", "--no-color")
     assert code == 1
     assert stderr.splitlines() == [
         f"[1/2] bymiljopakken ({BYMILJOPAKKEN.as_posix()}) done",
