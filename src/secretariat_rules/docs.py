@@ -24,7 +24,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, TypeAdapter
 
 from .engine import conditions
-from .engine.ruleset import ResolvedRule, Ruleset, load_ruleset
+from .engine.ruleset import ResolvedRule, Ruleset, fix_text, load_ruleset
 from .i18n.catalog import section_title
 from .plugins import Registry, load_registry
 from .reference import Tailoring, describe_tailoring, dump_yaml, subject_collection, tailoring
@@ -342,6 +342,17 @@ def rule_section(
     for regions, message in _grouped({n: r.message for n, r in present.items()}):
         where = _regions_label(regions, every)
         lines += [f"Message{where}: «{_cell(message.nb)}» / «{_cell(message.en)}»", ""]
+    fixes = {n: (fix_text(r, "nb"), fix_text(r, "en")) for n, r in present.items()}
+    for regions, (fix_nb, fix_en) in _grouped(fixes):
+        if fix_nb:
+            where = _regions_label(regions, every)
+            lines += [
+                f"How to fix{where}:",
+                "",
+                f"- nb: {_cell(fix_nb)}",
+                f"- en: {_cell(fix_en)}",
+                "",
+            ]
 
     notes = []
     for name, item in tailored.get(rule_id, []):

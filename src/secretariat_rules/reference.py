@@ -23,7 +23,7 @@ import yaml
 from pydantic import BaseModel
 
 from .engine.conditions import Text
-from .engine.ruleset import ResolvedRule, Ruleset
+from .engine.ruleset import ResolvedRule, Ruleset, fix_text
 from .engine.templates import render
 from .exceptions import UsageError
 from .findings import Severity
@@ -51,6 +51,7 @@ LABELS: dict[str, dict[str, str]] = {
         "name": "Navn",
         "guideline": "Retningslinje (ordrett)",
         "semantics": "Semantikk",
+        "fix": "Slik retter du det",
         "params": "Parametere",
         "no_params": "ingen",
         "check": "Sjekk",
@@ -86,6 +87,7 @@ LABELS: dict[str, dict[str, str]] = {
         "name": "Name",
         "guideline": "Guideline (verbatim)",
         "semantics": "Semantics",
+        "fix": "How to fix",
         "params": "Parameters",
         "no_params": "none",
         "check": "Check",
@@ -415,10 +417,17 @@ def _collect_texts(node: Any, keys: tuple[str, ...]) -> Iterator[Text]:
 
 
 EXAMPLE_IDS: dict[str, str] = {
-    "channels": "post@example.no",
+    "channels": "sekretariat@vegvesen.no",
     "periods": "2024",
 }
 """Example subject ids where ``<initial>1`` would not look like a real one."""
+
+EXAMPLE_VARIABLES: dict[str, Any] = {
+    "as_of": dt.date(2025, 6, 30),
+    "period_start": dt.date(2024, 1, 1),
+    "period_end": dt.date(2024, 12, 31),
+}
+"""The run's variables in an example finding (a rule's ``example`` gives record values)."""
 
 
 def subject_collection(check: Mapping[str, Any]) -> str | None:
@@ -447,10 +456,17 @@ def example_subject(rule: ResolvedRule, region: str) -> tuple[str, str]:
 def example_message(rule: ResolvedRule, lang: str, region: str) -> str:
     """The rule's message for an example subject, with the first reason it can give.
 
-    Placeholders filled from records at run time stay as written (``{missing}``).
+    Record values come from the rule's ``example`` (``{missing}``, ``{amount_nok}``...);
+    one it does not give stays as written.
     """
     collection, ident = example_subject(rule, region)
-    values: dict[str, Any] = {**rule.params, "id": ident, "subject": f"{collection}/{ident}"}
+    values: dict[str, Any] = {
+        **EXAMPLE_VARIABLES,
+        **rule.params,
+        **(rule.example or {}),
+        "id": ident,
+        "subject": f"{collection}/{ident}",
+    }
     unit = rule.check[0].get("unit") if rule.check else None
     if unit:
         values["unit"] = "2024-T2" if unit == "tertial" else "2024"
@@ -482,6 +498,7 @@ def explanation(
         "disabled_reason": rule.disabled_reason,
         "guideline": rule.guideline,
         "semantics": rule.semantics,
+        "fix": fix_text(rule, lang) or None,
         "params": [
             {"name": key, "value": value, "layer": origins[key]}
             for key, value in rule.params.items()
@@ -651,6 +668,8 @@ def explain_text(info: Mapping[str, Any], lang: str) -> str:
     lines += ["", f"{label('guideline', lang)}:", _indent(info["guideline"])]
     if info["semantics"] is not None:
         lines += ["", f"{label('semantics', lang)}:", _indent(info["semantics"].get(lang))]
+    if info["fix"]:
+        lines += ["", f"{label('fix', lang)}:", _indent(info["fix"])]
     lines += ["", f"{label('params', lang)}:"]
     if not info["params"]:
         lines.append(f"    ({label('no_params', lang)})")

@@ -73,6 +73,9 @@ class RuleDef(_Model):
     guideline: str = Field(min_length=1, description="the guideline text it encodes, verbatim (nb)")
     semantics: Text | None = None
     params: dict[str, ParamValue] = Field(default_factory=dict)
+    example: dict[str, ParamValue | list[str]] | None = Field(
+        None, description="values of record placeholders for explain's example finding"
+    )
     effective_from: dt.date | None = None
     check: dict[str, Any] | list[dict[str, Any]]
     enabled: bool = True
@@ -94,6 +97,7 @@ class RuleChange(_Model):
     guideline: str | None = None
     semantics: Text | None = None
     params: dict[str, ParamValue] | None = None
+    example: dict[str, ParamValue | list[str]] | None = None
     effective_from: dt.date | None = None
     check: dict[str, Any] | list[dict[str, Any]] | None = None
 
@@ -125,6 +129,7 @@ ATTRIBUTES = (
     "guideline",
     "semantics",
     "params",
+    "example",
     "effective_from",
     "check",
 )
@@ -156,6 +161,7 @@ class ResolvedRule:
     guideline: str
     semantics: Text | None
     params: dict[str, Any]
+    example: dict[str, Any] | None
     effective_from: dt.date | None
     check: list[dict[str, Any]]
     enabled: bool
@@ -354,6 +360,7 @@ def _apply(
         guideline=rule.guideline,
         semantics=rule.semantics,
         params=dict(rule.params),
+        example=rule.example,
         effective_from=rule.effective_from,
         check=rule.check if isinstance(rule.check, list) else [rule.check],
         enabled=rule.enabled,
@@ -404,7 +411,7 @@ def _action(
         return "enabled"
     if set(given) == {"params"}:
         return "reparameterised"
-    if set(given) <= {"clause", "title", "message", "fix", "guideline", "semantics"}:
+    if set(given) <= {"clause", "title", "message", "fix", "guideline", "semantics", "example"}:
         return "reworded"
     return "changed"
 
