@@ -446,6 +446,15 @@ def test_junit_two_repositories_of_one_region_carry_the_repository() -> None:
     )
     pairs = junit_pairs(out)
     assert len(pairs) == len(set(pairs)) == 18
+    # every suite says which repository and region it is, even a region given once
+    assert [
+        {p.get("name"): p.get("value") for p in suite.findall("properties/property")}
+        for suite in suites
+    ] == [
+        {"repository": "data/2024", "region": "miljoloftet"},
+        {"repository": "data/noark", "region": "miljoloftet"},
+        {"repository": ".", "region": "bymiljopakken"},
+    ]
 
 
 def test_junit_the_same_repository_twice_is_numbered() -> None:

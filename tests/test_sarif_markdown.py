@@ -406,6 +406,9 @@ def test_sarif_one_run_per_repository_each_with_its_own_automation_id() -> None:
         "secretariat-rules/miljoloftet #2/",
     ]
     assert len(set(ids)) == len(ids)
+    assert [run["properties"]["repository"] for run in runs] == [
+        "data/2024", "data/noark", "data/2024", "/srv/bmp", ".", ".",
+    ]  # fmt: skip
 
 
 def test_sarif_lineless_absolute_and_missing_locations(tmp_path: Path) -> None:

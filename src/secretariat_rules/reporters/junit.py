@@ -17,6 +17,8 @@ layouts of the same records, or an audit of two directories), each of their suit
 named ``REGION [REPOSITORY]`` and their classnames are ``REGION[REPOSITORY].SECTION``
 (the repository as given, normalised); the same repository given twice is numbered
 ``#2``, ``#3``... A region given once keeps the plain ``REGION`` and ``REGION.SECTION``.
+Every suite also says which repository it is: ``<properties>`` with ``repository`` (as
+given, normalised) and ``region``.
 
 **Schema.** The output validates against the *current* Jenkins xUnit plugin's
 ``junit-10.xsd`` (``tests/data/junit.xsd``): ``testsuites`` carries only ``tests``,
@@ -66,6 +68,8 @@ class _Case:
 class _Suite:
     name: str
     cases: list[_Case] = field(default_factory=list)
+    properties: tuple[tuple[str, str], ...] = ()
+    """``<property>`` name and value pairs: which repository and region the suite is."""
 
 
 class JunitReporter:
@@ -132,7 +136,12 @@ def _suite(result: Result, lang: str, label: tuple[str, str]) -> _Suite:
         _case(result, rules[rule_id], by_rule.get(rule_id, []), lang, prefix)
         for rule_id in sorted(rules)
     ]
-    return _Suite(name, cases)
+    return _Suite(name, cases, _where(result.data_dir, result.region))
+
+
+def _where(data_dir: str, region: str) -> tuple[tuple[str, str], ...]:
+    """The suite's properties: the repository as given on the command line, its region."""
+    return (("repository", repository_path(data_dir)), ("region", region))
 
 
 def _broken_suite(region: RegionAudit, label: tuple[str, str]) -> _Suite:
@@ -140,7 +149,7 @@ def _broken_suite(region: RegionAudit, label: tuple[str, str]) -> _Suite:
     name, prefix = label
     message = region.message or region.status
     case = _Case("data-repository", prefix, error=(_one_line(message), message))
-    return _Suite(name, [case])
+    return _Suite(name, [case], _where(region.data_dir, region.id))
 
 
 def _case(
@@ -227,6 +236,10 @@ def to_xml(suites: Sequence[_Suite]) -> str:
         for key, value in counts.items():
             element.set(key, str(value))
         element.set("time", "0")
+        if suite.properties:
+            holder = ET.SubElement(element, "properties")
+            for prop, text in suite.properties:
+                ET.SubElement(holder, "property", name=prop, value=xml_safe(text))
         for case in suite.cases:
             _case_element(element, case)
     for key in ("tests", "failures", "errors"):
