@@ -176,3 +176,38 @@ def test_manifest_ruleset_near_miss_has_its_line(secretariat_repo: RepoFactory) 
         f"  secretariat.yaml:{line}: ruleset: unknown ruleset 'Nasjonal'; did you mean "
         "'national'? (available: bymiljopakken, miljoloftet, national)"
     )
+
+
+# --------------------------------------------------------------------------- rule ids
+
+
+def test_select_and_ignore_name_the_closest_rule_id(secretariat_repo: RepoFactory) -> None:
+    repo = secretariat_repo()
+    for option, value, message in [
+        ("--select", "SEK08", "--select SEK08: no rule id starts with 'SEK08'; did you mean "),
+        ("--ignore", "SK008", "--ignore SK008: no rule id starts with 'SK008'; did you mean "),
+    ]:
+        run = repo.check(option, value)
+        assert run.exit_code == 2
+        assert run.stderr == f"secretariat-rules: error: {message}'SEK008'?\n"
+    run = repo.check("--select", "XYZ")
+    assert run.stderr == "secretariat-rules: error: --select XYZ: no rule id starts with 'XYZ'\n"
+
+
+def test_a_waiver_of_no_rule_of_the_ruleset_names_the_closest(
+    secretariat_repo: RepoFactory,
+) -> None:
+    waivers = (
+        "- rule: SKE019\n  subject: expenditures/*\n  reason: test\n  approved_by: V-1\n"
+        "  expires: 2026-12-31\n"
+    )
+    run = secretariat_repo(files={"waivers.yaml": waivers}).check("--lang", "en")
+    assert run.exit_code in (0, 1), run.stderr
+    wav = [f for f in run.findings if f["rule"] == "WAV002"]
+    assert [(f["subject"]["id"], f["message"]) for f in wav] == [
+        (
+            "SKE019:expenditures/*",
+            "the waiver of SKE019 expenditures/* matches no finding; remove it (SKE019 is no "
+            "rule of the ruleset; did you mean 'SEK019'?)",
+        )
+    ]

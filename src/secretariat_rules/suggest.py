@@ -1,4 +1,4 @@
-"""The known id an unknown one probably means: regions, and the ids records refer to.
+"""The known id an unknown one probably means: regions, rule ids, and the ids records refer to.
 
 Ids are matched as written (SPEC §2.3); these functions only *name* a likely meaning in an
 error or a DAT003 message, never take it as a match.
@@ -6,6 +6,7 @@ error or a DAT003 message, never take it as a match.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from .schema.manifest import Body, Party
 from .sources.matching import BodyMatcher, PartyMatcher, name_key
 from .sources.values import closest
 
-__all__ = ["RegionGuess", "guess_region", "reference_guesser"]
+__all__ = ["RegionGuess", "closest_rule_id", "guess_region", "reference_guesser"]
 
 MAX_SIMILAR = 500
 """Most ids compared by spelling (difflib); a larger collection is compared by folded key."""
@@ -102,3 +103,11 @@ def reference_guesser(
         return found if found != value else None
 
     return guess
+
+
+def closest_rule_id(value: str, known: Iterable[str]) -> str | None:
+    """The most similar rule id (difflib ratio ≥ 0.75, case ignored; a tie goes to the
+    lowest id): ``SK008`` → ``SEK008``, ``SEK08`` → ``SEK008``."""
+    wanted = value.upper()
+    scored = sorted((-difflib.SequenceMatcher(None, wanted, k).ratio(), k) for k in set(known))
+    return scored[0][1] if scored and -scored[0][0] >= 0.75 else None

@@ -20,6 +20,7 @@ from ..checks.base import CheckContext
 from ..dataset import Dataset, empty_dataset
 from ..exceptions import Problem, RulesetError, UsageError
 from ..findings import Finding, RawFinding, Result, RuleOutcome, Severity, Subject, fingerprint
+from ..suggest import closest_rule_id
 from .as_of import as_of_view
 from .conditions import ConditionError
 from .data_rules import DATA_RULES
@@ -49,7 +50,9 @@ def check_selection(ids: Iterable[str], select: Sequence[str], ignore: Sequence[
     for option, values in (("--select", select), ("--ignore", ignore)):
         for value in values:
             if not any(rule_id.startswith(value) for rule_id in known):
-                raise UsageError(f"{option} {value}: no rule id starts with {value!r}")
+                near = closest_rule_id(value, known)
+                hint = f"; did you mean {near!r}?" if near else ""
+                raise UsageError(f"{option} {value}: no rule id starts with {value!r}{hint}")
 
 
 def is_selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
@@ -253,7 +256,8 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
         )
 
     not_run = frozenset(o.id for o in outcomes if o.status == "disabled")
-    findings = apply_waivers(findings, list(opts.waivers), opts.as_of, region, not_run)
+    known = frozenset(o.id for o in outcomes)
+    findings = apply_waivers(findings, list(opts.waivers), opts.as_of, region, not_run, known)
     fixed: tuple[str, ...] | None = None
     fixed_described: dict[str, str] = {}
     if opts.baseline is not None:

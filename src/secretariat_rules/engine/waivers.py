@@ -26,6 +26,7 @@ from ..exceptions import UsageError, WaiverError
 from ..findings import Finding, Location, Severity, Subject, fingerprint
 from ..safe_files import read_regular_file
 from ..schema.waivers import Waiver, WaiverFile
+from ..suggest import closest_rule_id
 from ..yamlio import read_config, validation_problems
 
 WAIVERS_NAME = "waivers.yaml"
@@ -65,11 +66,13 @@ def apply_waivers(
     as_of: dt.date,
     region: str,
     not_run: frozenset[str] = frozenset(),
+    known: frozenset[str] | None = None,
 ) -> list[Finding]:
     """Mark waived findings; add a finding per expired waiver and per unused waiver.
 
     ``not_run``: ids of known rules that did not run; their waivers are never unused
-    (a waiver of an unknown rule id, a typo, still is).
+    (a waiver of an unknown rule id, a typo, still is). ``known``: the ruleset's rule ids;
+    an unused waiver of another id says so and names the closest.
     """
     out: list[Finding] = []
     used: set[int] = set()
@@ -101,10 +104,20 @@ def apply_waivers(
                     "waiver-unused",
                     region,
                     placed,
-                    f"the waiver of {w.rule} {w.subject} matches no finding; remove it",
+                    f"the waiver of {w.rule} {w.subject} matches no finding; remove it"
+                    + _unknown_rule(w.rule, known),
                 )
             )
     return out
+
+
+def _unknown_rule(rule: str, known: frozenset[str] | None) -> str:
+    """`` (SEK199 is no rule of the ruleset; did you mean 'SEK019'?)``, or nothing."""
+    if known is None or rule in known:
+        return ""
+    near = closest_rule_id(rule, known)
+    hint = f"; did you mean {near!r}?" if near else ""
+    return f" ({rule} is no rule of the ruleset{hint})"
 
 
 def _meta(rule: str, name: str, region: str, placed: PlacedWaiver, message: str) -> Finding:
