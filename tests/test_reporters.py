@@ -178,7 +178,8 @@ def test_catalog_templates_fill() -> None:
         ("ruleset", "start", "end", "as_of", "clause", "reason", "count", "section", "error",
          "warning", "info", "waived", "checked", "failed", "new", "fixed",
          "regions", "ok", "broken", "crashed", "failing", "baseline", "region", "layers", "shown",
-         "total", "path", "repositories", "paths"),
+         "total", "path", "repositories", "paths", "fields", "days", "id", "items", "name",
+         "rulesets", "title"),
         "x",
     )  # fmt: skip
     for lang in catalog.LANGUAGES:
