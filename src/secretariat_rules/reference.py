@@ -33,7 +33,7 @@ from .sources.values import printable
 ACTIONS = ("added", "removed", "disabled", "enabled", "reworded", "reparameterised", "changed")
 """Kinds of tailoring, in the order they are listed for one rule."""
 
-_WORDING = ("clause", "title", "message", "guideline", "semantics")
+_WORDING = ("clause", "title", "message", "fix", "guideline", "semantics")
 _OTHER = ("modal", "severity", "effective_from", "check")
 
 LABELS: dict[str, dict[str, str]] = {
