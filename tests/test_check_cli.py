@@ -118,6 +118,21 @@ def test_manifest_check_section_errors_have_file_and_line(
     assert f"secretariat.yaml:{section + line}: {expected}" in run.stderr
 
 
+def test_manifest_selector_that_matches_no_rule_is_named_at_its_line(
+    secretariat_repo: RepoFactory,
+) -> None:
+    repo = secretariat_repo(manifest=with_check(select=["SEK025"], ignore=["SEK9"]))
+    text = (repo.path / "secretariat.yaml").read_text(encoding="utf-8").splitlines()
+    line = text.index("  ignore:") + 1
+    run = run_cli("check", repo.path)
+    assert run.exit_code == 2
+    assert f"secretariat.yaml:{line}: check.ignore: SEK9: no rule id starts with 'SEK9'" in (
+        run.stderr
+    )
+    # the same selector on the command line is the option's error
+    assert "--ignore SEK9:" in run_cli("check", repo.path, "--ignore", "SEK9").stderr
+
+
 def test_report_path_through_a_link_out_of_the_repository_is_refused(
     secretariat_repo: RepoFactory, tmp_path: Path
 ) -> None:

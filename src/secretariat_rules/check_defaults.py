@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .exceptions import ManifestError, Problem
+from .exceptions import ManifestError, Problem, UsageError
 from .plugins import Registry
 from .schema.manifest import CheckDefaults
 from .sources.manifest import MANIFEST_NAME, build_manifest, read_manifest_data
@@ -80,3 +80,20 @@ def report_targets(
     if problems:
         raise ManifestError(f"{data_dir / MANIFEST_NAME}: invalid manifest", problems)
     return targets
+
+
+def selection_error(
+    exc: UsageError, data_dir: Path, found: RepositoryDefaults
+) -> UsageError | ManifestError:
+    """A selector of the manifest's ``check:`` that matches no rule, at its line.
+
+    The engine words it for the command line (``--select SEK27: no rule id ...``); when
+    the selection came from the manifest, it is the manifest's ``check.select`` instead.
+    """
+    text = str(exc)
+    for option, key in (("--select ", "select"), ("--ignore ", "ignore")):
+        if text.startswith(option) and getattr(found.defaults, key):
+            line = found.index.line(("check", key))
+            problem = Problem(MANIFEST_NAME, line, f"check.{key}: {text.removeprefix(option)}")
+            return ManifestError(f"{data_dir / MANIFEST_NAME}: invalid manifest", [problem])
+    return exc

@@ -28,7 +28,7 @@ from . import __version__, json_schema, reference, region_info
 from .api import DEFAULT_RULESET, load_baseline
 from .api import check as run_check
 from .audit import DEFAULT_JOBS, RegionAudit, run_audit
-from .check_defaults import report_targets, repository_defaults, selection
+from .check_defaults import report_targets, repository_defaults, selection, selection_error
 from .crashes import DEBUG_ENV, internal_error_line
 from .engine.ruleset import Ruleset, load_ruleset
 from .exceptions import ConfigurationError, UsageError
@@ -529,8 +529,8 @@ def _run(
         )
         if inventory:  # validate: the DAT rules, whatever the manifest selects
             chosen_select, chosen_ignore = split_ids(select), split_ids(ignore)
-        results.append(
-            run_check(
+        try:
+            result = run_check(
                 data_dir,
                 ruleset=ruleset,
                 as_of=reference,
@@ -544,7 +544,10 @@ def _run(
                 baseline=known,
                 schema_check=schema_check,
             )
-        )
+        except UsageError as exc:
+            from_manifest = not (select or ignore or inventory)
+            raise (selection_error(exc, data_dir, defaults) if from_manifest else exc) from None
+        results.append(result)
     for result, targets in zip(results, own_reports, strict=True):
         for own_fmt, path in targets:
             path.parent.mkdir(parents=True, exist_ok=True)
