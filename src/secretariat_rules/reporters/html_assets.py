@@ -53,7 +53,7 @@ clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .skip{position:absolute;left:.5rem;top:-4rem;z-index:3;background:#fff;padding:.4rem .7rem;
 border:2px solid var(--focus)}
 .skip:focus{top:.5rem}
-nav.toc ul{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;list-style:none;padding:0;margin:.4rem 0}
+nav.toc ul{display:flex;flex-wrap:wrap;gap:.5rem 1.2rem;list-style:none;padding:0;margin:.4rem 0}
 table{border-collapse:collapse;margin:.4rem 0}
 caption{text-align:left;font-weight:600;padding:.2rem 0}
 th,td{border:1px solid var(--line);padding:.25rem .45rem;text-align:left;vertical-align:top;
