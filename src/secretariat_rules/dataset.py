@@ -382,26 +382,41 @@ def resolve_references(
     refs = [s for s in specs if s.ref and s.name in frame.columns]
     if not refs or frame.height == 0:
         return frame, []
-    dangling = [
-        pl.col(s.name).is_not_null()
-        & ~pl.col(s.name).is_in(
-            pl.Series(sorted(known.get(s.ref or "", set())), dtype=pl.Utf8).implode()
+    dangling_exprs = []
+    for spec in refs:
+        assert spec.ref is not None
+        value = pl.col(spec.name)
+        known_ids = pl.Series(sorted(known.get(spec.ref, set())), dtype=pl.Utf8)
+        is_dangling = value.is_not_null() & ~value.is_in(known_ids.implode())
+        hint = pl.lit("")
+        if guess is not None:
+            values = frame.filter(is_dangling).get_column(spec.name).unique(maintain_order=True)
+            hints = {v: f"; did you mean {m!r}?" for v in values if (m := guess(spec.ref, v))}
+            if hints:
+                hint = value.replace_strict(hints, default="", return_dtype=pl.Utf8)
+        dangling_exprs.append(
+            pl.when(is_dangling).then(
+                pl.concat_str(
+                    pl.lit(f"{spec.name} '"),
+                    value,
+                    pl.lit(f"' names no record of {spec.ref}"),
+                    hint,
+                )
+            )
         )
-        for s in refs
+    with_reasons = frame.with_columns(
+        pl.concat_list(dangling_exprs).list.drop_nulls().list.join("\x00").alias("_dangling")
+    )
+    bad = with_reasons.filter(pl.col("_dangling") != "")
+    findings = [
+        RawFinding(Subject(name, sid), tuple(text.split("\x00")), (loc,))
+        for sid, loc, text in zip(
+            subject_ids(name, bad),
+            locations_of(bad),
+            bad.get_column("_dangling").to_list(),
+            strict=True,
+        )
     ]
-    bad = frame.filter(pl.any_horizontal(dangling))
-    findings = []
-    values = bad.select(s.name for s in refs).rows()
-    for sid, loc, row in zip(subject_ids(name, bad), locations_of(bad), values, strict=True):
-        reasons = []
-        for spec, value in zip(refs, row, strict=True):
-            assert spec.ref is not None
-            if value is None or value in known.get(spec.ref, set()):
-                continue
-            meant = guess(spec.ref, value) if guess else None
-            hint = f"; did you mean {meant!r}?" if meant else ""
-            reasons.append(f"{spec.name} '{value}' names no record of {spec.ref}{hint}")
-        findings.append(RawFinding(Subject(name, sid), tuple(reasons), (loc,)))
     return prune(frame, specs, kept), findings
 
 

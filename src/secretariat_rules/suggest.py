@@ -19,6 +19,10 @@ __all__ = ["RegionGuess", "closest_rule_id", "guess_region", "reference_guesser"
 
 MAX_SIMILAR = 500
 """Most ids compared by spelling (difflib); a larger collection is compared by folded key."""
+MAX_COSTLY = 200
+"""Distinct dangling values that get a resemblance or spelling guess (in order met); the
+others get only the exact matches by name, alias or org number, so a table of a million
+dangling references stays fast."""
 
 _PARTY_SUFFIXES = (" fylkeskommune", " kommune")
 
@@ -92,15 +96,26 @@ def reference_guesser(
             folded[collection] = keys
         return folded[collection].get(name_key(value))
 
+    cache: dict[tuple[str, str], str | None] = {}
+
+    def costly(collection: str, value: str) -> str | None:
+        if collection == "parties" and (found := party_matcher.resembles(value)):
+            return found
+        return by_id(collection, value)
+
     def guess(collection: str, value: str) -> str | None:
+        key = (collection, value)
+        if key in cache:
+            return cache[key]
         found: str | None = None
         if collection == "parties":
             found = party_matcher.match(name=value, org_number=value)
-            found = found or party_matcher.resembles(value)
         elif collection == "bodies":
             found = body_matcher.match(value)
-        found = found or by_id(collection, value)
-        return found if found != value else None
+        if found is None and len(cache) < MAX_COSTLY:
+            found = costly(collection, value)
+        cache[key] = found if found != value else None
+        return cache[key]
 
     return guess
 
