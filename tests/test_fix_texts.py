@@ -187,3 +187,12 @@ def test_rule_messages_of_the_fixtures_name_no_subject_id(fixture: str) -> None:
         assert messages
         for message in messages:
             assert not SUBJECT_ID.search(message), message
+
+
+def test_the_ruleset_schema_offers_fix_and_example_to_new_rules_and_changes() -> None:
+    schema = run_cli("schema", "ruleset").report
+    assert schema is not None
+    for model in ("RuleDef", "RuleChange"):
+        properties = schema["$defs"][model]["properties"]
+        assert properties["fix"]["anyOf"][0] == {"$ref": "#/$defs/Text"}
+        assert "example" in properties
