@@ -357,7 +357,9 @@ def test_sek008_a_sending_after_as_of_is_not_the_first_or_any(
     run = repo.check("--select", "SEK008", "--lang", "en")
     assert messages(run) == [NOT_TO_SVV]
     later = repo.check("--select", "SEK008", "--lang", "en", "--as-of", "2025-07-01")
-    assert later.triples() == [("SEK008", "documents/D1", ("distributions.csv:4",))]
+    assert later.triples() == [
+        ("SEK008", "documents/D1", ("documents.csv:2", "distributions.csv:4"))
+    ]
     assert messages(later) == [
         "Document D1 was not given equally to every party: first sent on 2025-06-01 09:00; "
         "sent more than 24 hours later to svv 2025-07-01 09:00"

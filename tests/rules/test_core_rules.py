@@ -65,9 +65,10 @@ def test_sek008_fails_for_a_missing_and_a_late_party(secretariat_repo: RepoFacto
         ],
     )
     run = repo.check("--select", "SEK008", "--lang", "en")
-    # the late one is located at its distribution row, the missing one at the document
+    # the late one is located at the document and its late distribution row, the missing
+    # one at the document
     assert run.triples() == [
-        ("SEK008", "documents/D1", ("distributions.csv:3",)),
+        ("SEK008", "documents/D1", ("documents.csv:2", "distributions.csv:3")),
         ("SEK008", "documents/D2", ("documents.csv:3",)),
     ]
     assert [f["message"] for f in run.findings] == [

@@ -145,9 +145,10 @@ def failing_findings(
 ) -> list[RawFinding]:
     """One raw finding per row with a failed requirement, listing every reason.
 
-    A finding is located at the record, except where only a ``covers`` timing
-    requirement failed: there at the related records that came late (the late
-    distribution rows); with other reasons too, at the record and those rows.
+    A finding is located at the record; where a ``covers`` timing requirement failed,
+    also at the related records that came late (the late distribution rows), after it.
+    SPEC §2.2: a finding carries the provenance of the records it is about — the
+    subject and the rows that broke it.
     """
     texts = [r.reason.get(lang) for r in requirements]
     value_cols = template_values(frame, texts)
@@ -168,9 +169,7 @@ def failing_findings(
         )
         where: tuple[Location, ...] = (loc,)
         if late and location is None and row[late] and any(row[c] for c in timing):
-            own = any(row[c] for c in fail_columns if c not in timing)
-            rows_late = tuple(Location(d["path"], d["line"], d["pointer"]) for d in row[late])
-            where = ((loc,) if own else ()) + rows_late
+            where += tuple(Location(d["path"], d["line"], d["pointer"]) for d in row[late])
         out.append(RawFinding(Subject(collection, sid), reasons, where))
     return out
 
