@@ -32,6 +32,7 @@ from .. import hookimpl
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import t
 from .base import Reporter, ReportOptions, repository_path
+from .summary import summary_line
 
 COMMANDS: dict[Severity, str] = {
     Severity.ERROR: "error",
@@ -81,17 +82,9 @@ def annotation(finding: Finding, data_dir: str, lang: str) -> str:
 
 def summary(result: Result, lang: str) -> str:
     """The plain line closing a repository's annotations: its counts of findings and rules."""
-    counts = t(
-        "summary.findings",
-        lang,
-        error=result.count(Severity.ERROR),
-        warning=result.count(Severity.WARNING),
-        info=result.count(Severity.INFO),
-        waived=result.waived_count,
-    )
-    rules = t("summary.rules", lang, checked=result.rules_checked, failed=result.rules_failed)
     # Escaped too: a line break in a directory name must not start a workflow command.
-    return escape_data(f"secretariat-rules {repository_path(result.data_dir)}: {counts}; {rules}")
+    line = summary_line(result, lang)
+    return escape_data(f"secretariat-rules {repository_path(result.data_dir)}: {line}")
 
 
 class GithubReporter:
