@@ -660,6 +660,19 @@ def parse_json(text: str, rel: str, collection: str) -> RawTable:
     return rows.table(collection, rel, None)
 
 
+def parse_json_value(text: str, rel: str) -> Any:
+    """One JSON document (any value) read under the same bounds as :func:`parse_json`.
+
+    :raises DataFileError: too deep, invalid, or extra data after the value.
+    """
+    _check_json_depth(text, rel)
+    value, end = _json_value(text, _skip_space(text, 0), rel)
+    index = _skip_space(text, end)
+    if index != len(text):
+        raise DataFileError(rel, "invalid JSON: extra data after the value", _line_at(text, index))
+    return value
+
+
 def _json_items(text: str, rel: str) -> Iterator[tuple[int, Any]]:
     """``(start offset, value)`` of every element of the top-level array."""
     index = _skip_space(text, 0)

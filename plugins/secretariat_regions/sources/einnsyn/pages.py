@@ -25,9 +25,8 @@ from typing import Any
 
 from secretariat_rules.exceptions import DataFileError
 from secretariat_rules.sources.readers import (
-    _DECODER,
-    _check_json_depth,
     decode_text,
+    parse_json_value,
     read_data_file,
     relative_path,
 )
@@ -115,16 +114,7 @@ def read_page(path: Path, root: Path) -> Page:
     """
     rel = relative_path(path, root)
     text = decode_text(read_data_file(path, root), rel)
-    _check_json_depth(text, rel)
-    try:
-        value, end = _DECODER.raw_decode(text, len(text) - len(text.lstrip()))
-    except json.JSONDecodeError as exc:
-        raise DataFileError(rel, f"invalid JSON: {exc.msg}", exc.lineno) from exc
-    except (ValueError, RecursionError) as exc:
-        raise DataFileError(rel, f"invalid JSON: {exc}") from exc
-    if text[end:].strip():
-        line = text.count("\n", 0, end) + 1
-        raise DataFileError(rel, "invalid JSON: extra data after the value", line)
+    value = parse_json_value(text, rel)
     lines = json_object_lines(text)
     page = Page(rel)
     if isinstance(value, dict) and isinstance(value.get("items"), list):
