@@ -617,15 +617,19 @@ def validate(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) ->
     _run(ctx, data_dirs, **options, inventory=True)
 
 
-@main.command("plugins")
-@click.option(
+TEXT_OR_JSON_OPTION = click.option(
     "-f",
     "--format",
     "fmt",
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
+    help="Output format.",
 )
+
+
+@main.command("plugins")
+@TEXT_OR_JSON_OPTION
 @click.pass_context
 @handle_errors
 def plugins_command(ctx: click.Context, fmt: str) -> None:
@@ -774,14 +778,7 @@ def rules_command(
     metavar="NAME",
     help="Ruleset name or path (default: every registered ruleset, national first).",
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@TEXT_OR_JSON_OPTION
 @LANG_OPTION
 @click.pass_context
 @handle_errors
@@ -817,14 +814,7 @@ def explain_command(
 
 @main.command("regions")
 @click.argument("region", required=False)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@TEXT_OR_JSON_OPTION
 @LANG_OPTION
 @click.pass_context
 @handle_errors
