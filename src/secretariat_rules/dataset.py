@@ -28,6 +28,7 @@ import polars as pl
 
 from .exceptions import ConditionError
 from .findings import Location, RawFinding, Subject
+from .i18n.message import Text, msg
 from .schema.collections import COLLECTION_FIELDS, COLLECTION_MODELS
 from .schema.fields import FieldSpec
 from .schema.manifest import Manifest
@@ -555,7 +556,9 @@ def file_problem_findings(problems: Iterable[FileProblem]) -> list[tuple[str, Ra
         by_collection[problem.collection].append(problem)
     out = []
     for collection, items in by_collection.items():
-        reasons = tuple(dict.fromkeys(f"{p.path}: {p.message}" for p in items))
+        reasons = tuple(
+            dict.fromkeys(msg("data.at_path", path=p.path, message=p.message) for p in items)
+        )
         locs = tuple(Location(p.path, p.line) for p in items)
         out.append(("DAT004", RawFinding(Subject("files", collection), reasons, locs)))
     return out
@@ -568,7 +571,7 @@ def notice_findings(notices: Iterable[SourceNotice]) -> list[tuple[str, RawFindi
     notices of one rule on one file are one finding with every reason and location, in
     the order given, so each finding keeps a fingerprint of its own (rule + subject).
     """
-    merged: dict[tuple[str, str], tuple[dict[str, None], dict[Location, None]]] = {}
+    merged: dict[tuple[str, str], tuple[dict[Text, None], dict[Location, None]]] = {}
     for notice in notices:
         reasons, locations = merged.setdefault((notice.rule, notice.subject), ({}, {}))
         reasons.update(dict.fromkeys(notice.reasons))

@@ -14,6 +14,9 @@
     │                                RulesetError with the rule's file:line by the runner)
     └── DataFileError                one data file cannot be read (becomes a DAT004 finding)
 
+Messages are :data:`~secretariat_rules.i18n.message.Text`: a :class:`Msg` from the one
+catalogue renders in the run's language when the error is shown (``str(error)``).
+
 Foreign errors (``yaml.YAMLError``, ``pydantic.ValidationError``, ``OSError``) are mapped at
 the boundary into these, with the file and line they came from. Only ``cli.py`` turns them
 into a message and an exit code; anything else escaping is a bug.
@@ -24,6 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n.message import Text
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -31,7 +36,7 @@ class Problem:
 
     path: str
     line: int | None
-    message: str
+    message: Text
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -48,7 +53,7 @@ class ConfigurationError(SecretariatRulesError):
     Carries one or more :class:`Problem` so that every error is reported at once.
     """
 
-    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+    def __init__(self, message: Text, problems: list[Problem] | None = None) -> None:
         self.problems = list(problems or [])
         super().__init__(message)
 
@@ -91,8 +96,11 @@ class ConditionError(SecretariatRulesError):
 class DataFileError(SecretariatRulesError):
     """One data file cannot be decoded or parsed. Reported as DAT004; the run goes on."""
 
-    def __init__(self, path: str | Path, message: str, line: int | None = None) -> None:
+    def __init__(self, path: str | Path, message: Text, line: int | None = None) -> None:
         self.path = str(path)
         self.line = line
         self.message = message
-        super().__init__(f"{self.path}{':' + str(line) if line else ''}: {message}")
+        super().__init__(path, message, line)
+
+    def __str__(self) -> str:
+        return f"{self.path}{':' + str(self.line) if self.line else ''}: {self.message}"

@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+from .i18n.message import Text
+
 
 class Severity(IntEnum):
     """Severity of a finding, ordered so that ``>=`` means "at least as severe"."""
@@ -74,7 +76,8 @@ class RawFinding:
     """
 
     subject: Subject
-    reasons: tuple[str, ...]
+    reasons: tuple[Text, ...]
+    """Each reason a :class:`~secretariat_rules.i18n.message.Msg` or text in the run's language."""
     locations: tuple[Location, ...] = ()
 
 

@@ -20,6 +20,7 @@ from ..checks.base import CheckContext
 from ..dataset import Dataset, empty_dataset
 from ..exceptions import Problem, RulesetError, UsageError
 from ..findings import Finding, RawFinding, Result, RuleOutcome, Severity, Subject, fingerprint
+from ..i18n.message import Text, render_text
 from ..suggest import closest_rule_id
 from .as_of import as_of_view
 from .conditions import ConditionError
@@ -63,7 +64,7 @@ def is_selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> b
 
 def merge(raw: Iterable[RawFinding]) -> list[RawFinding]:
     """At most one finding per subject: reasons and locations of a subject combined."""
-    by_subject: dict[Subject, tuple[list[str], list]] = {}
+    by_subject: dict[Subject, tuple[list[Text], list]] = {}
     for finding in raw:
         reasons, locations = by_subject.setdefault(finding.subject, ([], []))
         reasons.extend(r for r in finding.reasons if r not in reasons)
@@ -71,8 +72,8 @@ def merge(raw: Iterable[RawFinding]) -> list[RawFinding]:
     return [RawFinding(s, tuple(r), tuple(loc)) for s, (r, loc) in by_subject.items()]
 
 
-def _message(lead: str, reasons: Sequence[str]) -> str:
-    joined = "; ".join(reasons)
+def _message(lead: str, reasons: Sequence[Text], lang: str) -> str:
+    joined = "; ".join(render_text(r, lang) for r in reasons)
     if "{reasons}" in lead:
         return lead.replace("{reasons}", joined)
     return f"{lead}: {joined}" if joined else lead
@@ -175,7 +176,7 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
                     "",
                     "data",
                     raw.subject,
-                    "; ".join(raw.reasons),
+                    "; ".join(render_text(r, opts.lang) for r in raw.reasons),
                     raw.locations,
                     fingerprint(rule_id, raw.subject, region),
                 )
@@ -233,6 +234,7 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
             message = _message(
                 render(lead, {"id": raw.subject.id, "subject": str(raw.subject)}, opts.lang),
                 raw.reasons,
+                opts.lang,
             )
             findings.append(
                 Finding(

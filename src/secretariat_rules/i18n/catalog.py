@@ -1,10 +1,15 @@
-"""The report chrome in bokmål (``nb``, the default) and English (``en``).
+"""The one message catalogue: every user-facing text in bokmål (``nb``) and English (``en``).
 
 Every table is keyed by language first, then by key: ``SECTION_TITLES["en"]["7"]``.
-Finding messages are not here: rulesets carry their own ``nb``/``en`` templates.
+:data:`MESSAGES` holds the report chrome written here and the domains' entries
+registered below (data findings, errors, command help); a plugin registers its own
+with :func:`register`. Finding messages of guideline rules are not here: rulesets carry
+their own ``nb``/``en`` templates.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 LANGUAGES: tuple[str, ...] = ("nb", "en")
 """Supported report languages; the first is the default."""
@@ -420,3 +425,26 @@ def section_title(section: str, lang: str) -> str:
 def severity_label(severity: str, lang: str) -> str:
     """Label of a severity (``error``, ``warning``, ``info``) in ``lang``."""
     return SEVERITY_LABELS[lang][severity]
+
+
+def register(messages: Mapping[str, Mapping[str, str]], origin: str) -> None:
+    """Add ``origin``'s entries (``{"nb": {key: template}, "en": {...}}``) to :data:`MESSAGES`.
+
+    :raises ValueError: a key is already in the catalogue (two owners of one text).
+    """
+    for lang in LANGUAGES:
+        table = MESSAGES[lang]
+        for key, template in messages.get(lang, {}).items():
+            if key in table and table[key] != template:
+                raise ValueError(f"message key {key!r} of {origin} is already in the catalogue")
+            table[key] = template
+
+
+def _register_domains() -> None:
+    from . import cli_messages, data_messages, engine_messages, error_messages
+
+    for module in (data_messages, error_messages, engine_messages, cli_messages):
+        register(module.MESSAGES, module.__name__)
+
+
+_register_domains()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from ..findings import SourceSummary
+from ..i18n.message import Text
 from ..schema.manifest import Manifest
 from .readers import RawTable
 
@@ -18,7 +19,7 @@ class FileProblem:
 
     collection: str
     path: str
-    message: str
+    message: Text
     line: int | None = None
 
 
@@ -38,7 +39,7 @@ class SourceNotice:
 
     rule: Literal["DAT006", "DAT007", "DAT008"]
     subject: str
-    reasons: tuple[str, ...]
+    reasons: tuple[Text, ...]
     locations: tuple[tuple[str, int | None, str | None], ...] = ()
 
 

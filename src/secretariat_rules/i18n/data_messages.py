@@ -1,0 +1,16 @@
+"""Messages of the data integrity findings (DAT001–DAT008) and waiver findings (WAV).
+
+Keys are ``domain.what`` (lowercase, dotted); templates are :meth:`str.format` strings.
+Every key has an ``nb`` and an ``en`` entry (``tests/test_i18n_catalogue.py``).
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "nb": {
+        "data.at_path": "{path}: {message}",
+    },
+    "en": {
+        "data.at_path": "{path}: {message}",
+    },
+}
