@@ -119,3 +119,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         peak = max(rss)
         line += f"; peak RSS {peak[1]} {peak[0]:.0f} MB"
     terminalreporter.write_line(line)
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Errors, help and progress in English (``SECRETARIAT_RULES_LANG=en``) for this test."""
+    monkeypatch.setenv("SECRETARIAT_RULES_LANG", "en")
