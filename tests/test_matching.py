@@ -281,7 +281,7 @@ def test_excel_followup_translates_aliases_into_ids(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- region profiles
 
-PROFILES = ("secretariat_regions.oslo", "secretariat_regions.buskerudbyen")
+PROFILES = ("secretariat_regions.profiles",)
 
 
 def _region_manifest(region: str, **values: object) -> dict[str, object]:

@@ -83,8 +83,10 @@ def test_wheel_carries_the_rulesets_plugins_and_entry_points(wheel: Path) -> Non
     for version in ("v3.1", "v4.0", "v5.0", "v5.5"):  # the schemas --schema-check loads
         for xsd in ("arkivstruktur.xsd", "metadatakatalog.xsd"):
             assert f"secretariat_regions/sources/noark5/xsd/{version}/{xsd}" in names
+    for region in (ROOT / "plugins/secretariat_regions/regions").glob("*.yaml"):
+        assert f"secretariat_regions/regions/{region.name}" in names  # the region profiles
     assert "secretariat-rules = secretariat_rules.cli:main" in entries
-    assert "region-miljoloftet = secretariat_regions.miljoloftet" in entries
+    assert "regions = secretariat_regions.profiles" in entries
 
 
 def test_sdist_has_changelog_license_hooks_and_action(dists: Path) -> None:

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from secretariat_regions import REGION_MODULES
 from secretariat_regions.orgnr import check_digit, is_valid
 from secretariat_regions.parties import region_profile, slug
+from secretariat_regions.profiles import REGIONS_DIR, load_profile, load_profiles
 from secretariat_rules import __version__
 from secretariat_rules.exceptions import ManifestError, PluginError
 from secretariat_rules.plugins import (
@@ -57,6 +57,9 @@ REGIONS_MD_ORG_NUMBERS = {
 }
 """The table of REGIONS.md: the only org numbers and non-municipal domains a profile may hold."""
 
+REGION_PLUGIN = ("regions", "secretariat_regions.profiles")
+"""The one plugin (entry point name, module) that registers the nine region profiles."""
+
 PERIOD = {"period": {"start": "2024-01-01", "end": "2024-12-31"}, "as_of": "2025-06-30"}
 
 
@@ -83,15 +86,15 @@ def all_parties(profiles: dict[str, RegionProfile]) -> Iterator[tuple[str, dict[
 # --------------------------------------------------------------------------- discovery
 
 
-def test_plugins_command_lists_nine_region_plugins_and_the_builtins() -> None:
+def test_plugins_command_lists_the_nine_regions_and_the_builtins() -> None:
     run = run_cli("plugins")
     assert run.exit_code == 0, run.stderr
     lines = run.output.splitlines()
     for module in DEFAULT_PLUGINS:
         assert any(line.startswith(f"{module}: ") and line.endswith("[built-in]") for line in lines)
-    for region, module in REGION_MODULES.items():
-        expected = f"region-{region}: region {region} [secretariat-rules {__version__}; {module}]"
-        assert expected in lines
+    name, module = REGION_PLUGIN
+    regions = ", ".join(f"region {region}" for region in sorted(REGION_IDS))
+    assert f"{name}: {regions} [secretariat-rules {__version__}; {module}]" in lines
 
 
 def test_plugins_json_gives_origin_version_and_contributions() -> None:
@@ -101,34 +104,36 @@ def test_plugins_json_gives_origin_version_and_contributions() -> None:
     assert [e["name"] for e in run.report][: len(DEFAULT_PLUGINS)] == list(DEFAULT_PLUGINS)
     assert by_name["secretariat_rules.reporters.junit"]["version"] == "built-in"
     assert by_name["secretariat_rules.reporters.junit"]["provides"]["reporters"] == ["junit"]
-    regions = [e for e in run.report if e["origin"] == "entry point" and e["name"][:7] == "region-"]
-    assert sorted(e["provides"]["region_profiles"][0] for e in regions) == sorted(REGION_IDS)
-    for entry in regions:
-        assert entry["distribution"] == "secretariat-rules"
-        assert entry["version"] == __version__
-        assert entry["module"] == REGION_MODULES[entry["provides"]["region_profiles"][0]]
+    regions = [e for e in run.report if e["provides"]["region_profiles"]]
+    assert [(e["name"], e["module"], e["origin"]) for e in regions] == [
+        (*REGION_PLUGIN, "entry point")
+    ]
+    (entry,) = regions
+    assert entry["provides"]["region_profiles"] == sorted(REGION_IDS)
+    assert entry["distribution"] == "secretariat-rules"
+    assert entry["version"] == __version__
 
 
-def test_region_modules_are_the_distributions_entry_points() -> None:
+def test_the_region_plugin_is_the_distributions_entry_point_and_a_file_per_region() -> None:
     declared = {
         ep.name: ep.value
         for ep in importlib.metadata.distribution("secretariat-rules").entry_points
-        if ep.group == ENTRY_POINT_GROUP and ep.name.startswith("region-")
+        if ep.group == ENTRY_POINT_GROUP and not ep.name.startswith("source-")
     }
-    assert declared == {f"region-{r}": module for r, module in REGION_MODULES.items()}
-    assert set(REGION_MODULES) == set(REGION_IDS)
+    assert declared == dict([REGION_PLUGIN])
+    assert sorted(p.stem for p in REGIONS_DIR.glob("*.yaml")) == sorted(REGION_IDS)
 
 
 def test_no_plugin_autoload_leaves_the_regions_out() -> None:
     assert load_registry(load_entry_points=False).region_profiles == {}
     run = run_cli("--no-plugin-autoload", "plugins")
-    assert "region-" not in run.output
+    assert f"{REGION_PLUGIN[0]}: " not in run.output and "region " not in run.output
 
 
-def test_each_region_comes_from_its_own_plugin(registry: Registry) -> None:
+def test_each_region_comes_from_the_region_plugin(registry: Registry) -> None:
     assert sorted(registry.region_profiles) == sorted(REGION_IDS)
     for region in REGION_IDS:
-        assert registry.providers[("region", region)] == f"region-{region}"
+        assert registry.providers[("region", region)] == REGION_PLUGIN[0]
 
 
 # --------------------------------------------------------------------------- profiles
@@ -406,14 +411,89 @@ def test_a_failing_entry_point_is_named(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_one_entry_point_name_twice_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     twin = importlib.metadata.EntryPoint(
-        "region-oslo", "secretariat_regions.tromso", ENTRY_POINT_GROUP
+        REGION_PLUGIN[0], "secretariat_regions.sources.einnsyn", ENTRY_POINT_GROUP
     )
     fake_entry_points(monkeypatch, twin)
-    with pytest.raises(PluginError, match="the name 'region-oslo' is taken"):
+    with pytest.raises(PluginError, match=f"the name '{REGION_PLUGIN[0]}' is taken"):
         get_plugin_manager()
 
 
 def test_a_module_given_with_p_and_as_entry_point_loads_once() -> None:
-    registry = load_registry(["secretariat_regions.oslo"])
-    assert registry.providers[("region", "oslo")] == "secretariat_regions.oslo"
-    assert "region-oslo" not in registry.plugin_names
+    registry = load_registry([REGION_PLUGIN[1]])
+    assert registry.providers[("region", "oslo")] == REGION_PLUGIN[1]
+    assert REGION_PLUGIN[0] not in registry.plugin_names
+
+
+# --------------------------------------------------------------------------- profile files
+
+
+def test_the_plugin_returns_every_file_of_the_directory(registry: Registry) -> None:
+    loaded = load_profiles()
+    assert [p.id for p in loaded] == sorted(p.stem for p in REGIONS_DIR.glob("*.yaml"))
+    assert {p.id: p for p in loaded} == registry.region_profiles
+
+
+def test_a_party_in_several_profiles_is_the_same_in_each(
+    profiles: dict[str, RegionProfile],
+) -> None:
+    """The files spell shared parties out; they must not drift apart."""
+    seen: dict[str, tuple[str, dict[str, Any]]] = {}
+    for region, party in all_parties(profiles):
+        if party["kind"] == "kommune" or party["id"] == "sfv":
+            continue  # one region each; the county governor's office differs by region
+        first, other = seen.setdefault(party["id"], (region, party))
+        assert party == other, (party["id"], first, region)
+    assert {"svv", "jbd"} <= set(seen)
+
+
+def test_a_profile_file_from_a_third_party_loads(tmp_path: Path) -> None:
+    path = tmp_path / "fjellby.yaml"
+    path.write_text(
+        "id: fjellby\nname: Fjellby\nruleset: national\n"
+        "parties:\n  - {id: fjellby, name: Fjellby kommune, kind: kommune}\n"
+        "bodies:\n  - {id: sg, name: Styringsgruppen, kind: steering_group}\n",
+        encoding="utf-8",
+    )
+    profile = load_profile(path)
+    assert profile == RegionProfile(
+        id="fjellby",
+        name="Fjellby",
+        ruleset="national",
+        parties=[{"id": "fjellby", "name": "Fjellby kommune", "kind": "kommune"}],
+        bodies=[{"id": "sg", "name": "Styringsgruppen", "kind": "steering_group"}],
+    )
+    manifest = manifest_of({"region": "fjellby", **PERIOD}, {"fjellby": profile})
+    assert [p.id for p in manifest.parties] == ["fjellby"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "id: r\nname: R\nparties:\n  - id: x\n    name: X kommune\n    kind: kommune\n"
+            "    org_number: '971032082'\n",
+            r"r\.yaml:7: parties\.0\.org_number: .*mod-11",
+        ),
+        ("id: r\nname: R\nbodies:\n  - {id: sg, kind: board}\n", r"r\.yaml:4: bodies\.0\."),
+        ("id: r\nname: R\nchannel: []\n", r"r\.yaml:3: channel: Extra inputs"),
+        ("id: other\nname: R\n", r"r\.yaml:1: region id 'other' is not the file's name 'r'"),
+        ("id: r\nname: [R\n", r"r\.yaml:3: invalid YAML in region profile"),
+        ("- r\n", r"r\.yaml: a region profile is a mapping"),
+    ],
+)
+def test_a_broken_profile_file_names_file_and_line(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PluginError, match=message):
+        load_profile(path)
+
+
+def test_a_broken_packaged_profile_fails_the_registry_naming_the_plugin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from secretariat_regions import profiles as module
+
+    (tmp_path / "r.yaml").write_text("id: r\n", encoding="utf-8")
+    monkeypatch.setattr(module.load_profiles, "__defaults__", (tmp_path,))
+    with pytest.raises(PluginError, match=r"'regions' failed in secretariat_region_profiles"):
+        load_registry()
