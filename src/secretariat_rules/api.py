@@ -17,8 +17,16 @@ from .dataset import Dataset, build_dataset
 from .engine.ruleset import Ruleset, load_ruleset, locate_ruleset
 from .engine.runner import RunOptions, dry_run, run
 from .engine.waivers import WAIVERS_NAME, PlacedWaiver, load_baseline, load_waivers
-from .exceptions import ManifestError, Problem, RulesetError, UsageError, WaiverError
+from .exceptions import (
+    ConfigurationError,
+    ManifestError,
+    Problem,
+    RulesetError,
+    UsageError,
+    WaiverError,
+)
 from .findings import Result, Severity
+from .i18n.message import Text, msg
 from .plugins import Registry, load_registry
 from .schema.collections import COLLECTION_MODELS
 from .schema.manifest import Manifest, Period
@@ -64,12 +72,12 @@ def load_dataset(
         if adapter is None:
             known = ", ".join(sorted(registry.source_adapters))
             raise ManifestError(
-                f"{index.path}: unknown source adapter {name!r}",
+                msg("error.api.unknown_source", path=index.path, name=name),
                 [
                     Problem(
                         index.path,
                         index.line(("source",)),
-                        f"source {name!r} is not provided by any plugin (known: {known})",
+                        msg("error.api.source_not_provided", name=name, known=known),
                     )
                 ],
             )
@@ -105,6 +113,15 @@ def _is_path(name: str) -> bool:
     return name.endswith((".yaml", ".yml")) or "/" in name
 
 
+_INVALID_MANIFEST = msg("error.api.invalid_manifest", path=MANIFEST_NAME)
+
+
+def _ruleset_problem(exc: ConfigurationError) -> Text:
+    """``ruleset: ERROR``: the error's own message nested (it renders in the same language)."""
+    error: object = exc.args[0] if not exc.problems and len(exc.args) == 1 else str(exc)
+    return msg("error.api.manifest_ruleset", error=error)
+
+
 def resolve_ruleset(name: str | None, dataset: Dataset, registry: Registry) -> Ruleset:
     """The ruleset to use: given, else the manifest's (or its region's), else national."""
     chosen = name or dataset.manifest.ruleset or DEFAULT_RULESET
@@ -116,11 +133,11 @@ def resolve_ruleset(name: str | None, dataset: Dataset, registry: Registry) -> R
         try:
             found = confined_config(dataset.root, chosen, ManifestError, "ruleset")
         except ManifestError as exc:
-            problem = Problem(MANIFEST_NAME, line, f"ruleset: {exc}")
-            raise ManifestError(f"{MANIFEST_NAME}: invalid manifest", [problem]) from None
+            problem = Problem(MANIFEST_NAME, line, _ruleset_problem(exc))
+            raise ManifestError(_INVALID_MANIFEST, [problem]) from None
         if found is None:
-            problem = Problem(MANIFEST_NAME, line, f"ruleset: {chosen}: no such file")
-            raise ManifestError(f"{MANIFEST_NAME}: invalid manifest", [problem])
+            problem = Problem(MANIFEST_NAME, line, msg("error.api.ruleset_no_file", path=chosen))
+            raise ManifestError(_INVALID_MANIFEST, [problem])
         chosen = str(found)
     elif name is None and chosen not in registry.rulesets:
         line = dataset.manifest_lines.lines.get(("ruleset",))
@@ -129,8 +146,8 @@ def resolve_ruleset(name: str | None, dataset: Dataset, registry: Registry) -> R
         except RulesetError as exc:
             if line is None:
                 raise
-            problem = Problem(MANIFEST_NAME, line, f"ruleset: {exc}")
-            raise ManifestError(f"{MANIFEST_NAME}: invalid manifest", [problem]) from None
+            problem = Problem(MANIFEST_NAME, line, _ruleset_problem(exc))
+            raise ManifestError(_INVALID_MANIFEST, [problem]) from None
     ruleset = load_ruleset(chosen, registry.rulesets, registry.check_kinds, confine_to)
     dry_run(ruleset)
     return ruleset
@@ -182,7 +199,7 @@ def repository_waivers(dataset: Dataset, path: Path | None) -> list[PlacedWaiver
     """The waivers that apply: an explicit file, else the repository's ``waivers.yaml``."""
     if path is not None:
         if not path.is_file():
-            raise UsageError(f"--waivers {path}: no such file")
+            raise UsageError(msg("error.api.no_waivers_file", path=str(path)))
         return load_waivers(path, str(path))
     default = confined_config(dataset.root, WAIVERS_NAME, WaiverError, "waivers file")
     return load_waivers(default, WAIVERS_NAME) if default is not None else []
@@ -206,10 +223,7 @@ def check_dataset(
     manifest = dataset.manifest
     chosen_period = period or manifest.period
     if chosen_period is None:
-        raise ManifestError(
-            f"{dataset.root / 'secretariat.yaml'}: no assessment period: "
-            "give period: {start, end} in the manifest, or --period"
-        )
+        raise ManifestError(msg("error.api.no_period", path=str(dataset.root / "secretariat.yaml")))
     reference = as_of or manifest.as_of or today or dt.date.today()
     options = RunOptions(
         as_of=reference,

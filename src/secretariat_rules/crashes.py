@@ -12,6 +12,8 @@ from __future__ import annotations
 import traceback
 from pathlib import PurePath
 
+from .i18n.message import msg
+
 __all__ = ["DEBUG_ENV", "OUR_PACKAGES", "crash_summary", "internal_error_line", "raised_at"]
 
 DEBUG_ENV = "SECRETARIAT_RULES_DEBUG"
@@ -47,9 +49,5 @@ def crash_summary(exc: BaseException) -> str:
 
 
 def internal_error_line(exc: BaseException) -> str:
-    """The one line printed for an unexpected exception (exit code 3)."""
-    return (
-        f"secretariat-rules: internal error: {crash_summary(exc)}. "
-        "This is a bug in secretariat-rules or a plugin; please report it with the "
-        f"command you ran (re-run with --debug or {DEBUG_ENV}=1 for the traceback)."
-    )
+    """The one line printed for an unexpected exception (exit code 3), in :func:`ui_lang`."""
+    return str(msg("error.internal", summary=crash_summary(exc), env=DEBUG_ENV))

@@ -19,6 +19,7 @@ import pluggy
 
 from . import __version__, hookspecs
 from .exceptions import PluginError
+from .i18n.message import Text, msg
 
 if TYPE_CHECKING:
     from .checks.base import CheckKind
@@ -97,7 +98,7 @@ def get_plugin_manager(
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
         name = pm.get_name(exc.plugin) or repr(exc.plugin)
-        raise PluginError(f"plugin {name!r} is invalid: {exc}") from exc
+        raise PluginError(msg("error.plugin.invalid", name=name, error=str(exc))) from exc
     return pm
 
 
@@ -105,13 +106,13 @@ def _register_module(pm: PluginManager, name: str, origin: Origin) -> None:
     try:
         module = importlib.import_module(name)
     except Exception as exc:  # ImportError, or anything the module raises on import
-        raise PluginError(f"plugin module {name!r} cannot be imported: {exc}") from exc
+        raise PluginError(msg("error.plugin.import", name=name, error=str(exc))) from exc
     if pm.is_registered(module):
         return
     try:
         pm.register(module, name=name)
     except (pluggy.PluginValidationError, ValueError) as exc:
-        raise PluginError(f"plugin {name!r} is invalid: {exc}") from exc
+        raise PluginError(msg("error.plugin.invalid", name=name, error=str(exc))) from exc
     if origin == "built-in":
         info = PluginInfo(name, name, origin, "secretariat-rules", __version__)
     else:
@@ -129,22 +130,30 @@ def _load_entry_points(pm: PluginManager) -> None:
     for ep in sorted(entry_points, key=lambda e: (e.name, e.value)):
         if pm.is_blocked(ep.name):
             continue
-        label = f"plugin {ep.name!r} ({ep.value})"
+        label = msg("error.plugin.entry_point", name=ep.name, value=ep.value)
         dist = ep.dist
         if pm.has_plugin(ep.name):
             other = pm.plugin_info.get(ep.name)
-            where = f"{other.module}, {other.version_label}" if other else "already registered"
-            raise PluginError(f"{label}: the name {ep.name!r} is taken by {where}")
+            where: Text = (
+                f"{other.module}, {other.version_label}"
+                if other
+                else msg("error.plugin.already_registered")
+            )
+            raise PluginError(
+                msg("error.plugin.name_taken", label=label, name=ep.name, where=where)
+            )
         try:
             plugin = ep.load()
         except Exception as exc:  # a third-party plugin crashed while importing
-            raise PluginError(f"{label} failed to load: {exc}") from exc
+            raise PluginError(msg("error.plugin.load_failed", label=label, error=str(exc))) from exc
         if pm.is_registered(plugin):
             continue
         try:
             pm.register(plugin, name=ep.name)
         except (pluggy.PluginValidationError, ValueError) as exc:
-            raise PluginError(f"{label} is invalid: {exc}") from exc
+            raise PluginError(
+                msg("error.plugin.entry_point_invalid", label=label, error=str(exc))
+            ) from exc
         pm.plugin_info[ep.name] = PluginInfo(
             ep.name,
             ep.value,
@@ -207,7 +216,9 @@ def _answers(pm: pluggy.PluginManager, hook_name: str) -> Iterable[tuple[str, An
         try:
             items = impl.function()
         except Exception as exc:
-            raise PluginError(f"plugin {plugin_name!r} failed in {hook_name}: {exc}") from exc
+            raise PluginError(
+                msg("error.plugin.hook_failed", name=plugin_name, hook=hook_name, error=str(exc))
+            ) from exc
         for item in items or ():
             yield plugin_name, item
 
@@ -228,7 +239,10 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
     def add(kind: str, table: dict[str, Any], name: str, item: Any, plugin: str) -> None:
         if name in table:
             other = reg.providers[(kind, name)]
-            raise PluginError(f"{kind} {name!r} is provided by both {other!r} and {plugin!r}")
+            kind_text = msg("error.plugin.kind." + kind.replace(" ", "_"))
+            raise PluginError(
+                msg("error.plugin.duplicate", kind=kind_text, name=name, first=other, second=plugin)
+            )
         table[name] = item
         reg.providers[(kind, name)] = plugin
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .engine.ruleset import ResolvedRule, Ruleset
 from .exceptions import ConfigurationError, UsageError
+from .i18n.message import Msg, msg
 from .sources.values import printable
 
 __all__ = ["Lookup", "find_in_rulesets", "lookup_order"]
@@ -65,13 +66,13 @@ def find_in_rulesets(query: str, names: Iterable[str], load: Callable[[str], Rul
     raise UsageError(_not_found(query, wanted, order, loaded))
 
 
-def _not_found(query: str, wanted: str, order: list[str], loaded: list[Ruleset]) -> str:
+def _not_found(query: str, wanted: str, order: list[str], loaded: list[Ruleset]) -> Msg:
     rules = {rule.id: rule.name for rs in loaded for rule in rs.rules.values()}
-    where = f"the rulesets {', '.join(order)} have no rule {printable(query)}"
+    where = msg("suggest.rule.none", rulesets=", ".join(order), query=printable(query))
     for rule_id, name in sorted(rules.items()):
         if wanted.upper() == rule_id or wanted.lower() == name:
             meant = rule_id if wanted.upper() == rule_id else name
-            return f"{where}; did you mean {meant!r}?"
+            return msg("suggest.rule.meant", where=where, meant=meant)
     scored = []
     for rule_id, name in rules.items():
         ratio = max(
@@ -81,4 +82,4 @@ def _not_found(query: str, wanted: str, order: list[str], loaded: list[Ruleset])
         if ratio >= 0.6:
             scored.append((-ratio, rule_id, name))
     close = [f"{rule_id} {name}" for _, rule_id, name in sorted(scored)[:5]]
-    return f"{where}; did you mean: {', '.join(close)}?" if close else where
+    return msg("suggest.rule.close", where=where, close=", ".join(close)) if close else where

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .engine.ruleset import load_ruleset
 from .exceptions import UsageError
+from .i18n.message import msg
 from .plugins import Registry
 from .region_info import DEFAULT_RULESET
 from .scaffold_docs import attestations_template, readme_text
@@ -140,9 +141,9 @@ def scaffold(
     if profile is None:
         raise UsageError(unknown_region_text(region, registry.region_profiles))
     if ci not in (*CI_FILES, "none"):
-        raise UsageError(f"--ci {ci!r}: expected one of {', '.join([*CI_FILES, 'none'])}")
+        raise UsageError(msg("error.init.ci", ci=ci, choices=", ".join([*CI_FILES, "none"])))
     if root.exists() and any(root.iterdir()):
-        raise UsageError(f"{root} is not empty; init writes a new data repository")
+        raise UsageError(msg("error.init.not_empty", path=str(root)))
     ruleset = load_ruleset(
         profile.ruleset or DEFAULT_RULESET, registry.rulesets, registry.check_kinds
     )

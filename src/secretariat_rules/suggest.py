@@ -10,12 +10,19 @@ import difflib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from .i18n.message import Msg, msg
 from .regions import RegionProfile
 from .schema.manifest import Body, Party
 from .sources.matching import BodyMatcher, PartyMatcher, name_key
 from .sources.values import closest
 
-__all__ = ["RegionGuess", "closest_rule_id", "guess_region", "reference_guesser"]
+__all__ = [
+    "RegionGuess",
+    "closest_rule_id",
+    "did_you_mean",
+    "guess_region",
+    "reference_guesser",
+]
 
 MAX_SIMILAR = 500
 """Most ids compared by spelling (difflib); a larger collection is compared by folded key."""
@@ -126,3 +133,9 @@ def closest_rule_id(value: str, known: Iterable[str]) -> str | None:
     wanted = value.upper()
     scored = sorted((-difflib.SequenceMatcher(None, wanted, k).ratio(), k) for k in set(known))
     return scored[0][1] if scored and -scored[0][0] >= 0.75 else None
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str | Msg:
+    """``; did you mean 'miljoloftet'?`` for a near miss, else the empty string."""
+    near = closest(name, known)
+    return msg("suggest.did_you_mean", name=near) if near is not None and near != name else ""

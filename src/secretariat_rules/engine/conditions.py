@@ -42,6 +42,7 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 from ..exceptions import ConditionError
+from ..i18n.message import Msg, msg
 from ..schema.fields import FieldSpec
 from ..sources.values import parse_expr
 
@@ -257,6 +258,21 @@ class Requirement(_Model):
 # ------------------------------------------------------------------------- evaluation
 
 
+def rule_cannot_evaluate(rule_id: str, exc: Exception) -> tuple[Msg, Msg]:
+    """The message and the problem of the RulesetError that a failing condition becomes.
+
+    ``rule SEK001: MESSAGE``: a :class:`ConditionError`'s message is nested as it is (a
+    :class:`Msg` renders in the language the error is shown in); any other error (polars)
+    gives the first line of its text.
+    """
+    given = exc.args[0] if isinstance(exc, ConditionError) and len(exc.args) == 1 else None
+    message: object = given if isinstance(given, Msg) else str(exc).strip().splitlines()[0]
+    return (
+        msg("error.condition.cannot_evaluate", rule=rule_id),
+        msg("error.condition.in_rule", rule=rule_id, message=message),
+    )
+
+
 @dataclass
 class Scope:
     """Values a condition may name besides fields: parameters and variables."""
@@ -267,10 +283,10 @@ class Scope:
     def number(self, value: Offset) -> float:
         if isinstance(value, str):
             if value not in self.params:
-                raise ConditionError(f"unknown parameter {value!r}")
+                raise ConditionError(msg("error.condition.unknown_param", name=value))
             got = self.params[value]
             if not isinstance(got, int | float):
-                raise ConditionError(f"parameter {value!r} must be a number")
+                raise ConditionError(msg("error.condition.param_not_number", name=value))
             return float(got)
         return float(value)
 
@@ -310,7 +326,7 @@ class Frame:
                 return self._join_path(base, parts[i:])
         head = self._existing(parts[0])
         if head is None:
-            raise ConditionError(f"unknown field {path!r}")
+            raise ConditionError(msg("error.condition.unknown_field", name=path))
         return head if len(parts) == 1 else self._join_path(head, parts[1:])
 
     def _existing(self, name: str) -> str | None:
@@ -327,7 +343,7 @@ class Frame:
         for part in rest:
             spec = self.specs.get(column)
             if spec is None or spec.ref is None:
-                raise ConditionError(f"{column!r} is not a reference; cannot follow it to {part!r}")
+                raise ConditionError(msg("error.condition.not_reference", column=column, part=part))
             column = self._join_ref(column, spec.ref, part)
         return column
 
@@ -337,7 +353,7 @@ class Frame:
             return wanted
         target_specs = {s.name: s for s in self.ds.fields[target]}
         if part not in target_specs and part not in self.ds.frame(target).columns:
-            raise ConditionError(f"{target} has no field {part!r}")
+            raise ConditionError(msg("error.condition.no_field", collection=target, field=part))
         other = self.ds.frame(target)
         cols = [c for c in other.columns if not c.startswith("_") and c != "id"]
         right = other.select(
@@ -407,7 +423,7 @@ class Compiler:
             return pl.lit(value, dtype=_dtype_of(value)), _dtype_of(value)
         if cond.param is not None:
             if cond.param not in self.scope.params:
-                raise ConditionError(f"unknown parameter {cond.param!r}")
+                raise ConditionError(msg("error.condition.unknown_param", name=cond.param))
             value = self.scope.params[cond.param]
             return pl.lit(value, dtype=_dtype_of(value)), _dtype_of(value)
         for how in ("sum", "count", "min", "max"):
@@ -415,7 +431,7 @@ class Compiler:
             if spec is not None:
                 col = self._aggregate(frame, how, spec)
                 return pl.col(col), frame.dtype(col)
-        raise ConditionError("comparison without a left side")
+        raise ConditionError(msg("error.condition.no_left_side"))
 
     def _compare(self, frame: Frame, cond: Compare) -> pl.Expr:
         left, ltype = self._left(frame, cond)
@@ -452,7 +468,7 @@ class Compiler:
 
     def _var(self, name: str) -> Any:
         if name not in self.scope.variables:
-            raise ConditionError(f"unknown variable {name!r}")
+            raise ConditionError(msg("error.condition.unknown_variable", name=name))
         return self.scope.variables[name]
 
     def operand(
@@ -472,7 +488,7 @@ class Compiler:
         else:
             assert value.param is not None
             if value.param not in self.scope.params:
-                raise ConditionError(f"unknown parameter {value.param!r}")
+                raise ConditionError(msg("error.condition.unknown_param", name=value.param))
             expr, dtype = _literal(self.scope.params[value.param], hint)
         return self._offset(expr, dtype, value), dtype
 
@@ -511,7 +527,9 @@ class Compiler:
             right_keys = list(match.keys())
             for key in right_keys:
                 if key not in inner.columns:
-                    raise ConditionError(f"{collection} has no field {key!r}")
+                    raise ConditionError(
+                        msg("error.condition.no_field", collection=collection, field=key)
+                    )
             joined = outer.join(
                 inner,
                 left_on=["^" + k for k in left_keys],
@@ -546,7 +564,7 @@ class Compiler:
             agg = pl.len().cast(pl.Int64).alias(name)
         else:
             if spec.field is None:
-                raise ConditionError(f"{how} needs a field")
+                raise ConditionError(msg("error.condition.needs_field", how=how))
             col = inner.resolve(spec.field)
             agg = getattr(pl.col(col), how)().alias(name)
         grouped = inner.df.group_by("^_rid").agg(agg).rename({"^_rid": "_rid"})

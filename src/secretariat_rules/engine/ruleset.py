@@ -38,7 +38,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..exceptions import Problem, RulesetError
 from ..findings import MODAL_SEVERITY, Severity
-from ..sources.values import did_you_mean, printable
+from ..i18n.message import Msg, msg
+from ..sources.values import printable
+from ..suggest import did_you_mean
 from ..yamlio import LineIndex, read_config, validation_problems
 from .conditions import ConditionError, Text
 from .templates import render
@@ -196,7 +198,9 @@ class Ruleset:
         try:
             return self.rules[rule_id]
         except KeyError:
-            raise RulesetError(f"ruleset {self.name!r} has no rule {rule_id!r}") from None
+            raise RulesetError(
+                msg("error.ruleset.no_rule", ruleset=self.name, rule=rule_id)
+            ) from None
 
 
 def fix_text(rule: ResolvedRule, lang: str) -> str:
@@ -213,7 +217,7 @@ def _read(path: Path) -> tuple[dict[str, Any], LineIndex]:
     display = str(path)
     data, index = read_config(path, display, RulesetError, "ruleset")
     if not isinstance(data, dict):
-        raise RulesetError(f"{display}:1: a ruleset is a mapping with a 'rules' list")
+        raise RulesetError(msg("error.ruleset.not_mapping", path=display))
     return data, index
 
 
@@ -229,12 +233,18 @@ def locate_ruleset(
     if candidate.suffix in (".yaml", ".yml") or "/" in name:
         if candidate.is_file():
             return candidate
-        raise RulesetError(f"ruleset file {name} does not exist")
+        raise RulesetError(msg("error.ruleset.no_file", name=name))
     if name in available:
         return available[name]
-    known = ", ".join(sorted(available)) or "none"
-    hint = did_you_mean(name, available)
-    raise RulesetError(f"unknown ruleset {printable(name)}{hint} (available: {known})")
+    known: str | Msg = ", ".join(sorted(available)) or msg("error.ruleset.none")
+    raise RulesetError(
+        msg(
+            "error.ruleset.unknown",
+            name=printable(name),
+            hint=did_you_mean(name, available),
+            known=known,
+        )
+    )
 
 
 def load_ruleset(
@@ -261,11 +271,9 @@ def load_ruleset(
             and resolved not in packaged
             and not resolved.is_relative_to(confine_to.resolve())
         ):
-            raise RulesetError(
-                f"ruleset {path.name}: resolves outside the data repository; not read"
-            )
+            raise RulesetError(msg("error.ruleset.outside", name=path.name))
         if resolved in seen:
-            raise RulesetError(f"{path}: ruleset extends itself (cycle through {resolved.name})")
+            raise RulesetError(msg("error.ruleset.cycle", path=str(path), name=resolved.name))
         seen.add(resolved)
         data, index = _read(path)
         chain.append((path, data, index))
@@ -273,7 +281,9 @@ def load_ruleset(
         if not parent:
             break
         if not isinstance(parent, str):
-            raise RulesetError(f"{path}:{index.line(('extends',))}: extends must be a ruleset name")
+            raise RulesetError(
+                msg("error.ruleset.extends", path=str(path), line=index.line(("extends",)))
+            )
         path = locate_ruleset(parent, available, relative_to=path)
     chain.reverse()
 
@@ -305,7 +315,7 @@ def load_ruleset(
         problems.extend(exc.problems)
     if problems:
         problems.sort(key=lambda p: (p.path, p.line or 0))
-        raise RulesetError(f"ruleset {name!r} is invalid", problems)
+        raise RulesetError(msg("error.ruleset.invalid", name=name), problems)
     return ruleset
 
 
@@ -334,7 +344,7 @@ def _apply(
                 Problem(
                     index.path,
                     index.line(where),
-                    f"rule {rule_id} is not in the base ruleset; a new rule needs every field",
+                    msg("error.ruleset.new_rule", rule=rule_id),
                 )
             )
         problems.extend(validation_problems(exc, index, where))
@@ -344,7 +354,7 @@ def _apply(
             Problem(
                 index.path,
                 index.line((*where, "enabled")),
-                f"rule {rule.id} is disabled without a reason",
+                msg("error.ruleset.disabled_no_reason", rule=rule.id),
             )
         )
     severity = Severity.parse(rule.severity) if rule.severity else MODAL_SEVERITY[rule.modal]
@@ -435,7 +445,9 @@ def validate_checks(ruleset: Ruleset, check_kinds: Mapping[str, Any]) -> None:
                     Problem(
                         index.path,
                         index.line((*site, "kind")),
-                        f"rule {rule.id}: unknown check kind {kind_name!r} (known: {known})",
+                        msg(
+                            "error.ruleset.unknown_kind", rule=rule.id, kind=kind_name, known=known
+                        ),
                     )
                 )
                 continue
@@ -450,7 +462,12 @@ def validate_checks(ruleset: Ruleset, check_kinds: Mapping[str, Any]) -> None:
                         Problem(
                             index.path,
                             index.line((*site, *loc)),
-                            f"rule {rule.id}: check.{'.'.join(map(str, loc))}: {err['msg']}",
+                            msg(
+                                "error.ruleset.check",
+                                rule=rule.id,
+                                where=".".join(map(str, loc)),
+                                error=err["msg"],
+                            ),
                         )
                     )
                 continue
@@ -460,13 +477,12 @@ def validate_checks(ruleset: Ruleset, check_kinds: Mapping[str, Any]) -> None:
                         Problem(
                             index.path,
                             index.line(site),
-                            f"rule {rule.id}: check uses parameter {param!r}, "
-                            "which the rule does not define",
+                            msg("error.ruleset.undefined_param", rule=rule.id, param=param),
                         )
                     )
             rule.configs.append((kind, config))
     if problems:
-        raise RulesetError(f"ruleset {ruleset.name!r} is invalid", problems)
+        raise RulesetError(msg("error.ruleset.invalid", name=ruleset.name), problems)
 
 
 _OFFSET_KEYS = {"plus_days", "minus_days", "plus_months", "plus_hours", "within_hours"}

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from ..exceptions import ConfigurationError
+from ..i18n.message import Msg, Text, msg
 from ..sources.confine import MAX_DATA_FILE_BYTES
 from ..sources.values import printable
 
@@ -114,8 +115,7 @@ class Client:
                 body.extend(chunk)
                 if len(body) > self.max_bytes:
                     raise PullError(
-                        f"{_host(url)} sent a page larger than {self.max_bytes} bytes; refused "
-                        "(the source adapter would not read it either)"
+                        msg("error.pull.too_large", host=_host(url), max_bytes=self.max_bytes)
                     )
         return httpx.Response(
             answer.status_code, headers=answer.headers, content=bytes(body), request=answer.request
@@ -154,34 +154,35 @@ def _host(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.netloc else url
 
 
-def _unreachable(url: str, exc: Exception, attempts: int) -> str:
+def _unreachable(url: str, exc: Exception, attempts: int) -> Msg:
     kinds: dict[type[Exception], str] = {
-        httpx.ConnectError: "could not connect (offline, a DNS failure or a refused connection)",
-        httpx.ConnectTimeout: "the connection timed out",
-        httpx.ReadTimeout: "the server did not answer in time",
+        httpx.ConnectError: "error.pull.connect",
+        httpx.ConnectTimeout: "error.pull.connect_timeout",
+        httpx.ReadTimeout: "error.pull.read_timeout",
     }
-    kind = kinds.get(type(exc), f"the request failed ({type(exc).__name__})")
-    return (
-        f"cannot download from {_host(url)}: {kind}, {attempts} attempt(s). Check the network "
-        "connection and --base-url, then run the same command again: the pages already "
-        "saved are kept and the download resumes where it stopped."
-    )
+    key = kinds.get(type(exc))
+    kind = msg(key) if key else msg("error.pull.request_failed", kind=type(exc).__name__)
+    return msg("error.pull.unreachable", host=_host(url), kind=kind, attempts=attempts)
 
 
-def _refused(url: str, answer: httpx.Response, attempts: int) -> str:
-    hint = {
-        401: "the API key is missing or wrong (--api-key or EINNSYN_API_KEY)",
-        403: "the API key may not read this (--api-key or EINNSYN_API_KEY)",
-        404: "the address does not exist: check --base-url",
-        400: "the server refused the query: check --body, --from and --to",
-    }.get(answer.status_code, "see the server's message")
+def _refused(url: str, answer: httpx.Response, attempts: int) -> Msg:
+    status = answer.status_code
+    hint = msg(f"error.pull.http.{status}" if status in _HINTED else "error.pull.http.other")
     detail = _message(answer)
-    said = f" The server said: {detail}." if detail else ""
-    return (
-        f"{_host(url)} answered HTTP {answer.status_code} {answer.reason_phrase} after "
-        f"{attempts} attempt(s): {hint}.{said} Nothing more was downloaded; the pages "
-        "already saved are kept, and the same command resumes."
+    said: Text = msg("error.pull.server_said", detail=detail) if detail else ""
+    return msg(
+        "error.pull.refused",
+        host=_host(url),
+        status=status,
+        reason=answer.reason_phrase,
+        attempts=attempts,
+        hint=hint,
+        said=said,
     )
+
+
+_HINTED = frozenset({400, 401, 403, 404})
+"""HTTP statuses with a hint of their own (``error.pull.http.STATUS``)."""
 
 
 def _message(answer: httpx.Response) -> str | None:

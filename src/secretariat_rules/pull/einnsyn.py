@@ -33,6 +33,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
+from ..i18n.message import msg
 from .client import Client, PullError
 from .state import STATE_NAME, EntityState, PullState, write_atomic
 
@@ -80,12 +81,8 @@ def check_body(body: str) -> str:
     if _ENHET_ID.fullmatch(body):
         return body
     if body.replace(" ", "").isdigit():
-        raise PullError(
-            f"--body {body}: the eInnsyn API filters by enhet id (enh_…), not by "
-            "organisation number; look the body up on einnsyn.no (its id is in the address "
-            "of its page) and give that id"
-        )
-    raise PullError(f"--body {body!r}: expected an eInnsyn enhet id such as enh_01h2…")
+        raise PullError(msg("error.pull.body_org_number", body=body))
+    raise PullError(msg("error.pull.body", body=body))
 
 
 def first_url(base: str, entity: str, body: str, start: dt.date, end: dt.date) -> str:
@@ -114,17 +111,14 @@ def _next_url(content: bytes, url: str, base: str) -> str | None:
     try:
         page: Any = json.loads(content)
     except ValueError:
-        raise PullError(
-            f"{url}: the answer is not JSON; check --base-url (it must be the API, "
-            f"e.g. {DEFAULT_BASE_URL})"
-        ) from None
+        raise PullError(msg("error.pull.not_json", url=url, base=DEFAULT_BASE_URL)) from None
     if not isinstance(page, dict) or not isinstance(page.get("items"), list):
-        raise PullError(f"{url}: the answer is not an eInnsyn list page (no 'items')")
+        raise PullError(msg("error.pull.not_list", url=url))
     following = page.get("next")
     if not isinstance(following, str) or not following:
         return None
     if not _same_origin(following, base):
-        raise PullError(f"{url}: the next page leads to another host; refused")
+        raise PullError(msg("error.pull.next_other_host", url=url))
     return following
 
 
@@ -152,9 +146,13 @@ def pull_einnsyn(
         _clear(directory)
     if state is not None and state.query != query:
         raise PullError(
-            f"{directory}: holds a pull of {state.query.get('body')} "
-            f"{state.query.get('from')}..{state.query.get('to')}; run with the same options "
-            "to resume it, or add --restart to replace it"
+            msg(
+                "error.pull.other_query",
+                path=str(directory),
+                body=str(state.query.get("body")),
+                start=str(state.query.get("from")),
+                end=str(state.query.get("to")),
+            )
         )
     if state is None:
         state = PullState(query)
@@ -181,11 +179,11 @@ def _pull_entity(
     while not current.done and current.next is not None:
         url = current.next
         if not _same_origin(url, base):
-            raise PullError(f"{url}: not an address of {base}; refused")
+            raise PullError(msg("error.pull.foreign_address", url=url, base=base))
         response = client.get(url)
         following = _next_url(response.content, url, base)
         if following == url:
-            raise PullError(f"{url}: the next page is this page again; stopped")
+            raise PullError(msg("error.pull.same_page", url=url))
         number = current.pages + 1
         write_atomic(directory / f"{entity.lower()}-{number:04d}.json", response.content)
         current.pages, current.next = number, following
@@ -212,7 +210,8 @@ def stderr_progress() -> Callable[[str, int, int], None] | None:
         return None
 
     def show(entity: str, page: int, requests: int) -> None:
-        sys.stderr.write(f"\reinnsyn: {entity} page {page} ({requests} requests)\033[K")
+        line = msg("pull.progress", entity=entity, page=page, requests=requests)
+        sys.stderr.write(f"\r{line}\033[K")
         sys.stderr.flush()
 
     return show

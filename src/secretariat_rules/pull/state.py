@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..i18n.message import msg
 from .client import PullError
 
 __all__ = ["STATE_NAME", "EntityState", "PullState", "write_atomic"]
@@ -80,8 +81,7 @@ class PullState:
                 raise ValueError("unknown version")
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise PullError(
-                f"{path}: not a pull state this version can resume ({type(exc).__name__}); "
-                "run again with --restart to download from the start"
+                msg("error.pull.bad_state", path=str(path), kind=type(exc).__name__)
             ) from None
         return cls(data["query"], entities)
 
