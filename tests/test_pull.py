@@ -32,6 +32,8 @@ from secretariat_rules.pull.einnsyn import first_url, stderr_progress
 from secretariat_rules.pull.state import STATE_NAME
 from secretariat_rules.testing import BASE_MANIFEST, run_cli, write_repo
 
+pytestmark = pytest.mark.usefixtures("english")
+
 DATA = Path(__file__).parent / "data" / "einnsyn"
 ROOT = Path(__file__).resolve().parents[1]
 BODY = "enh_01hsekretariat0000000000"
