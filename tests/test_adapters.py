@@ -24,6 +24,7 @@ from secretariat_regions.sources.noark5 import REFUSED, Noark5Adapter
 from secretariat_regions.sources.norwegian_csv import collection_of
 from secretariat_rules.api import load_dataset
 from secretariat_rules.dataset import Dataset
+from secretariat_rules.i18n.message import Text, render_text
 from secretariat_rules.plugins import load_registry
 from secretariat_rules.schema.collections import COLLECTION_MODELS
 from secretariat_rules.schema.manifest import Manifest
@@ -54,6 +55,11 @@ def table(out: SourceOutput, collection: str) -> pl.DataFrame:
 
 def records(frame: pl.DataFrame, *columns: str) -> list[tuple[Any, ...]]:
     return list(frame.select(*columns).iter_rows())
+
+
+def en(text: Text) -> str:
+    """A reason or message as the English report says it (the default language is nb)."""
+    return render_text(text, "en")
 
 
 def issues(dataset: Dataset) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -199,7 +205,7 @@ def test_a_malformed_workbook_is_one_dat004(tmp_path: Path, content: bytes) -> N
     [(rule, subject, locations)] = issues(dataset)
     assert (rule, subject, locations) == ("DAT004", "files/meetings", ("oppfolging.xlsx:None",))
     [finding] = [f for _, f in dataset.issues]
-    assert "cannot open the workbook" in finding.reasons[0]
+    assert "cannot open the workbook" in en(finding.reasons[0])
     assert dataset.frame("projects").height == 1  # the run goes on with the rest
 
 
@@ -219,7 +225,7 @@ def test_a_corrupt_sheet_is_dat004_on_its_collection_only(tmp_path: Path) -> Non
     dataset = load_dataset(root)
     assert [(r, s) for r, s, _ in issues(dataset)] == [("DAT004", "files/decisions")]
     [(_, finding)] = dataset.issues
-    assert finding.reasons[0].startswith("oppfolging.xlsx: cannot read sheet 'Vedtak':")
+    assert en(finding.reasons[0]).startswith("oppfolging.xlsx: cannot read sheet 'Vedtak':")
     assert records(dataset.frame("meetings"), "id") == [("M1",)]
 
 
@@ -245,11 +251,12 @@ def test_a_workbook_without_the_sheets_or_a_header_says_what_it_expected(
     root.mkdir()
     workbook(root / "oppfolging.xlsx", {"Ark1": [["x"]]}, {})
     [problem] = ExcelFollowupAdapter().read(root, manifest()).problems
-    assert problem.message == "the workbook has none of the sheets Møter, Vedtak, Oppfølging, Avvik"
+    expected = "the workbook has none of the sheets Møter, Vedtak, Oppfølging, Avvik"
+    assert en(problem.message) == expected
     workbook(root / "oppfolging.xlsx", {"Avvik": [["Avvik"], ["a", "b"]]}, {})
     [problem] = ExcelFollowupAdapter().read(root, manifest()).problems
     assert problem.collection == "deviations"
-    assert "sheet 'Avvik': no header row in the first 50 rows" in problem.message
+    assert "sheet 'Avvik': no header row in the first 50 rows" in en(problem.message)
 
 
 def test_excel_ignores_other_workbooks_and_lock_files(tmp_path: Path) -> None:
@@ -510,7 +517,7 @@ def _one_refusal(tmp_path: Path, text: str, line: int | None) -> None:
     [(rule, finding)] = dataset.issues
     assert (rule, str(finding.subject)) == ("DAT004", "files/documents")
     assert [(loc.path, loc.line) for loc in finding.locations] == [("arkivstruktur.xml", line)]
-    assert REFUSED in finding.reasons[0]
+    assert REFUSED in en(finding.reasons[0])
     assert "TOPSECRET" not in repr(dataset.issues)
     assert dataset.frame("documents").height == 0
 
@@ -578,7 +585,7 @@ def test_noark5_malformed_xml_is_one_dat004_with_its_line(
         "arkivstruktur.xml",
         line,
     )
-    assert message in problem.message
+    assert message in en(problem.message)
 
 
 def test_noark5_streams_a_large_extract(tmp_path: Path) -> None:
@@ -650,7 +657,9 @@ def test_norwegian_csv_two_headers_for_one_field_is_dat004(tmp_path: Path) -> No
     dataset = load_dataset(repo(tmp_path, ["norwegian-csv"], files))
     [(rule, finding)] = dataset.issues
     assert rule == "DAT004"
-    assert finding.reasons == ("vedtak.csv: columns 'Sak' and 'Saksnr' both give 'case'; keep one",)
+    assert tuple(map(en, finding.reasons)) == (
+        "vedtak.csv: columns 'Sak' and 'Saksnr' both give 'case'; keep one",
+    )
 
 
 @pytest.mark.parametrize(

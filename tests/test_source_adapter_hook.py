@@ -72,6 +72,7 @@ def test_a_plugin_source_adapter_feeds_the_dataset(
     ]
 
 
+@pytest.mark.usefixtures("english")
 def test_an_unknown_source_is_a_configuration_error(secretariat_repo: Callable[..., Repo]) -> None:
     run = secretariat_repo(manifest={**BASE_MANIFEST, "source": "pipe"}).check()
     assert run.exit_code == 2 and "unknown source adapter 'pipe'" in run.stderr

@@ -15,5 +15,14 @@ module (entry point)          adapter            reads
 
 A manifest names one or several (``source: [excel-followup, noark5, canonical]``); the
 tables of one collection from several adapters are concatenated. The Norwegian names
-they share live in :mod:`.vocabulary`.
+they share live in :mod:`.vocabulary`. Their messages (nb and en) are in :mod:`.messages`,
+added to the catalogue when this package is imported.
 """
+
+from __future__ import annotations
+
+from secretariat_rules.i18n import catalog
+
+from . import messages
+
+catalog.register(messages.MESSAGES, messages.__name__)

@@ -39,6 +39,7 @@ from typing import Any
 
 from secretariat_rules import hookimpl
 from secretariat_rules.exceptions import DataFileError
+from secretariat_rules.i18n.message import msg
 from secretariat_rules.schema.manifest import Manifest
 from secretariat_rules.sources.base import FileProblem, SourceAdapter, SourceOutput
 from secretariat_rules.sources.confine import is_present
@@ -94,7 +95,7 @@ class ExcelFollowupAdapter:
         if len(workbooks) > 1:
             names = ", ".join(p.name for p in workbooks)
             for path in workbooks:
-                message = f"two follow-up workbooks ({names}); keep one"
+                message = msg("source.excel.two_workbooks", names=names)
                 out.problems.append(FileProblem("meetings", relative_path(path, root), message))
             return out
         for path in workbooks:
@@ -121,7 +122,9 @@ def _read_workbook(path: Path, root: Path, rel: str, manifest: Manifest, out: So
         try:
             workbook = open_workbook(read_data_file(path, root), path, rel)
         except DataFileError as exc:
-            message = f"{exc.message}; its sheets ({SHEET_TITLES}) are not read"
+            message = msg(
+                "source.excel.workbook_unreadable", message=exc.message, sheets=SHEET_TITLES
+            )
             out.problems.append(FileProblem("meetings", rel, message))
             return
         try:
@@ -139,7 +142,12 @@ def _read_sheets(
         if collection is None:
             continue
         if collection in seen:
-            message = f"sheets {seen[collection]!r} and {sheet.title!r} both hold {collection}"
+            message = msg(
+                "source.excel.duplicate_sheet",
+                first=repr(seen[collection]),
+                second=repr(sheet.title),
+                collection=collection,
+            )
             out.problems.append(FileProblem(collection, rel, message))
             continue
         seen[collection] = sheet.title
@@ -149,10 +157,11 @@ def _read_sheets(
         except DataFileError as exc:
             out.problems.append(FileProblem(collection, rel, exc.message, exc.line))
         except Exception as exc:  # rows are parsed lazily: corrupt sheet XML surfaces here
-            message = f"cannot read sheet {sheet.title!r}: {xlsx_error_reason(exc, path, rel)}"
+            reason = xlsx_error_reason(exc, path, rel)
+            message = msg("source.excel.sheet_unreadable", sheet=repr(sheet.title), reason=reason)
             out.problems.append(FileProblem(collection, rel, message))
     if not seen:
-        message = f"the workbook has none of the sheets {SHEET_TITLES}"
+        message = msg("source.excel.no_sheets", sheets=SHEET_TITLES)
         out.problems.append(FileProblem("meetings", rel, message))
 
 
@@ -165,8 +174,12 @@ def _sheet_table(sheet: Any, rel: str, collection: str) -> RawTable:
         examples = ", ".join(_example_headers(collection))
         raise DataFileError(
             rel,
-            f"sheet {title!r}: no header row in the first {HEADER_SEARCH_ROWS} rows "
-            f"(expected column names such as {examples})",
+            msg(
+                "source.excel.no_header",
+                sheet=repr(title),
+                rows=HEADER_SEARCH_ROWS,
+                examples=examples,
+            ),
         )
     header_line, cells = header
     first = next(rows, None)
@@ -222,11 +235,11 @@ def _names(cells: list[str | None], rel: str, title: str, line: int) -> list[str
     for cell in cells:
         name = None if is_blank(cell) else str(cell)
         if name in RESERVED_COLUMNS:
-            raise DataFileError(rel, f"sheet {title!r}: column name {name!r} is reserved", line)
+            reserved = msg("source.excel.reserved_column", sheet=repr(title), name=repr(name))
+            raise DataFileError(rel, reserved, line)
         if name is not None and name in names:
-            raise DataFileError(
-                rel, f"sheet {title!r}: column {name!r} appears twice in the header", line
-            )
+            twice = msg("source.excel.duplicate_column", sheet=repr(title), name=repr(name))
+            raise DataFileError(rel, twice, line)
         names.append(name)
     return names
 

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from secretariat_rules import hookimpl
 from secretariat_rules.exceptions import DataFileError
+from secretariat_rules.i18n.message import msg
 from secretariat_rules.schema.manifest import Manifest
 from secretariat_rules.sources.base import FileProblem, SourceAdapter, SourceOutput
 from secretariat_rules.sources.readers import (
@@ -76,7 +77,7 @@ class NorwegianCsvAdapter:
             if len(paths) > 1:
                 names = ", ".join(p.name for p in paths)
                 for path in paths:
-                    message = f"two files for collection {collection!r} ({names}); use one"
+                    message = msg("source.csv.two_files", collection=repr(collection), names=names)
                     out.problems.append(FileProblem(collection, relative_path(path, root), message))
                 continue
             path = paths[0]

@@ -29,6 +29,7 @@ from collections.abc import Callable, Mapping
 import polars as pl
 
 from secretariat_rules.exceptions import DataFileError
+from secretariat_rules.i18n.message import msg
 from secretariat_rules.schema.collections import COLLECTION_FIELDS
 from secretariat_rules.schema.manifest import Manifest
 from secretariat_rules.sources.matching import BodyMatcher, PartyMatcher
@@ -326,7 +327,12 @@ def canonical_table(table: RawTable, manifest: Manifest) -> RawTable:
         if target in seen:
             raise DataFileError(
                 table.path,
-                f"columns {seen[target]!r} and {column!r} both give {target!r}; keep one",
+                msg(
+                    "source.vocabulary.same_field",
+                    first=repr(seen[target]),
+                    second=repr(column),
+                    field=repr(target),
+                ),
                 table.header_line,
             )
         seen[target] = column

@@ -89,6 +89,7 @@ from pathlib import Path
 
 from secretariat_rules import hookimpl
 from secretariat_rules.exceptions import DataFileError
+from secretariat_rules.i18n.message import msg
 from secretariat_rules.schema.manifest import Manifest
 from secretariat_rules.sources.base import FileProblem, SourceAdapter, SourceOutput
 from secretariat_rules.sources.confine import is_present
@@ -127,7 +128,7 @@ class EinnsynAdapter:
             return out
         out.claimed.add(DIRECTORY)
         if directory.is_symlink() or not directory.is_dir():
-            problem = FileProblem("documents", DIRECTORY, "not a directory inside the repository")
+            problem = FileProblem("documents", DIRECTORY, msg("source.einnsyn.not_a_directory"))
             out.problems.append(problem)
             return out
         pages: list[Page] = []

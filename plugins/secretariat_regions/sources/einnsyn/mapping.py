@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from secretariat_rules.i18n.message import Msg, msg
 from secretariat_rules.schema.manifest import Manifest
 from secretariat_rules.sources.base import SourceInventory, SourceNotice
 from secretariat_rules.sources.matching import BodyMatcher, PartyMatcher
@@ -26,6 +27,7 @@ from .pages import Found, Page, SavedObjects
 
 __all__ = [
     "JOURNALPOST_KINDS",
+    "LEFT_OUT",
     "MEETING_DOCUMENT_KINDS",
     "RECIPIENT_TYPES",
     "SENDER_TYPES",
@@ -93,6 +95,23 @@ MERGED = "Moetedokument: the same document as a journalpost (merged into its rec
 """Inventory reason of a meeting document registered as a journalpost: no DAT006, since
 nothing is lost (the journalpost's record carries the meeting)."""
 
+LEFT_OUT: dict[str, str] = {
+    "deleted": "{entity}: deleted in eInnsyn",
+    "unsaved_reference": "list item is an id whose object was not saved",
+    "not_an_object": "list item is not an eInnsyn object",
+    "no_id": "{entity}: no id",
+    "entity_not_read": "{entity}: entity not read",
+    "no_body": "Moetemappe: utvalg names no body of the manifest",
+    "case_no_meeting": "Moetesak: its Moetemappe was not saved or is not read",
+    "document_no_meeting": "Moetedokument: its Moetemappe was not saved or is not read",
+    "part_not_saved": "Korrespondansepart: referenced by id, not saved",
+    "part_unknown_type": "Korrespondansepart: unknown korrespondanseparttype",
+    "part_orphan": "Korrespondansepart: of no saved journalpost",
+}
+"""What a DAT006 reason names, by kind: the inventory's ``left_out`` key (a stable
+English key of the JSON report, filled in with the entity); the finding says it with
+the catalogue's ``source.einnsyn.left_out.KIND`` (whose ``en`` text is the key)."""
+
 _SCREENED = re.compile(r"^[\s*]*\*[\s*]*$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -143,9 +162,11 @@ def oslo_date(value: Any) -> str | None:
 class _Notices:
     counts: Counter[str] = field(default_factory=Counter)
     locations: dict[str, list[tuple[str, int | None, str | None]]] = field(default_factory=dict)
+    texts: dict[str, Msg] = field(default_factory=dict)
 
-    def add(self, reason: str, where: tuple[str, int | None, str | None]) -> None:
+    def add(self, reason: str, text: Msg, where: tuple[str, int | None, str | None]) -> None:
         self.counts[reason] += 1
+        self.texts.setdefault(reason, text)
         self.locations.setdefault(reason, [])
         if len(self.locations[reason]) < MAX_LOCATIONS:
             self.locations[reason].append(where)
@@ -211,15 +232,11 @@ class Capture:
         out: list[SourceNotice] = []
         for reason in sorted(self.left.counts):
             count = self.left.counts[reason]
-            out.append(
-                SourceNotice(
-                    "DAT006", SUBJECT, (f"{count} × {reason}",), tuple(self.left.locations[reason])
-                )
-            )
+            text = msg("source.left_out", count=count, reason=self.left.texts[reason])
+            out.append(SourceNotice("DAT006", SUBJECT, (text,), tuple(self.left.locations[reason])))
         if self.resembling:
             reasons = tuple(
-                f"{count} × recipient {name!r} matches no party but resembles {party!r}: "
-                f"add it to that party's aliases"
+                msg("source.einnsyn.resembles", count=count, name=repr(name), party=repr(party))
                 for (name, party), count in sorted(self.resembling.items())
             )
             out.append(SourceNotice("DAT007", SUBJECT, reasons, tuple(self.resembling_at)))
@@ -236,7 +253,7 @@ class Capture:
             if entity in out:
                 self.inventory.elements[entity] += 1
                 if found.obj.get("deleted") is True:
-                    self._leave(f"{entity}: deleted in eInnsyn", found)
+                    self._leave("deleted", found, entity=entity)
                 else:
                     out[entity].append(found)
         return out
@@ -249,25 +266,29 @@ class Capture:
                 if isinstance(item, str):
                     if item not in self.saved.by_id:
                         self.inventory.elements["reference"] += 1
-                        self._leave_at("list item is an id whose object was not saved", where)
+                        self._leave_at("unsaved_reference", where)
                     continue
                 entity = item.get("entity") if isinstance(item, dict) else None
                 if not isinstance(item, dict) or not isinstance(entity, str):
                     self.inventory.elements["unknown"] += 1
-                    self._leave_at("list item is not an eInnsyn object", where)
+                    self._leave_at("not_an_object", where)
                 elif not isinstance(item.get("id"), str):
                     self.inventory.elements[entity] += 1
-                    self._leave_at(f"{entity}: no id", where)
+                    self._leave_at("no_id", where, entity=entity)
                 elif entity not in (*RECORD_ENTITIES, "Korrespondansepart", *SUPPORT_ENTITIES):
                     self.inventory.elements[entity] += 1
-                    self._leave_at(f"{entity}: entity not read", where)
+                    self._leave_at("entity_not_read", where, entity=entity)
 
-    def _leave(self, reason: str, found: Found) -> None:
-        self._leave_at(reason, found.location)
+    def _leave(self, kind: str, found: Found, **values: str) -> None:
+        self._leave_at(kind, found.location, **values)
 
-    def _leave_at(self, reason: str, where: tuple[str, int | None, str | None]) -> None:
+    def _leave_at(
+        self, kind: str, where: tuple[str, int | None, str | None], **values: str
+    ) -> None:
+        """Left out for ``LEFT_OUT[kind]``: counted in the inventory and a DAT006 reason."""
+        reason = LEFT_OUT[kind].format(**values)
         self.inventory.left_out[reason] += 1
-        self.left.add(reason, where)
+        self.left.add(reason, msg(f"source.einnsyn.left_out.{kind}", **values), where)
 
     def _list(self, obj: dict[str, Any], key: str) -> list[Any]:
         value = obj.get(key)
@@ -324,7 +345,7 @@ class Capture:
         obj = found.obj
         body = self._body(obj)
         if body is None:
-            self._leave("Moetemappe: utvalg names no body of the manifest", found)
+            self._leave("no_body", found)
             return
         mid = record_id(obj)
         linked = self.documents.get(mid, [])
@@ -347,7 +368,7 @@ class Capture:
         obj = found.obj
         meeting = self._meeting_of(obj)
         if meeting is None:
-            self._leave("Moetesak: its Moetemappe was not saved or is not read", found)
+            self._leave("case_no_meeting", found)
             return
         kind = normalize(text(obj.get("moetesakstype")) or "")
         row = {
@@ -397,7 +418,7 @@ class Capture:
             return  # the same document as a journalpost, which holds the journal's facts
         meeting = self._meeting_of(obj)
         if meeting is None:
-            self._leave("Moetedokument: its Moetemappe was not saved or is not read", found)
+            self._leave("document_no_meeting", found)
             self._mark_parts(obj)
             return
         mtype = normalize(text(obj.get("moetedokumenttype")) or "")
@@ -463,7 +484,7 @@ class Capture:
             part = self.saved.resolve(item)
             if part is None:
                 where = (owner.path, owner.line, f"{owner.pointer}/korrespondansepart/{index}")
-                self._leave_at("Korrespondansepart: referenced by id, not saved", where)
+                self._leave_at("part_not_saved", where)
                 continue
             if found is not None:
                 if found.obj["id"] in self.used_parts:
@@ -476,7 +497,7 @@ class Capture:
                 self.inventory.left_out["Korrespondansepart: sender, not a recipient"] += 1
                 continue
             if ptype not in RECIPIENT_TYPES:
-                self._leave_at("Korrespondansepart: unknown korrespondanseparttype", where)
+                self._leave_at("part_unknown_type", where)
                 continue
             name = text(part.get("korrespondansepartNavn"))
             if name is not None and _SCREENED.match(name):
@@ -516,7 +537,7 @@ class Capture:
     def _parts_left(self, parts: list[Found]) -> None:
         for found in parts:
             if found.obj["id"] not in self.used_parts and found.obj.get("deleted") is not True:
-                self._leave("Korrespondansepart: of no saved journalpost", found)
+                self._leave("part_orphan", found)
 
     # ------------------------------------------------------------------ rows
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from secretariat_rules.exceptions import DataFileError
+from secretariat_rules.i18n.message import msg
 from secretariat_rules.sources.readers import (
     decode_text,
     parse_json_value,
@@ -124,9 +125,7 @@ def read_page(path: Path, root: Path) -> Page:
     elif isinstance(value, dict) and "entity" in value:
         page.items.append((value, lines.get(""), ""))
     else:
-        raise DataFileError(
-            rel, 'not an eInnsyn response: expected {"items": [...]} or an object', 1
-        )
+        raise DataFileError(rel, msg("source.einnsyn.not_a_response"), 1)
     page.objects = list(_objects(value, rel, lines))
     return page
 

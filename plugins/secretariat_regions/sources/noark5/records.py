@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from secretariat_rules.i18n.message import Msg, msg
 from secretariat_rules.schema.manifest import Manifest
 from secretariat_rules.sources.base import SourceInventory, SourceNotice
 from secretariat_rules.sources.matching import BodyMatcher, PartyMatcher
@@ -29,9 +30,11 @@ __all__ = [
     "DECISION_COLUMNS",
     "DISTRIBUTION_COLUMNS",
     "DOCUMENT_COLUMNS",
+    "LEFT_OUT_MESSAGES",
     "MEETING_COLUMNS",
     "NOTICE_LOCATIONS",
     "Records",
+    "left_out_message",
 ]
 
 DOCUMENT_COLUMNS = ("id", "title", "kind", "date", "meeting", "archive_ref", "archived")
@@ -67,6 +70,25 @@ SAME_PARTY = "korrespondansepart: the same party again on one registrering"
 EMPTY_MAPPE = "mappe with no registrering: no record"
 NO_MEETING = "moeteregistrering: a møtesak in no moetemappe (no meeting): no decision"
 SAME_CASE = "moeteregistrering: a further registrering of a case already a decision"
+
+LEFT_OUT_MESSAGES: dict[str, str] = {
+    SENDER: "source.noark5.left_out.sender",
+    NO_TYPE: "source.noark5.left_out.no_type",
+    INCOMING: "source.noark5.left_out.incoming",
+    NO_PARTY: "source.noark5.left_out.no_party",
+    RESEMBLES: "source.noark5.left_out.resembles",
+    SAME_PARTY: "source.noark5.left_out.same_party",
+    EMPTY_MAPPE: "source.noark5.left_out.empty_mappe",
+    NO_MEETING: "source.noark5.left_out.no_meeting",
+    SAME_CASE: "source.noark5.left_out.same_case",
+}
+"""Inventory reason (a stable English key of the JSON report) → its catalogue text, as
+a DAT006 finding says it (the ``en`` text is the key itself)."""
+
+
+def left_out_message(reason: str, count: int) -> Msg:
+    """A DAT006 reason: ``3 × mappe with no registrering: no record``, in the report's language."""
+    return msg("source.left_out", count=count, reason=msg(LEFT_OUT_MESSAGES[reason]))
 
 
 @dataclass
@@ -235,15 +257,16 @@ class Records:
         out = []
         for reason, dropped in sorted(self.dropped.items()):
             count = self.left_out[reason]
-            out.append(SourceNotice("DAT006", subject, (f"{count} × {reason}",), tuple(dropped)))
+            text = left_out_message(reason, count)
+            out.append(SourceNotice("DAT006", subject, (text,), tuple(dropped)))
         if self.unmatched:
-            reasons = []
+            reasons: list[Msg] = []
             locations: list[tuple[str, int | None, str | None]] = []
             for name in sorted(self.unmatched, key=lambda n: (-self.unmatched_count[n], n)):
                 party, where = self.unmatched[name]
                 count = self.unmatched_count[name]
                 reasons.append(
-                    f"{printable(name)} ({count}) ≈ {party}: add it to the party's aliases"
+                    msg("source.noark5.resembles", name=printable(name), count=count, party=party)
                 )
                 locations.extend(where[:1])
             out.append(

@@ -21,6 +21,7 @@ from typing import Any
 
 from lxml import etree
 
+from secretariat_rules.i18n.message import Text, msg
 from secretariat_rules.sources.base import SourceNotice
 from secretariat_rules.sources.values import printable
 
@@ -100,10 +101,12 @@ def check(data: bytes, rel: str, version: str) -> list[SourceNotice]:
         return []
     errors = list(xsd.error_log)
     shown = errors[:MAX_ERRORS]
-    reasons = [f"not valid against the Noark 5 {version} schema (arkivstruktur.xsd)"]
-    reasons += [f"line {e.line}: {_message(e.message)}" for e in shown]
+    reasons: list[Text] = [msg("source.noark5.schema.invalid", version=version)]
+    reasons += [
+        msg("source.noark5.schema.error", line=e.line, detail=_message(e.message)) for e in shown
+    ]
     if len(errors) > MAX_ERRORS:
-        reasons.append(f"… and {len(errors) - MAX_ERRORS} more schema errors")
+        reasons.append(msg("source.noark5.schema.more", count=len(errors) - MAX_ERRORS))
     locations = tuple((rel, e.line or None, None) for e in shown)
     return [SourceNotice("DAT008", f"files/{rel}", tuple(reasons), locations)]
 

@@ -25,11 +25,13 @@ from typing import Any, Protocol
 from lxml import etree
 
 from secretariat_rules.exceptions import DataFileError
+from secretariat_rules.i18n.message import msg
 from secretariat_rules.sources.confine import MAX_XML_DEPTH
 
 __all__ = ["MAPPER", "REFUSED", "REGISTRERINGER", "Handler", "children", "local", "text", "walk"]
 
 REFUSED = "DTDs and entities are refused"
+"""The start of the refusal's English text (``source.noark5.doctype``)."""
 XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 MAPPER = frozenset({"mappe", "saksmappe", "moetemappe"})
 REGISTRERINGER = frozenset(
@@ -107,27 +109,28 @@ def walk(data: bytes, rel: str, handler: Handler) -> None:
                 _end(stack, elem, handler)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno and exc.lineno > 0 else None
-        raise DataFileError(rel, f"malformed XML: {exc.msg}", line) from exc
+        raise DataFileError(rel, msg("source.noark5.malformed", detail=exc.msg), line) from exc
     except etree.LxmlError as exc:  # pragma: no cover - lxml's other parse failures
-        raise DataFileError(rel, f"cannot parse the XML: {exc}") from exc
+        raise DataFileError(rel, msg("source.noark5.unparsable", detail=str(exc))) from exc
     except OSError as exc:  # pragma: no cover - only from a file-like source
-        raise DataFileError(rel, f"cannot read the file: {exc.strerror or exc}") from exc
+        detail = str(exc.strerror or exc)
+        raise DataFileError(rel, msg("source.noark5.unreadable", detail=detail)) from exc
     if stack:  # pragma: no cover - the parser reports unclosed elements
-        raise DataFileError(rel, "malformed XML: the document ends inside an element")
+        raise DataFileError(rel, msg("source.noark5.unclosed"))
 
 
 def _start(stack: list[_Frame], elem: Any, rel: str, handler: Handler) -> None:
     name = local(elem)
     if len(stack) >= MAX_XML_DEPTH:
         raise DataFileError(
-            rel, f"elements nested deeper than {MAX_XML_DEPTH} levels", elem.sourceline
+            rel, msg("source.noark5.too_deep", depth=MAX_XML_DEPTH), elem.sourceline
         )
     if not stack:
         _refuse_doctype(elem, rel)
         if name != "arkiv":
             raise DataFileError(
                 rel,
-                f"expected a Noark 5 arkivstruktur (root element 'arkiv'), found {name!r}",
+                msg("source.noark5.not_arkivstruktur", found=repr(name)),
                 elem.sourceline,
             )
         stack.append(_Frame(name, f"/{name}"))
@@ -191,11 +194,11 @@ def _refuse_dtd_in_prolog(data: bytes, rel: str) -> None:
     rest = head[offset : offset + 9].upper()
     if rest.startswith((b"<!DOCTYPE", b"<!ENTITY")):
         line = head.count(b"\n", 0, offset) + 1
-        raise DataFileError(rel, f"{REFUSED} (a DOCTYPE declaration)", line)
+        raise DataFileError(rel, msg("source.noark5.doctype"), line)
 
 
 def _refuse_doctype(root: Any, rel: str) -> None:
     """The parser's own record: a DOCTYPE the prolog scan could not see is refused too."""
     info = root.getroottree().docinfo
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
-        raise DataFileError(rel, f"{REFUSED} (a DOCTYPE declaration)")
+        raise DataFileError(rel, msg("source.noark5.doctype"))
