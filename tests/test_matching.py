@@ -10,6 +10,7 @@ import pytest
 
 from secretariat_rules.api import load_dataset
 from secretariat_rules.dataset import Dataset
+from secretariat_rules.i18n.message import render_text
 from secretariat_rules.plugins import load_registry
 from secretariat_rules.schema.manifest import Body, Party
 from secretariat_rules.sources.matching import (
@@ -255,7 +256,7 @@ def test_norwegian_csv_translates_names_and_aliases_into_ids(tmp_path: Path) -> 
     assert dataset.frame("meetings").select("id", "body").rows() == [("M1", "sg")]
     dangling = [(rule, str(f.subject), f.reasons) for rule, f in dataset.issues]
     assert [(rule, subject) for rule, subject, _ in dangling] == [("DAT003", "decisions/V4")]
-    assert "Statens vegvesen Region øst" in dangling[0][2][0]
+    assert "Statens vegvesen Region øst" in render_text(dangling[0][2][0], "en")
 
 
 def test_excel_followup_translates_aliases_into_ids(tmp_path: Path) -> None:

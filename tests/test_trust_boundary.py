@@ -25,6 +25,7 @@ import pytest
 import yaml
 
 from secretariat_rules.api import load_dataset
+from secretariat_rules.i18n.message import render_text
 from secretariat_rules.sources import confine
 from secretariat_rules.testing import BASE_MANIFEST, Repo, write_repo
 
@@ -478,7 +479,9 @@ def test_deep_xml_is_dat004(tmp_path: Path) -> None:
     root = write_repo(tmp_path / "repo", data, {"arkivstruktur.xml": xml})
     [(rule, finding)] = load_dataset(root).issues
     assert (rule, str(finding.subject)) == ("DAT004", "files/documents")
-    assert f"nested deeper than {confine.MAX_XML_DEPTH} levels" in finding.reasons[0]
+    assert f"nested deeper than {confine.MAX_XML_DEPTH} levels" in render_text(
+        finding.reasons[0], "en"
+    )
 
 
 # --------------------------------------------------------------------------- no lost records
