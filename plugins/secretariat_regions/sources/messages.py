@@ -20,7 +20,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "source.noark5.unparsable": "kan ikke tolke XML-en: {detail}",
         "source.noark5.unreadable": "kan ikke lese filen: {detail}",
         "source.noark5.unclosed": "ugyldig XML: dokumentet slutter inne i et element",
-        "source.noark5.too_deep": "elementene er nøstet dypere enn {depth} nivåer",
+        "source.noark5.too_deep": "elementene er nestet dypere enn {depth} nivåer",
         "source.noark5.not_arkivstruktur": (
             "forventet en Noark 5-arkivstruktur (rotelementet 'arkiv'), fant {found}"
         ),
