@@ -107,6 +107,7 @@ def test_manifest_check_section_sets_defaults(secretariat_repo: RepoFactory) -> 
         ({"reports": {"xml": "out.xml"}}, 2, "check.reports: unknown format 'xml' (known: "),
     ],
 )
+@pytest.mark.usefixtures("english")  # the messages asserted are the English ones
 def test_manifest_check_section_errors_have_file_and_line(
     secretariat_repo: RepoFactory, check: dict[str, object], line: int, expected: str
 ) -> None:
@@ -118,6 +119,7 @@ def test_manifest_check_section_errors_have_file_and_line(
     assert f"secretariat.yaml:{section + line}: {expected}" in run.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_manifest_selector_that_matches_no_rule_is_named_at_its_line(
     secretariat_repo: RepoFactory,
 ) -> None:
@@ -133,6 +135,7 @@ def test_manifest_selector_that_matches_no_rule_is_named_at_its_line(
     assert "--ignore SEK9:" in run_cli("check", repo.path, "--ignore", "SEK9").stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_report_path_through_a_link_out_of_the_repository_is_refused(
     secretariat_repo: RepoFactory, tmp_path: Path
 ) -> None:
@@ -155,8 +158,47 @@ def test_manifest_schema_describes_the_check_section() -> None:
     )
 
 
-def test_help_lists_formats_exit_codes_and_examples() -> None:
+def test_help_lists_formats_exit_codes_and_examples_in_bokmal_by_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SECRETARIAT_RULES_LANG", raising=False)
     text = run_cli("check", "--help").output
+    assert text.startswith("Bruk: ")
+    assert "Kjør et regelsett på ett eller flere datarepositorier" in text
+    assert "\nValg:\n" in text and "Vis denne hjelpeteksten og avslutt." in text
+    assert "Formater (--format, --report FORMAT=STI): text, json, junit, sarif, markdown," in text
+    assert "Avslutningskoder: 0 ingen funn på eller over --fail-on; 1 slike funn; 2 en feil" in text
+    assert "secretariat-rules check data --report junit=junit.xml --report sarif=report.sarif" in (
+        text
+    )
+    assert "SECRETARIAT_RULES_LANG" in text
+    assert "[standard: text]" in " ".join(text.split())  # click's own "default" too
+    top = run_cli("--help").output
+    assert "Sjekk sekretariatene for byvekstavtalene mot retningslinjene deres." in top
+    assert "\nKommandoer:\n" in top and "Vis versjonen og avslutt." in top
+    assert "miljøvariabelen SECRETARIAT_RULES_LANG" in top
+    assert 'eval "$(_SECRETARIAT_RULES_COMPLETE=bash_source secretariat-rules)"' in top
+
+
+def english_help(*args: str) -> str:
+    """``--help`` of ``args`` checked to be English."""
+    text = run_cli(*args, "--help").output
+    assert text.startswith("Usage: ") and "\nOptions:\n" in text
+    assert "Show this message and exit." in text and "Bruk:" not in text
+    return text
+
+
+@pytest.mark.parametrize("how", ["env", "--lang en", "--lang=en"])
+def test_help_lists_formats_exit_codes_and_examples_in_english(
+    how: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given: tuple[str, ...] = ()
+    if how == "env":
+        monkeypatch.setenv("SECRETARIAT_RULES_LANG", "en")
+    else:
+        given = tuple(how.replace("=", " ").split())
+    text = english_help("check", *given)
+    assert "Run a ruleset on one or more data repositories" in text
     assert (
         "Formats (--format, --report FORMAT=PATH): text, json, junit, sarif, markdown, html,"
         in (text)
@@ -165,8 +207,76 @@ def test_help_lists_formats_exit_codes_and_examples() -> None:
     assert "secretariat-rules check data --report junit=junit.xml --report sarif=report.sarif" in (
         text
     )
-    top = run_cli("--help").output
+    assert "[default: text]" in " ".join(text.split())
+    top = english_help(*given)
+    assert "Check urban growth agreement secretariats against their guidelines." in top
+    assert "\nCommands:\n" in top and "Show the version and exit." in top
+    assert "SECRETARIAT_RULES_LANG environment variable" in top
     assert 'eval "$(_SECRETARIAT_RULES_COMPLETE=bash_source secretariat-rules)"' in top
+    if how == "env":  # --lang wins over the environment
+        assert run_cli("check", "--lang", "nb", "--help").output.startswith("Bruk: ")
+
+
+def test_help_language_does_not_leak_between_invocations(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SECRETARIAT_RULES_LANG", raising=False)
+    assert run_cli("check", "--lang", "en", "--help").output.startswith("Usage: ")
+    assert run_cli("check", "--help").output.startswith("Bruk: ")
+    assert run_cli("audit", "--lang", "en", "--help").output.startswith("Usage: ")
+    assert run_cli("pull", "einnsyn", "--help").output.startswith("Bruk: ")
+
+
+def test_an_error_of_a_run_is_in_its_language(
+    secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SECRETARIAT_RULES_LANG", raising=False)
+    repo = secretariat_repo()
+    english = run_cli("check", repo.path, "--lang", "en", "--as-of", "yesterday")
+    assert english.exit_code == 2
+    assert english.stderr == (
+        "secretariat-rules: error: --as-of 'yesterday': expected a date such as 2025-06-30 "
+        "or 30.06.2025\n"
+    )
+    bokmal = run_cli("check", repo.path, "--as-of", "yesterday")
+    assert bokmal.exit_code == 2
+    assert bokmal.stderr == (
+        "secretariat-rules: feil: --as-of 'yesterday': forventet en dato som 2025-06-30 "
+        "eller 30.06.2025\n"
+    )
+    monkeypatch.setenv("SECRETARIAT_RULES_LANG", "en")
+    assert run_cli("check", repo.path, "--period", "2025..2024").stderr == (
+        "secretariat-rules: error: --period '2025..2024': start is after end\n"
+    )
+
+
+def test_an_error_after_the_manifest_is_read_is_in_its_check_lang(
+    secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SECRETARIAT_RULES_LANG", raising=False)
+    repo = secretariat_repo(manifest=with_check(lang="en"))
+    run = run_cli("check", repo.path, "--select", "sek025")
+    assert run.exit_code == 2
+    assert run.stderr == (
+        "secretariat-rules: error: rule id 'sek025': ids are matched as written; "
+        "did you mean 'SEK025'?\n"
+    )
+    told = run_cli("check", repo.path, "--select", "sek025", "--lang", "nb")
+    assert told.stderr.startswith("secretariat-rules: feil: regel-id 'sek025': ")
+
+
+def test_cli_messages_render_in_both_languages() -> None:
+    from secretariat_rules.i18n.message import msg
+
+    failed = msg("cli.write.failed", path="r.json", reason=msg("cli.write.no_reader"))
+    assert failed.render("nb") == "kan ikke skrive r.json: ingen prosess leser fra den"
+    assert failed.render("en") == "cannot write r.json: no process is reading it"
+    crashed = msg("cli.audit.crashed", count=1, env="X")
+    assert crashed.render("nb").startswith("secretariat-rules: intern feil i 1 region (krasjet).")
+    assert (
+        msg("cli.audit.crashed", count=2, env="X")
+        .render("nb")
+        .startswith("secretariat-rules: intern feil i 2 regioner (krasjet).")
+    )
+    assert crashed.render("en").startswith("secretariat-rules: internal error in 1 region(s)")
 
 
 def test_shell_completion_as_documented() -> None:

@@ -8,7 +8,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from secretariat_rules.testing import BASE_MANIFEST, Repo, run_cli
+
+pytestmark = pytest.mark.usefixtures("english")  # the messages asserted are the English ones
 
 RepoFactory = Callable[..., Repo]
 

@@ -47,6 +47,7 @@ from .crashes import crash_summary
 from .engine.ruleset import load_ruleset
 from .exceptions import ConfigurationError
 from .findings import Result, RuleOutcome, Severity
+from .i18n.message import Text, msg, ui_lang, using_lang
 from .plugins import Registry, load_registry
 from .reference import Tailoring, tailoring
 from .schema.manifest import Period
@@ -98,6 +99,8 @@ class AuditJob:
     load_entry_points: bool = True
     schema_check: bool = False
     """Ask source adapters to validate against their official schema (DAT008)."""
+    ui_lang: str | None = None
+    """Language of the region's error message (a worker does not share the caller's)."""
 
 
 @dataclass(frozen=True)
@@ -295,8 +298,13 @@ def audit_region(job: AuditJob, registry: Registry | None = None) -> RegionAudit
 
     Never raises for a region's own trouble: a configuration error gives a ``broken``
     region with the message, an unexpected exception a ``crashed`` one with the
-    exception's type and message and its traceback.
+    exception's type and message and its traceback. Messages are in ``job.ui_lang``.
     """
+    with using_lang(job.ui_lang):
+        return _audit_region(job, registry)
+
+
+def _audit_region(job: AuditJob, registry: Registry | None) -> RegionAudit:
     try:
         registry = registry or _registry_for(job)
         options = ReadOptions(schema_check=job.schema_check)
@@ -343,17 +351,21 @@ def broken_region(data_dir: str, message: str, trace: str | None = None) -> Regi
     )
 
 
-def crashed_region(data_dir: str, exc: BaseException, trace: str, context: str = "") -> RegionAudit:
+def crashed_region(
+    data_dir: str, exc: BaseException, trace: str, context: Text = ""
+) -> RegionAudit:
     """A region stopped by an unexpected exception: a bug, with the traceback kept.
 
     The message names the exception's type and where it was raised, not its message,
     which may quote data (see :mod:`secretariat_rules.crashes`); the traceback has it.
+    The message is in :func:`ui_lang`.
     """
-    where = f"{context}: " if context else ""
-    message = (
-        f"internal error (a bug in secretariat-rules or a plugin): {where}{crash_summary(exc)}"
-    )
-    return broken_region(data_dir, message, trace)
+    summary = crash_summary(exc)
+    if context:
+        message = msg("cli.audit.region_crashed.in", context=context, summary=summary)
+    else:
+        message = msg("cli.audit.region_crashed", summary=summary)
+    return broken_region(data_dir, str(message), trace)
 
 
 # --------------------------------------------------------------------------- running
@@ -397,6 +409,7 @@ def run_audit(
             plugins=tuple(plugins),
             load_entry_points=load_entry_points,
             schema_check=schema_check,
+            ui_lang=ui_lang(),
         )
         for path in data_dirs
     ]
@@ -424,7 +437,7 @@ def run_audit(
                         job_list[index].data_dir,
                         exc,
                         "".join(traceback.format_exception(exc)),
-                        "the worker process failed",
+                        msg("cli.audit.worker_failed"),
                     )
                 regions[index] = region
                 if progress:

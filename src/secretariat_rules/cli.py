@@ -29,11 +29,13 @@ from .api import DEFAULT_RULESET, load_baseline
 from .api import check as run_check
 from .audit import DEFAULT_JOBS, RegionAudit, run_audit
 from .check_defaults import report_targets, repository_defaults, selection, selection_error
-from .crashes import DEBUG_ENV, internal_error_line
+from .crashes import DEBUG_ENV, crash_summary
 from .engine.ruleset import Ruleset, load_ruleset
 from .exceptions import ConfigurationError, UsageError
 from .findings import Result, Severity
+from .i18n import catalog
 from .i18n.catalog import t
+from .i18n.message import LANG_ENV, Msg, msg, ui_lang, using_lang
 from .plugins import PROVIDED_KINDS, Registry, load_registry
 from .reporters.base import AuditReporter, ReportOptions, audit_renderer, repository_path
 from .reporters.summary import summary_line
@@ -58,6 +60,146 @@ class ExitCode(IntEnum):
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+# --------------------------------------------------------------------------- language
+
+
+def tr(key: str, **values: object) -> str:
+    """Catalogue ``key`` in the language of this invocation (:func:`ui_lang`)."""
+    return t(key, ui_lang(), **values)
+
+
+def lang_in_args(args: Sequence[str]) -> str | None:
+    """The value of the last ``--lang X`` / ``--lang=X`` before ``--``, if a language.
+
+    Read before click parses, so that ``check --lang en --help`` and the errors of that
+    run are in English too.
+    """
+    found = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value is not None and value.strip().lower() in catalog.LANGUAGES:
+            found = value.strip().lower()
+    return found
+
+
+def run_lang() -> str | None:
+    """The language a run chose once it read its manifest (``check: lang:``), if any."""
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root().obj if ctx is not None else None
+    chosen = root.get("ui_lang") if isinstance(root, dict) else None
+    return chosen if isinstance(chosen, str) else None
+
+
+HELP_VALUES: dict[str, object] = {"env": DEBUG_ENV}
+"""Values the help templates may name (``{env}``)."""
+
+
+def help_text(value: str | None) -> str | None:
+    """A help text: a catalogue key rendered in :func:`ui_lang`; other text as it is."""
+    if value and value in catalog.MESSAGES[ui_lang()]:
+        return tr(value, **HELP_VALUES)
+    return value
+
+
+class _HelpText:
+    """An attribute holding a catalogue key that reads as the text in :func:`ui_lang`.
+
+    Click takes ``help=``/``epilog=`` when a command is declared; this renders them when
+    the help is shown, in the language of that invocation.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_raw_{name}"
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        return help_text(getattr(obj, self.slot, None))
+
+    def __set__(self, obj: object, value: str | None) -> None:
+        setattr(obj, self.slot, value)
+
+
+_SECTIONS = {
+    "Options": "help.section.options",
+    "Commands": "help.section.commands",
+    "Positional arguments": "help.section.arguments",
+}
+
+
+class HelpFormatter(click.HelpFormatter):
+    """Click's formatter with its words (Usage, Options, Commands) in :func:`ui_lang`."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, f"{tr('help.usage')} " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        key = _SECTIONS.get(heading)
+        super().write_heading(tr(key) if key else heading)
+
+
+class Context(click.Context):
+    formatter_class = HelpFormatter
+
+
+class HelpOption(click.Option):
+    """An option whose ``help`` is a catalogue key, and whose ``[default: ...]`` is
+    translated too."""
+
+    help = _HelpText()
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        if self.hidden:
+            return None
+        text = self.help or ""
+        extra = self.get_help_extra(ctx)
+        items = []
+        if "envvars" in extra:
+            items.append(tr("help.extra.envvar", var=", ".join(extra["envvars"])))
+        if "default" in extra:
+            items.append(tr("help.extra.default", default=extra["default"]))
+        if "range" in extra:
+            items.append(extra["range"])
+        if "required" in extra:
+            items.append(tr("help.extra.required"))
+        if items:
+            joined = "; ".join(items)
+            text = f"{text}  [{joined}]" if text else f"[{joined}]"
+        return self.get_help_spec(ctx), text
+
+
+def option(*decls: str, **attrs: Any) -> Callable[[F], F]:
+    """``click.option`` with :class:`HelpOption`: ``help`` is a catalogue key."""
+    attrs.setdefault("cls", HelpOption)
+    return click.option(*decls, **attrs)
+
+
+class _Translated:
+    """Help, short help and epilog of a command rendered in :func:`ui_lang`; click's own
+    help option too."""
+
+    help = _HelpText()
+    short_help = _HelpText()
+    epilog = _HelpText()
+    context_class = Context
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        found: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
+        if found is not None:
+            found.help = tr("help.option.help")
+        return found
+
+
+class Command(_Translated, click.Command):  # type: ignore[misc]
+    """A command whose help texts are catalogue keys."""
+
+
 def debug_requested() -> bool:
     """Whether tracebacks were asked for: ``--debug`` or ``SECRETARIAT_RULES_DEBUG``."""
     ctx = click.get_current_context(silent=True)
@@ -72,7 +214,7 @@ def report_internal_error(exc: BaseException) -> None:
     if debug_requested():
         trace = "".join(traceback.format_exception(exc)).rstrip("\n")
         click.echo(trace, err=True)
-    click.echo(internal_error_line(exc), err=True)
+    click.echo(tr("cli.internal_error", summary=crash_summary(exc), env=DEBUG_ENV), err=True)
 
 
 def handle_errors(func: F) -> F:
@@ -84,7 +226,8 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ConfigurationError as exc:
-            click.echo(f"secretariat-rules: error: {exc}", err=True)
+            with using_lang(run_lang()):
+                click.echo(tr("cli.error", message=str(exc)), err=True)
             if debug_requested():
                 click.echo("".join(traceback.format_exception(exc)).rstrip("\n"), err=True)
             sys.exit(ExitCode.CONFIG_ERROR)
@@ -113,8 +256,27 @@ def broken_pipe() -> None:
     sys.exit(ExitCode.BROKEN_PIPE)
 
 
-class SafeGroup(click.Group):
-    """The command group; an exception that escapes a command (a bug) exits 3, not 1."""
+class SafeGroup(_Translated, click.Group):  # type: ignore[misc]
+    """The command group; an exception that escapes a command (a bug) exits 3, not 1.
+
+    Help, errors and progress of an invocation are in the language of its ``--lang``,
+    else of ``SECRETARIAT_RULES_LANG``, else nb (:func:`lang_in_args`, :func:`ui_lang`).
+    """
+
+    command_class = Command
+    group_class = type
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        given = sys.argv[1:] if args is None else list(args)
+        with using_lang(lang_in_args(given)):
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -122,10 +284,11 @@ class SafeGroup(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except ConfigurationError as exc:
-            click.echo(f"secretariat-rules: error: {exc}", err=True)
+            with using_lang(run_lang()):
+                click.echo(tr("cli.error", message=str(exc)), err=True)
             sys.exit(ExitCode.CONFIG_ERROR)
         except KeyboardInterrupt:  # not a finding (1) nor a bug (3): the shell's 128 + SIGINT
-            click.echo("secretariat-rules: interrupted", err=True)
+            click.echo(tr("cli.interrupted"), err=True)
             sys.exit(ExitCode.INTERRUPTED)
         except BrokenPipeError:
             broken_pipe()
@@ -144,9 +307,7 @@ def parse_date(value: str, option: str) -> dt.date:
     except ValueError:
         parsed = None
     if not isinstance(parsed, dt.date):
-        raise UsageError(
-            f"{option} {printable(value)}: expected a date such as 2025-06-30 or 30.06.2025"
-        )
+        raise UsageError(msg("cli.date.invalid", option=option, value=printable(value)))
     return parsed
 
 
@@ -162,13 +323,10 @@ def parse_period(value: str) -> Period:
         )
     start, sep, end = text.partition("..")
     if not sep:
-        raise UsageError(
-            f"--period {printable(value)}: expected a year (2024) or START..END "
-            "(2024-01-01..2024-06-30, 01.01.2024..30.06.2024, 2023..2024)"
-        )
+        raise UsageError(msg("cli.period.invalid", value=printable(value)))
     first, last = _period_bound(start, value, first=True), _period_bound(end, value, first=False)
     if first > last:
-        raise UsageError(f"--period {printable(value)}: start is after end")
+        raise UsageError(msg("cli.period.reversed", value=printable(value)))
     return Period(start=first, end=last)
 
 
@@ -176,7 +334,7 @@ def _year_day(year: str, value: str, *, first: bool) -> dt.date:
     """1 January or 31 December of a four-digit year; year 0 does not exist."""
     number = int(year)
     if number < 1:
-        raise UsageError(f"--period {printable(value)}: year {year} does not exist")
+        raise UsageError(msg("cli.period.no_year", value=printable(value), year=year))
     return dt.date(number, 1, 1) if first else dt.date(number, 12, 31)
 
 
@@ -190,10 +348,7 @@ def _period_bound(text: str, value: str, *, first: bool) -> dt.date:
     except ValueError:
         parsed = None
     if not isinstance(parsed, dt.date):
-        raise UsageError(
-            f"--period {printable(value)}: {printable(text)} is not a date such as "
-            "2024-01-01 or 01.01.2024, nor a year"
-        )
+        raise UsageError(msg("cli.period.bound", value=printable(value), bound=printable(text)))
     return parsed
 
 
@@ -205,9 +360,10 @@ def split_ids(values: Sequence[str]) -> tuple[str, ...]:
     ids = tuple(part.strip() for v in values for part in v.split(",") if part.strip())
     for part in ids:
         if part != part.upper() or has_invisible(part):
-            near = part.upper() if not has_invisible(part) else None
-            hint = f"; did you mean {near!r}?" if near else ""
-            raise UsageError(f"rule id {printable(part)}: ids are matched as written{hint}")
+            if has_invisible(part):
+                raise UsageError(msg("cli.rule_id.case", id=printable(part)))
+            near = repr(part.upper())
+            raise UsageError(msg("cli.rule_id.case.near", id=printable(part), near=near))
     return ids
 
 
@@ -217,7 +373,7 @@ def parse_reports(values: Sequence[str], registry: Registry) -> list[tuple[str, 
     for value in values:
         fmt, sep, path = value.partition("=")
         if not sep or not path:
-            raise UsageError(f"--report {value!r}: expected FORMAT=PATH, e.g. junit=report.xml")
+            raise UsageError(msg("cli.report.invalid", value=repr(value)))
         check_format(fmt, registry)
         out.append((fmt, Path(path)))
     return out
@@ -226,7 +382,7 @@ def parse_reports(values: Sequence[str], registry: Registry) -> list[tuple[str, 
 def check_format(fmt: str, registry: Registry) -> None:
     if fmt not in registry.reporters:
         known = ", ".join(sorted(registry.reporters))
-        raise UsageError(f"unknown format {fmt!r}; available: {known}")
+        raise UsageError(msg("cli.format.unknown", format=repr(fmt), known=known))
 
 
 def _current_umask() -> int:
@@ -266,14 +422,17 @@ def _write_stream(path: Path, text: str) -> None:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        reason = "no process is reading it" if exc.errno == errno.ENXIO else exc.strerror
-        raise UsageError(f"cannot write {path}: {reason or exc}") from None
+        reason: Msg | str = (
+            msg("cli.write.no_reader") if exc.errno == errno.ENXIO else exc.strerror or str(exc)
+        )
+        raise UsageError(msg("cli.write.failed", path=str(path), reason=reason)) from None
     try:
         os.set_blocking(fd, True)
         with os.fdopen(fd, "wb", closefd=False) as handle:
             handle.write(encodable(text).encode("utf-8"))
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        reason = exc.strerror or str(exc)
+        raise UsageError(msg("cli.write.failed", path=str(path), reason=reason)) from None
     finally:
         os.close(fd)
 
@@ -299,7 +458,7 @@ def write_atomic(path: Path, text: str) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise UsageError(f"cannot write {path}: {reason}") from exc
+        raise UsageError(msg("cli.write.failed", path=str(path), reason=str(reason))) from exc
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -308,7 +467,8 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            reason = exc.strerror or str(exc)
+            raise UsageError(msg("cli.write.failed", path=str(path), reason=reason)) from exc
         raise
 
 
@@ -324,42 +484,35 @@ def use_color(choice: bool | None, stream: Any) -> bool:
 # --------------------------------------------------------------------------- commands
 
 
-MAIN_EPILOG = """\b
-Examples:
-  secretariat-rules init my-data --region miljoloftet
-  secretariat-rules check my-data
-  secretariat-rules check my-data --format html --output report.html
-  secretariat-rules explain SEK008
-  secretariat-rules audit fixtures/* --format html --output audit.html
-
-\b
-Formats: text, json, junit, sarif, markdown, html, github (check --help).
-Shell completion (bash; zsh_source, fish_source likewise):
-  eval "$(_SECRETARIAT_RULES_COMPLETE=bash_source secretariat-rules)"
-"""
-
-
 @click.group(
     cls=SafeGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog=MAIN_EPILOG,
+    help="help.main",
+    epilog="help.main.epilog",
 )
-@click.version_option(__version__, prog_name="secretariat-rules")
-@click.option(
+@click.version_option(
+    __version__, prog_name="secretariat-rules", cls=HelpOption, help="help.option.version"
+)
+@option(
     "-p",
     "--plugin",
     "plugins",
     multiple=True,
     metavar="MODULE",
-    help="Load a plugin module (repeatable).",
+    help="help.option.plugin",
 )
-@click.option(
-    "--no-plugin-autoload", is_flag=True, help="Do not load third-party plugins from entry points."
+@option("--no-plugin-autoload", is_flag=True, help="help.option.no_plugin_autoload")
+@option(
+    "--lang",
+    type=click.Choice(catalog.LANGUAGES),
+    expose_value=False,
+    is_eager=True,
+    help="help.option.lang.main",
 )
-@click.option(
+@option(
     "--debug",
     is_flag=True,
-    help=f"Print the traceback of an internal error (exit code 3); also {DEBUG_ENV}=1.",
+    help="help.option.debug",
 )
 @click.pass_context
 def main(
@@ -387,100 +540,94 @@ def registry_of(ctx: click.Context) -> Registry:
     return registry
 
 
-SCHEMA_CHECK_OPTION = click.option(
+SCHEMA_CHECK_OPTION = option(
     "--schema-check",
     is_flag=True,
-    help="Also validate records-system files (a Noark 5 extract...) against the official "
-    "schema of their version; breaches are DAT008 warnings with line numbers.",
+    help="help.option.schema_check",
 )
 
 
 def run_options(func: F) -> F:
     """Options shared by ``check`` and ``validate``."""
     options = [
-        click.option(
-            "--ruleset", help="Ruleset name or path (default: the manifest's, else national)."
-        ),
-        click.option(
+        option("--ruleset", help="help.option.ruleset.run"),
+        option(
             "--as-of",
             "as_of",
             metavar="DATE",
-            help="Reference date for everything due (default: the manifest's as_of, else today).",
+            help="help.option.as_of",
         ),
-        click.option(
+        option(
             "--period",
             metavar="YEAR|START..END",
-            help="Assessment period (default: the manifest's).",
+            help="help.option.period",
         ),
-        click.option(
+        option(
             "-f",
             "--format",
             "fmt",
             default="text",
             show_default=True,
-            help="Format for stdout or --output.",
+            help="help.option.format.run",
         ),
-        click.option(
+        option(
             "-o",
             "--output",
             type=click.Path(dir_okay=False, path_type=Path),
-            help="Write the --format report to this file.",
+            help="help.option.output.report",
         ),
-        click.option(
+        option(
             "--report",
             "reports",
             multiple=True,
             metavar="FORMAT=PATH",
-            help="Also write FORMAT to PATH (repeatable), e.g. junit=report.xml.",
+            help="help.option.report.run",
         ),
-        click.option(
+        option(
             "--fail-on",
             type=click.Choice(["error", "warning", "info", "never"]),
             default=None,
-            help="Lowest severity that fails the run  [default: the manifest's check: fail_on, "
-            "else error]",
+            help="help.option.fail_on.run",
         ),
-        click.option(
+        option(
             "--select",
             multiple=True,
             metavar="IDS",
-            help="Only these rule ids or prefixes (comma-separated, repeatable).",
+            help="help.option.select",
         ),
-        click.option(
-            "--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or prefixes."
-        ),
-        click.option(
+        option("--ignore", multiple=True, metavar="IDS", help="help.option.ignore"),
+        option(
             "--lang",
             type=click.Choice(["nb", "en"]),
             default=None,
-            help="Report language  [default: the manifest's check: lang, else nb]",
+            help="help.option.lang.run",
         ),
-        click.option(
+        option(
             "-q",
             "--quiet",
             is_flag=True,
-            help="Print only one summary line per repository (reports are still written).",
+            help="help.option.quiet.run",
         ),
-        click.option(
+        option(
             "--waivers",
             type=click.Path(dir_okay=False, path_type=Path),
-            help="Waivers file (default: waivers.yaml in each data repository, if present).",
+            help="help.option.waivers",
         ),
-        click.option(
+        option(
             "--baseline",
             type=click.Path(dir_okay=False, path_type=Path),
-            help="A previous JSON report: fail only on findings it does not hold.",
+            help="help.option.baseline",
         ),
-        click.option(
+        option(
             "--color/--no-color",
             default=None,
-            help="Force colour on or off (default: on a terminal).",
+            help="help.option.color",
         ),
         SCHEMA_CHECK_OPTION,
         click.argument("data_dirs", nargs=-1, type=click.Path(path_type=Path)),
     ]
-    for option in reversed(options):
-        func = option(func)
+    for decorate in reversed(options):
+        func = decorate(func)
     return func
 
 
@@ -516,6 +663,8 @@ def _run(
         check_regular_file(waivers, "--waivers")
     known = load_baseline(baseline) if baseline else None
     found = [repository_defaults(data_dir, registry) for data_dir in data_dirs]
+    if lang is None and found[0].defaults.lang and not os.environ.get(LANG_ENV):
+        ctx.find_root().obj["ui_lang"] = found[0].defaults.lang  # errors from here on too
     lang = lang or found[0].defaults.lang or "nb"
     own_reports = [
         [] if reports or inventory else report_targets(d, f, registry.reporters)
@@ -574,30 +723,7 @@ def _run(
     sys.exit(ExitCode.FINDINGS if failing else ExitCode.OK)
 
 
-CHECK_EPILOG = """\b
-Formats (--format, --report FORMAT=PATH): text, json, junit, sarif, markdown, html,
-github, and any a plugin adds (secretariat-rules plugins).
-
-\b
-Defaults for fail_on, lang, select, ignore and reports can be set once in the
-manifest's check: section (secretariat-rules schema manifest); options here win.
-
-\b
-Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 a usage or
-configuration error (file:line); 3 an internal error (a bug: please report it).
-
-\b
-Examples:
-  secretariat-rules check                  the data repository in this directory
-  secretariat-rules check data -q          one summary line
-  secretariat-rules check data --report junit=junit.xml --report sarif=report.sarif
-  secretariat-rules check data --fail-on warning --lang en
-  secretariat-rules check data --select SEK0 --ignore SEK013
-  secretariat-rules check data --baseline baseline.json
-"""
-
-
-@main.command(epilog=CHECK_EPILOG)
+@main.command(help="help.check", epilog="help.check.epilog")
 @run_options
 @click.pass_context
 @handle_errors
@@ -606,7 +732,7 @@ def check(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) -> No
     _run(ctx, data_dirs, **options)
 
 
-@main.command()
+@main.command(help="help.validate")
 @run_options
 @click.pass_context
 @handle_errors
@@ -617,18 +743,18 @@ def validate(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) ->
     _run(ctx, data_dirs, **options, inventory=True)
 
 
-TEXT_OR_JSON_OPTION = click.option(
+TEXT_OR_JSON_OPTION = option(
     "-f",
     "--format",
     "fmt",
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="help.option.format.text_or_json",
 )
 
 
-@main.command("plugins")
+@main.command("plugins", help="help.plugins")
 @TEXT_OR_JSON_OPTION
 @click.pass_context
 @handle_errors
@@ -650,7 +776,7 @@ def plugins_command(ctx: click.Context, fmt: str) -> None:
         where = entry["label"]
         if entry["module"] != entry["name"]:
             where += f"; {entry['module']}"
-        provides = ", ".join(items) if items else "(provides nothing)"
+        provides = ", ".join(items) if items else tr("cli.plugins.nothing")
         click.echo(f"{entry['name']}: {provides} [{where}]")
 
 
@@ -694,33 +820,33 @@ def emit(text: str, output: Path | None) -> None:
         write_atomic(output, text)
 
 
-LANG_OPTION = click.option(
+LANG_OPTION = option(
     "--lang",
     type=click.Choice(["nb", "en"]),
     default="nb",
     show_default=True,
-    help="Language of titles, messages and labels.",
+    help="help.option.lang.reference",
 )
-RULESET_OPTION = click.option(
+RULESET_OPTION = option(
     "--ruleset",
     "ruleset_name",
     default=DEFAULT_RULESET,
     show_default=True,
     metavar="NAME",
-    help="Ruleset name or path.",
+    help="help.option.ruleset.reference",
 )
-OUTPUT_OPTION = click.option(
+OUTPUT_OPTION = option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of stdout.",
+    help="help.option.output.file",
 )
 
 
-@main.command("rules")
+@main.command("rules", help="help.rules")
 @RULESET_OPTION
 @click.argument("baseline", required=False)
-@click.option(
+@option(
     "-f",
     "--format",
     "fmt",
@@ -769,14 +895,14 @@ def rules_command(
     emit(text, output)
 
 
-@main.command("explain")
+@main.command("explain", help="help.explain")
 @click.argument("rule")
-@click.option(
+@option(
     "--ruleset",
     "ruleset_name",
     default=None,
     metavar="NAME",
-    help="Ruleset name or path (default: every registered ruleset, national first).",
+    help="help.option.ruleset.explain",
 )
 @TEXT_OR_JSON_OPTION
 @LANG_OPTION
@@ -812,7 +938,7 @@ def explain_command(
     emit(text, None)
 
 
-@main.command("regions")
+@main.command("regions", help="help.regions")
 @click.argument("region", required=False)
 @TEXT_OR_JSON_OPTION
 @LANG_OPTION
@@ -839,7 +965,7 @@ def regions_command(ctx: click.Context, region: str | None, fmt: str, lang: str)
     emit(json_text or region_info.region_text(detail, lang), None)
 
 
-@main.command("schema")
+@main.command("schema", help="help.schema")
 @click.argument(
     "target",
     type=click.Choice(json_schema.SCHEMA_TARGETS),
@@ -863,13 +989,13 @@ def schema_command(ctx: click.Context, target: str, name: str | None, output: Pa
     emit(reference.dump_json(schema), output)
 
 
-@main.command("docs")
+@main.command("docs", help="help.docs")
 @OUTPUT_OPTION
-@click.option(
+@option(
     "--hooks",
     "hooks_output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the hook reference (docs/hooks.md) to this file.",
+    help="help.option.hooks",
 )
 @click.pass_context
 @handle_errors
@@ -885,23 +1011,23 @@ def docs_command(ctx: click.Context, output: Path | None, hooks_output: Path | N
 # ---- init
 
 
-@main.command("init")
+@main.command("init", help="help.init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--region", required=True, help="Region id (see `secretariat-rules regions`).")
-@click.option("--year", type=int, help="Assessment year (default: the current year).")
-@click.option(
+@option("--region", required=True, help="help.option.region")
+@option("--year", type=int, help="help.option.year")
+@option(
     "--ci",
     type=click.Choice(["github", "gitlab", "none"]),
     default="github",
     show_default=True,
-    help="CI pipeline to add.",
+    help="help.option.ci",
 )
-@click.option(
+@option(
     "--lang",
     type=click.Choice(["nb", "en"]),
     default="nb",
     show_default=True,
-    help="Language of the README and the attestations template.",
+    help="help.option.lang.init",
 )
 @click.pass_context
 @handle_errors
@@ -915,7 +1041,7 @@ def init_command(
     this_year = year or dt.date.today().year
     made = scaffold(directory, region, registry_of(ctx), this_year, ci, lang)
     for path in made.files:
-        click.echo(f"created {path}")
+        click.echo(tr("cli.init.created", path=str(path)))
 
 
 # ---- audit
@@ -927,71 +1053,71 @@ def audit_reporter(fmt: str, registry: Registry) -> AuditReporter:
     reporter = audit_renderer(registry.reporters[fmt])
     if reporter is None:
         able = ", ".join(n for n, r in sorted(registry.reporters.items()) if audit_renderer(r))
-        raise UsageError(f"format {fmt!r} cannot render an audit; available: {able}")
+        raise UsageError(msg("cli.audit.format_unable", format=repr(fmt), able=able))
     return reporter
 
 
-@main.command("audit")
+@main.command("audit", help="help.audit")
 @click.argument("data_dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
+@option(
     "-f",
     "--format",
     "fmt",
     default="text",
     show_default=True,
-    help="Format for stdout or --output: text, json, junit, html (or a plugin's).",
+    help="help.option.format.audit",
 )
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the --format report to this file.",
+    help="help.option.output.report",
 )
-@click.option(
+@option(
     "--report",
     "reports",
     multiple=True,
     metavar="FORMAT=PATH",
-    help="Also write FORMAT to PATH (repeatable), e.g. html=audit.html.",
+    help="help.option.report.audit",
 )
-@click.option(
+@option(
     "--as-of",
     "as_of",
     metavar="DATE",
-    help="Reference date for every region (default: each manifest's as_of, else today).",
+    help="help.option.as_of.audit",
 )
-@click.option(
+@option(
     "--period",
     metavar="YEAR|START..END",
-    help="Assessment period for every region (default: each manifest's).",
+    help="help.option.period.audit",
 )
-@click.option(
+@option(
     "--lang",
     type=click.Choice(["nb", "en"]),
     default="nb",
     show_default=True,
-    help="Report language.",
+    help="help.option.lang.audit",
 )
-@click.option(
+@option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
     default=DEFAULT_JOBS,
     show_default=True,
-    help="Worker processes (1 runs every region in this process).",
+    help="help.option.jobs",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
-@click.option(
+@option("-q", "--quiet", is_flag=True, help="help.option.quiet.audit")
+@option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info", "never"]),
     default="error",
     show_default=True,
-    help="Lowest severity, against a region's own ruleset, that fails the run.",
+    help="help.option.fail_on.audit",
 )
-@click.option(
+@option(
     "--color/--no-color",
     default=None,
-    help="Force colour on or off (default: on a terminal).",
+    help="help.option.color",
 )
 @SCHEMA_CHECK_OPTION
 @click.pass_context
@@ -1037,13 +1163,16 @@ def audit_command(
     chosen_period = parse_period(period) if period else None
     missing = [str(d) for d in data_dirs if not d.exists()]
     if missing:
-        raise UsageError(f"no such data directory: {', '.join(missing)}")
+        raise UsageError(msg("cli.audit.no_dir", dirs=", ".join(missing)))
     show_progress = not quiet and bool(getattr(sys.stderr, "isatty", lambda: False)())
 
     def progress(done: int, total: int, region: RegionAudit) -> None:
-        state = t("audit.progress.done" if region.ok else f"audit.status.{region.status}", lang)
+        state = tr("audit.progress.done" if region.ok else f"audit.status.{region.status}")
         where = repository_path(region.data_dir)
-        click.echo(encodable(f"[{done}/{total}] {region.id} ({where}) {state}"), err=True)
+        line = tr(
+            "cli.audit.progress", done=done, total=total, region=region.id, where=where, state=state
+        )
+        click.echo(encodable(line), err=True)
 
     audit = run_audit(
         data_dirs,
@@ -1060,16 +1189,12 @@ def audit_command(
     )
     debug = debug_requested()
     for region in audit.unassessed:
-        click.echo(f"secretariat-rules: error: {region.data_dir}: {region.message}", err=True)
+        click.echo(tr("cli.error", message=f"{region.data_dir}: {region.message}"), err=True)
         if region.crashed and region.traceback and debug:
             click.echo(region.traceback.rstrip("\n"), err=True)
     if audit.crashed:
-        click.echo(
-            f"secretariat-rules: internal error in {len(audit.crashed)} region(s) (crashed). "
-            "This is a bug in secretariat-rules or a plugin; please report it with the "
-            f"command you ran (re-run with --debug or {DEBUG_ENV}=1 for the traceback).",
-            err=True,
-        )
+        crashed = msg("cli.audit.crashed", count=len(audit.crashed), env=DEBUG_ENV)
+        click.echo(str(crashed), err=True)
     colored = use_color(color, sys.stdout) if output is None else False
     options = ReportOptions(lang=lang, color=colored)
     text = main_reporter.render_audit(audit, options)
@@ -1089,36 +1214,36 @@ def audit_command(
 # ---- pull
 
 
-@main.group("pull", cls=SafeGroup)
+@main.group("pull", cls=SafeGroup, help="help.pull")
 def pull_group() -> None:
     """Download records from a public service into a data repository."""
 
 
-@pull_group.command("einnsyn")
+@pull_group.command("einnsyn", help="help.pull.einnsyn")
 @click.argument("data_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--body", required=True, help="The body's eInnsyn enhet id (enh_…).")
-@click.option("--from", "start", required=True, help="First date (2024-01-01 or 01.01.2024).")
-@click.option("--to", "end", required=True, help="Last date, included.")
-@click.option("--base-url", default=None, help="API address (default https://api.einnsyn.no).")
-@click.option(
+@option("--body", required=True, help="help.option.body")
+@option("--from", "start", required=True, help="help.option.from")
+@option("--to", "end", required=True, help="help.option.to")
+@option("--base-url", default=None, help="help.option.base_url")
+@option(
     "--api-key",
     envvar="EINNSYN_API_KEY",
     default=None,
-    help="API key, sent as X-EIN-API-KEY (also EINNSYN_API_KEY).",
+    help="help.option.api_key",
 )
-@click.option(
+@option(
     "--rate", type=click.FloatRange(min=0.01), default=2.0, show_default=True,
-    help="Requests per second at most.",
+    help="help.option.rate",
 )  # fmt: skip
-@click.option(
+@option(
     "--retries", type=click.IntRange(0, 20), default=5, show_default=True,
-    help="Retries of a 429/5xx answer or a connection error, with back-off.",
+    help="help.option.retries",
 )  # fmt: skip
-@click.option(
+@option(
     "--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
-    help="Seconds to wait for a connection or an answer.",
+    help="help.option.timeout",
 )  # fmt: skip
-@click.option("--restart", is_flag=True, help="Discard a previous pull in DATA_DIR/einnsyn.")
+@option("--restart", is_flag=True, help="help.option.restart")
 @handle_errors
 def pull_einnsyn_command(
     data_dir: Path,
@@ -1145,10 +1270,10 @@ def pull_einnsyn_command(
 
     first, last = parse_date(start, "--from"), parse_date(end, "--to")
     if first > last:
-        raise UsageError(f"--from {first} is after --to {last}")
+        raise UsageError(msg("cli.pull.from_after_to", start=str(first), end=str(last)))
     base = (base_url or DEFAULT_BASE_URL).rstrip("/")
     if not base.startswith(("http://", "https://")):
-        raise UsageError(f"--base-url {printable(base)}: expected an http(s) address")
+        raise UsageError(msg("cli.pull.base_url", value=printable(base)))
     headers = {API_KEY_HEADER: api_key} if api_key else {}
     progress = stderr_progress()
     with Client(headers=headers, rate=rate, retries=retries, timeout=timeout) as client:
@@ -1165,5 +1290,5 @@ def pull_einnsyn_command(
     if progress is not None:
         click.echo("", err=True)
     pages = ", ".join(f"{entity} {count}" for entity, count in result.saved.items())
-    state = "complete" if result.complete else "incomplete"
-    click.echo(f"pulled into {data_dir / 'einnsyn'}: pages saved now: {pages}; {state}")
+    state = tr("cli.pull.complete" if result.complete else "cli.pull.incomplete")
+    click.echo(tr("cli.pull.done", path=str(data_dir / "einnsyn"), pages=pages, state=state))
