@@ -25,7 +25,7 @@ def test_init_scaffolds_a_repository_that_check_accepts(tmp_path: Path) -> None:
     assert not [t for t in checked.triples() if t[0].startswith("DAT")]
 
 
-def test_init_gitlab_and_refusals(tmp_path: Path) -> None:
+def test_init_gitlab_and_refusals(tmp_path: Path, english: None) -> None:
     run = run_cli("init", tmp_path / "a", "--region", "bymiljopakken", "--ci", "gitlab")
     assert run.exit_code == 0
     assert "junit: secretariat-rules.xml" in (tmp_path / "a" / ".gitlab-ci.yml").read_text()

@@ -22,6 +22,8 @@ from secretariat_rules import cli
 from secretariat_rules.reporters.base import repository_path
 from secretariat_rules.testing import Repo, run_cli
 
+pytestmark = pytest.mark.usefixtures("english")  # the messages asserted are the English ones
+
 RepoFactory = Callable[..., Repo]
 
 ROOT = Path(__file__).resolve().parent.parent

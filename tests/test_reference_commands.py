@@ -93,7 +93,7 @@ def test_rules_shows_a_disabled_rule_with_its_reason(tmp_path: Path) -> None:
     assert sek013["disabled_reason"] == "no public platform yet"
 
 
-def test_unknown_ruleset_exits_2() -> None:
+def test_unknown_ruleset_exits_2(english: None) -> None:
     run = run_cli("rules", "--ruleset", "atlantis")
     assert run.exit_code == 2
     assert "unknown ruleset 'atlantis'" in run.stderr
@@ -185,7 +185,7 @@ def test_explain_names_the_layer_that_set_a_parameter(tmp_path: Path) -> None:
 def test_explain_unknown_rule_exits_2_with_close_matches() -> None:
     run = run_cli("explain", "SEK08")
     assert run.exit_code == 2
-    assert "the rulesets national, bymiljopakken, miljoloftet have no rule 'SEK08'" in run.stderr
+    assert "regelsettene national, bymiljopakken, miljoloftet har ingen regel 'SEK08'" in run.stderr
     assert "SEK008" in run.stderr
     assert "Traceback" not in run.stderr
 

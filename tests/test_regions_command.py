@@ -179,7 +179,7 @@ def test_explain_json_names_every_ruleset_with_the_rule() -> None:
     assert run.report["found_in"] == ["national", "bymiljopakken", "miljoloftet"]
 
 
-def test_explain_unknown_rule_names_the_closest_of_any_ruleset() -> None:
+def test_explain_unknown_rule_names_the_closest_of_any_ruleset(english: None) -> None:
     run = run_cli("explain", "sek027")
     assert run.exit_code == 2
     assert run.stderr == (

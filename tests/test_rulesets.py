@@ -98,7 +98,7 @@ def test_extends_cycle_is_an_error(secretariat_repo: RepoFactory, tmp_path: Path
 def test_unknown_ruleset_name_lists_the_known(secretariat_repo: RepoFactory) -> None:
     run = secretariat_repo().check("--ruleset", "atlantis")
     assert run.exit_code == 2
-    assert "unknown ruleset 'atlantis'" in run.stderr and "bymiljopakken" in run.stderr
+    assert "ukjent regelsett 'atlantis'" in run.stderr and "bymiljopakken" in run.stderr
 
 
 def test_manifest_ruleset_path_is_relative_to_the_repository(

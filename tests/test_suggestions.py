@@ -173,8 +173,8 @@ def test_manifest_ruleset_near_miss_has_its_line(secretariat_repo: RepoFactory) 
     run = check_text(secretariat_repo, text)
     assert run.exit_code == 2
     assert run.stderr.splitlines()[-1] == (
-        f"  secretariat.yaml:{line}: ruleset: unknown ruleset 'Nasjonal'; did you mean "
-        "'national'? (available: bymiljopakken, miljoloftet, national)"
+        f"  secretariat.yaml:{line}: ruleset: ukjent regelsett 'Nasjonal'; mente du "
+        "'national'? (tilgjengelige: bymiljopakken, miljoloftet, national)"
     )
 
 

@@ -150,7 +150,7 @@ def test_a_collection_file_in_a_linked_directory_outside_is_dat004(
     [("ruleset", "../elsewhere/secret.yaml"), ("ruleset", "/etc/passwd.yaml")],
 )
 def test_a_manifest_path_outside_the_repository_is_exit_2_quoting_nothing(
-    secretariat_repo: RepoFactory, tmp_path: Path, key: str, value: str
+    secretariat_repo: RepoFactory, tmp_path: Path, key: str, value: str, english: None
 ) -> None:
     secret = tmp_path / "elsewhere" / "secret.yaml"
     secret.parent.mkdir(exist_ok=True)
@@ -570,7 +570,7 @@ def test_every_hostile_answer_keeps_to_the_budget(secretariat_repo: RepoFactory)
 
 
 def test_a_repository_ruleset_cannot_extend_a_file_outside(
-    secretariat_repo: RepoFactory, tmp_path: Path
+    secretariat_repo: RepoFactory, tmp_path: Path, english: None
 ) -> None:
     secret = tmp_path / "elsewhere" / "secret.yaml"
     secret.parent.mkdir(exist_ok=True)
