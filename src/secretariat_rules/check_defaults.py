@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .exceptions import ManifestError, Problem, UsageError
+from .i18n.message import Msg, Text, msg
 from .plugins import Registry
 from .schema.manifest import CheckDefaults
 from .sources.manifest import MANIFEST_NAME, build_manifest, read_manifest_data
@@ -63,23 +64,38 @@ def report_targets(
         line = found.index.line(("check", "reports", fmt))
         if fmt not in formats:
             known = ", ".join(sorted(formats))
-            problems.append(
-                Problem(
-                    MANIFEST_NAME, line, f"check.reports: unknown format {fmt!r} (known: {known})"
-                )
-            )
+            message = msg("error.manifest.report_format", format=repr(fmt), known=known)
+            problems.append(Problem(MANIFEST_NAME, line, message))
             continue
         path = data_dir / rel
         if path.is_symlink() or not path.resolve().is_relative_to(root):
-            message = (
-                f"check.reports.{fmt}: {rel} resolves outside the data repository or is a link"
-            )
+            message = msg("error.manifest.report_outside", format=fmt, path=rel)
             problems.append(Problem(MANIFEST_NAME, line, message))
             continue
         targets.append((fmt, path))
     if problems:
-        raise ManifestError(f"{data_dir / MANIFEST_NAME}: invalid manifest", problems)
+        raise ManifestError(_invalid(data_dir), problems)
     return targets
+
+
+def _invalid(data_dir: Path) -> Msg:
+    return msg("error.manifest.invalid", path=str(data_dir / MANIFEST_NAME))
+
+
+@dataclass(frozen=True)
+class _WithoutPrefix(Msg):
+    """A message rendered without its leading ``prefix`` (``--select ``), in any language."""
+
+    prefix: str = ""
+
+    def render(self, lang: str) -> str:
+        return super().render(lang).removeprefix(self.prefix)
+
+
+def _without_prefix(message: Text, prefix: str) -> Text:
+    if isinstance(message, Msg):
+        return _WithoutPrefix(message.key, message.values, prefix)
+    return message.removeprefix(prefix)
 
 
 def selection_error(
@@ -90,10 +106,14 @@ def selection_error(
     The engine words it for the command line (``--select SEK27: no rule id ...``); when
     the selection came from the manifest, it is the manifest's ``check.select`` instead.
     """
-    text = str(exc)
+    message: Text = exc.args[0] if exc.args and isinstance(exc.args[0], Msg) else str(exc)
+    text = message.render("en") if isinstance(message, Msg) else message
     for option, key in (("--select ", "select"), ("--ignore ", "ignore")):
         if text.startswith(option) and getattr(found.defaults, key):
             line = found.index.line(("check", key))
-            problem = Problem(MANIFEST_NAME, line, f"check.{key}: {text.removeprefix(option)}")
-            return ManifestError(f"{data_dir / MANIFEST_NAME}: invalid manifest", [problem])
+            detail = _without_prefix(message, option)
+            problem = Problem(
+                MANIFEST_NAME, line, msg("error.manifest.check_selector", field=key, detail=detail)
+            )
+            return ManifestError(_invalid(data_dir), [problem])
     return exc

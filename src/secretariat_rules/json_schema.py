@@ -18,6 +18,7 @@ from pydantic.json_schema import models_json_schema
 
 from .engine.ruleset import RuleChange, RuleDef, RulesetHeader
 from .exceptions import UsageError
+from .i18n.message import msg
 from .report_schema import report_schema
 from .schema.collections import COLLECTION_MODELS
 from .schema.manifest import Manifest
@@ -51,7 +52,7 @@ def collection_schema(name: str) -> dict[str, Any]:
     model = COLLECTION_MODELS.get(name)
     if model is None:
         known = ", ".join(COLLECTION_MODELS)
-        raise UsageError(f"unknown collection {name!r}; collections: {known}")
+        raise UsageError(msg("error.schema.unknown_collection", name=repr(name), known=known))
     record = model.model_json_schema()
     defs = record.pop("$defs", {})
     schema: dict[str, Any] = {"type": "array", "items": record}
@@ -155,7 +156,7 @@ def file_schema(target: str) -> dict[str, Any]:
         f"secretariat_rules.schema.{target}", (f"{plural}File", plural, singular)
     )
     if found is None:
-        raise UsageError(f"the JSON Schema of {target} is not available yet")
+        raise UsageError(msg("error.schema.not_available", target=target))
     name, model = found
     schema = model.model_json_schema()
     if name == singular:
@@ -172,10 +173,10 @@ def schema_of(target: str, name: str | None, check_kinds: Mapping[str, Any]) -> 
     if target == "collection":
         if not name:
             known = ", ".join(COLLECTION_MODELS)
-            raise UsageError(f"schema collection needs a collection name: {known}")
+            raise UsageError(msg("error.schema.needs_collection", known=known))
         return collection_schema(name)
     if name:
-        raise UsageError(f"schema {target} takes no name (got {name!r})")
+        raise UsageError(msg("error.schema.takes_no_name", target=target, name=repr(name)))
     if target == "manifest":
         return manifest_schema()
     if target == "ruleset":
@@ -184,4 +185,5 @@ def schema_of(target: str, name: str | None, check_kinds: Mapping[str, Any]) -> 
         return file_schema(target)
     if target == "report":
         return report_schema()
-    raise UsageError(f"unknown schema {target!r}; choose from: {', '.join(SCHEMA_TARGETS)}")
+    known = ", ".join(SCHEMA_TARGETS)
+    raise UsageError(msg("error.schema.unknown_target", target=repr(target), known=known))

@@ -17,6 +17,7 @@ import stat
 from pathlib import Path
 
 from .exceptions import UsageError
+from .i18n.message import Msg, msg
 from .sources.confine import file_kind
 
 __all__ = ["MAX_USER_FILE_BYTES", "check_regular_file", "file_kind", "read_regular_file"]
@@ -26,7 +27,17 @@ MAX_USER_FILE_BYTES = 256 * 1024 * 1024
 
 
 def _refuse(path: Path, option: str, mode: int) -> UsageError:
-    return UsageError(f"{option} {path}: not a regular file ({file_kind(mode)})")
+    return UsageError(
+        msg("error.file.not_regular", option=option, path=str(path), kind=file_kind(mode))
+    )
+
+
+def _unreadable(path: Path, option: str, reason: str) -> Msg:
+    return msg("error.file.unreadable", option=option, path=str(path), reason=reason)
+
+
+def _too_large(path: Path, option: str, limit: int) -> Msg:
+    return msg("error.file.too_large", option=option, path=str(path), limit=limit)
 
 
 def check_regular_file(path: Path, option: str) -> None:
@@ -37,10 +48,10 @@ def check_regular_file(path: Path, option: str) -> None:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise UsageError(f"{option} {path}: no such file") from None
+        raise UsageError(msg("error.file.missing", option=option, path=str(path))) from None
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise UsageError(f"{option} {path}: cannot read: {reason}") from None
+        raise UsageError(_unreadable(path, option, reason)) from None
     if not stat.S_ISREG(info.st_mode):
         raise _refuse(path, option, info.st_mode)
 
@@ -55,19 +66,19 @@ def read_regular_file(path: Path, option: str, limit: int = MAX_USER_FILE_BYTES)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise UsageError(f"{option} {path}: cannot read: {exc.strerror or exc}") from None
+        raise UsageError(_unreadable(path, option, exc.strerror or str(exc))) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise _refuse(path, option, info.st_mode)
         if info.st_size > limit:
-            raise UsageError(f"{option} {path}: larger than {limit} bytes")
+            raise UsageError(_too_large(path, option, limit))
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise UsageError(f"{option} {path}: cannot read: {exc.strerror or exc}") from None
+        raise UsageError(_unreadable(path, option, exc.strerror or str(exc))) from None
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise UsageError(f"{option} {path}: larger than {limit} bytes")
+        raise UsageError(_too_large(path, option, limit))
     return data

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .i18n.message import Msg, Text, msg
+
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
@@ -60,15 +62,22 @@ def _index(node: yaml.Node, prefix: PathKey, out: dict[PathKey, int], seen: set[
 class YamlBoundError(yaml.MarkedYAMLError):
     """A YAML document over a bound (depth, aliases, expanded size) or with a duplicate key.
 
-    Its text is the problem only: no snippet of the file is quoted.
+    Its text is the problem only: no snippet of the file is quoted. The problem is a
+    :class:`Msg` (``.message``, also ``.problem``), rendered when shown.
     """
 
-    def __init__(self, problem: str, mark: Any) -> None:
-        super().__init__(problem=problem, problem_mark=mark)
+    def __init__(self, problem: Msg, mark: Any) -> None:
+        self.message = problem
+        super().__init__(problem=problem, problem_mark=mark)  # type: ignore[arg-type]
+
+    def text(self) -> Text:
+        """The problem, with its line if known, still to render."""
+        if self.problem_mark:
+            return msg("error.yaml.at_line", problem=self.message, line=self.problem_mark.line + 1)
+        return self.message
 
     def __str__(self) -> str:
-        line = f" (line {self.problem_mark.line + 1})" if self.problem_mark else ""
-        return f"{self.problem}{line}"
+        return str(self.text())
 
 
 @dataclass
@@ -107,8 +116,7 @@ def check_yaml_bounds(text: str, loader: Any = None, *, duplicates: bool = True)
         total += size
         if total > MAX_YAML_NODES:
             raise YamlBoundError(
-                f"more than {MAX_YAML_NODES} nodes with aliases expanded (an alias bomb?)",
-                event.start_mark,
+                msg("error.yaml.too_many_nodes", limit=MAX_YAML_NODES), event.start_mark
             )
         if not stack:
             return
@@ -118,8 +126,7 @@ def check_yaml_bounds(text: str, loader: Any = None, *, duplicates: bool = True)
             if top.at_key and key is not None and duplicates:
                 if key in top.keys:
                     raise YamlBoundError(
-                        f"key {key!r} is given twice in one mapping (first on line "
-                        f"{top.keys[key]})",
+                        msg("error.yaml.duplicate_key", name=repr(key), line=top.keys[key]),
                         event.start_mark,
                     )
                 top.keys[key] = event.start_mark.line + 1
@@ -129,7 +136,9 @@ def check_yaml_bounds(text: str, loader: Any = None, *, duplicates: bool = True)
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_YAML_ALIASES:
-                raise YamlBoundError(f"more than {MAX_YAML_ALIASES} aliases", event.start_mark)
+                raise YamlBoundError(
+                    msg("error.yaml.too_many_aliases", limit=MAX_YAML_ALIASES), event.start_mark
+                )
             add(sizes.get(event.anchor or "", 1), event, None)
         elif isinstance(event, yaml.ScalarEvent):
             if event.anchor is not None:
@@ -138,7 +147,7 @@ def check_yaml_bounds(text: str, loader: Any = None, *, duplicates: bool = True)
         elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
             if len(stack) >= MAX_YAML_DEPTH:
                 raise YamlBoundError(
-                    f"nested deeper than {MAX_YAML_DEPTH} levels", event.start_mark
+                    msg("error.yaml.too_deep", limit=MAX_YAML_DEPTH), event.start_mark
                 )
             stack.append(_Open(event.anchor, isinstance(event, yaml.MappingStartEvent)))
         elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
@@ -196,8 +205,14 @@ def read_yaml_file(path: Path, display: str) -> tuple[Any, LineIndex]:
     return load_yaml(path.read_text(encoding="utf-8-sig"), display)
 
 
-def _problem(exc: yaml.YAMLError) -> str:
-    """A YAML error's problem without the snippet of the file PyYAML appends."""
+def yaml_problem(exc: yaml.YAMLError) -> Text:
+    """A YAML error's problem without the snippet of the file PyYAML appends.
+
+    A bound of :func:`check_yaml_bounds` is in the catalogue; PyYAML's own syntax
+    messages are English.
+    """
+    if isinstance(exc, YamlBoundError):
+        return exc.message
     if isinstance(exc, yaml.MarkedYAMLError):
         return " ".join(p for p in (exc.context, exc.problem) if p) or type(exc).__name__
     if isinstance(exc, yaml.reader.ReaderError):
@@ -208,18 +223,41 @@ def _problem(exc: yaml.YAMLError) -> str:
 def validation_problems(
     exc: ValidationError, index: LineIndex, prefix: PathKey = ()
 ) -> list[Problem]:
-    """Map pydantic errors to problems with the file and line each points at."""
+    """Map pydantic errors to problems with the file and line each points at.
+
+    Each message is ``WHERE: WHAT``; WHAT is in the catalogue for the common error
+    types, else pydantic's English (:func:`.schema.errors.pydantic_message`).
+    """
     from .exceptions import Problem
+    from .schema.errors import pydantic_message
     from .sources.values import printable
 
     problems = []
     for err in exc.errors():
         loc = (*prefix, *(p for p in err["loc"] if isinstance(p, str | int)))
         # keys are written by people too: escaped and cut like any echoed value
-        where = ".".join(str(p) if isinstance(p, int) else printable(p)[1:-1] for p in loc)
-        where = where or "(top level)"
-        problems.append(Problem(index.path, index.line(loc), f"{where}: {err['msg']}"))
+        path = ".".join(str(p) if isinstance(p, int) else printable(p)[1:-1] for p in loc)
+        where: Text = path or msg("error.top_level")
+        message = msg("error.at", where=where, message=pydantic_message(err))
+        problems.append(Problem(index.path, index.line(loc), message))
     return problems
+
+
+_WHAT: dict[str, str] = {
+    "the manifest": "error.what.manifest",
+    "manifest": "error.what.manifest",
+    "ruleset": "error.what.ruleset",
+    "waivers": "error.what.waivers",
+    "attestations file": "error.what.attestations",
+}
+"""What a configuration file is, as callers name it (English), and its catalogue key."""
+
+
+def what_text(what: Text) -> Text:
+    """``what`` a file is ("ruleset", "the manifest"...) in the catalogue's words."""
+    if isinstance(what, str) and what in _WHAT:
+        return msg(_WHAT[what])
+    return what
 
 
 def read_config(
@@ -227,19 +265,26 @@ def read_config(
 ) -> tuple[Any, LineIndex]:
     """Read a YAML configuration file, mapping every failure to ``error`` with file:line.
 
-    :param what: what the file is, for messages ("ruleset", "waivers"...).
+    :param what: what the file is, for messages ("ruleset", "waivers"...; see
+        :func:`what_text`).
     """
     from .sources.confine import read_config_bytes
 
     data = read_config_bytes(path, display, error, what)
+    named = what_text(what)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise error(f"{display}: {what} is not UTF-8 text ({exc.reason})") from None
+        raise error(
+            msg("error.yaml.not_utf8", path=display, what=named, reason=exc.reason)
+        ) from None
     try:
         return load_yaml(text, display)
     except yaml.YAMLError as exc:
-        line = yaml_error_line(exc)
-        raise error(f"{display}:{line or '?'}: invalid YAML in {what}: {_problem(exc)}") from None
+        line = yaml_error_line(exc) or "?"
+        problem = yaml_problem(exc)
+        raise error(
+            msg("error.yaml.invalid", path=display, line=line, what=named, problem=problem)
+        ) from None
     except RecursionError:  # pragma: no cover - the depth bound comes first
-        raise error(f"{display}: {what} is nested too deeply") from None
+        raise error(msg("error.yaml.nested_too_deeply", path=display, what=named)) from None

@@ -21,6 +21,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
 
 from ..sources.values import parse_scalar
+from .errors import SchemaValueError
 from .waivers import rule_id_as_written
 
 ITEM_PATTERN = r"^[A-Z]{3}\d{3}$"
@@ -75,7 +76,9 @@ class Attestation(BaseModel):
     def _norwegian_date(cls, value: Any) -> Any:
         """``2025-03-15`` or ``15.03.2025``, by the same rules as the data files."""
         if isinstance(value, dt.datetime):
-            raise ValueError(f"expected a date such as 2025-03-15, got a date and time {value}")
+            raise SchemaValueError(
+                "error.value.date_not_datetime", example="2025-03-15", value=str(value)
+            )
         if isinstance(value, str | dt.date):
             return parse_scalar(value, "date")
         return value

@@ -17,6 +17,7 @@ from pydantic import (
 )
 
 from ..sources.values import has_invisible, is_valid_org_number, parse_scalar, printable
+from .errors import SchemaValueError
 
 
 def _date_text(value: object) -> object:
@@ -24,7 +25,7 @@ def _date_text(value: object) -> object:
     if isinstance(value, str):
         parsed = parse_scalar(value, "date")
         if parsed is None:
-            raise ValueError("expected a date such as 2024-03-01 or 01.03.2024")
+            raise SchemaValueError("error.value.date")
         return parsed
     return value
 
@@ -46,9 +47,7 @@ AmountNok = Annotated[float | None, BeforeValidator(_amount_value)]
 def _visible_id(value: object) -> object:
     """An id or reference with no control or invisible character (NUL, BOM, zero-width...)."""
     if isinstance(value, str) and has_invisible(value):
-        raise ValueError(
-            f"{printable(value)} contains a control or invisible character; ids are plain text"
-        )
+        raise SchemaValueError("error.manifest.invisible_id", value=printable(value))
     return value
 
 
@@ -61,7 +60,7 @@ def _visible_names(names: list[str]) -> list[str]:
     for name in names:
         _visible_id(name)
         if not name.strip():
-            raise ValueError("an alias is empty")
+            raise SchemaValueError("error.manifest.empty_alias")
         out.append(name.strip())
     return out
 
@@ -107,7 +106,7 @@ class Party(_Strict):
     def _mod11(cls, value: str | None) -> str | None:
         """The ninth digit is the mod-11 check digit of the first eight."""
         if value is not None and not is_valid_org_number(value):
-            raise ValueError(f"organisation number {value} fails the mod-11 check digit")
+            raise SchemaValueError("error.manifest.org_number", number=value)
         return value
 
     @field_validator("domains")
@@ -146,7 +145,7 @@ class Channel(_Strict):
         """An address whose host can be read (``http://[::1`` cannot)."""
         address = self.address.strip()
         if has_invisible(address):
-            raise ValueError(f"address {printable(address)} contains a control character")
+            raise SchemaValueError("error.manifest.address_control", address=printable(address))
         try:
             if self.kind == "email":
                 host = address.rsplit("@", 1)[-1] if "@" in address else ""
@@ -154,9 +153,11 @@ class Channel(_Strict):
                 split = urlsplit(address if "://" in address else f"//{address}")
                 host = split.hostname or ""
         except ValueError as exc:
-            raise ValueError(f"address {printable(address)} is not a valid URL: {exc}") from None
+            raise SchemaValueError(
+                "error.manifest.address_url", address=printable(address), error=str(exc)
+            ) from None
         if not host:
-            raise ValueError(f"address {printable(address)} names no host")
+            raise SchemaValueError("error.manifest.address_host", address=printable(address))
         return self
 
 
@@ -198,7 +199,9 @@ class Period(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.start > self.end:
-            raise ValueError(f"period start {self.start} is after its end {self.end}")
+            raise SchemaValueError(
+                "error.manifest.period_order", start=str(self.start), end=str(self.end)
+            )
         return self
 
 
@@ -218,11 +221,11 @@ def _repository_path(path: str) -> str:
     _visible_id(path)
     posix = path.strip().replace("\\", "/")
     if not posix:
-        raise ValueError("the path is empty")
+        raise SchemaValueError("error.manifest.path_empty")
     if posix.startswith("/") or (len(posix) > 1 and posix[1] == ":"):
-        raise ValueError(f"{path} is absolute; give a path inside the data repository")
+        raise SchemaValueError("error.manifest.path_absolute", path=path)
     if ".." in posix.split("/"):
-        raise ValueError(f"{path} leaves the data repository")
+        raise SchemaValueError("error.manifest.path_outside", path=path)
     return posix
 
 
@@ -272,7 +275,7 @@ class Manifest(_Strict):
             seen: set[str] = set()
             for item in items:
                 if item.id in seen:
-                    raise ValueError(f"{label} id {item.id!r} is used twice")
+                    raise SchemaValueError(f"error.manifest.duplicate_{label}", id=repr(item.id))
                 seen.add(item.id)
         return self
 

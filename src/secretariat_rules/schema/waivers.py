@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
 
 from ..sources.values import parse_scalar, printable
+from .errors import SchemaValueError
 
 RULE_ID = r"^[A-Z]{3}[0-9]{3}$"
 
@@ -17,15 +18,20 @@ def rule_id_as_written(value: Any) -> Any:
     """A rule id is matched as written: ``sek019`` is an error that names ``SEK019``."""
     if isinstance(value, str) and not re.fullmatch(RULE_ID, value):
         near = value.strip().upper()
-        hint = f"; did you mean {near!r}?" if re.fullmatch(RULE_ID, near) else ""
-        raise ValueError(f"{printable(value)} is not a rule id such as SEK019{hint}")
+        if re.fullmatch(RULE_ID, near):
+            raise SchemaValueError(
+                "error.waiver.rule_id_near", value=printable(value), near=repr(near)
+            )
+        raise SchemaValueError("error.waiver.rule_id", value=printable(value))
     return value
 
 
 def date_as_written(value: Any) -> Any:
     """A date by the data-file rules: ``2025-12-31`` or ``31.12.2025`` (not a datetime)."""
     if isinstance(value, dt.datetime):
-        raise ValueError(f"expected a date such as 2025-12-31, got a date and time {value}")
+        raise SchemaValueError(
+            "error.value.date_not_datetime", example="2025-12-31", value=str(value)
+        )
     if isinstance(value, str | dt.date):
         return parse_scalar(value, "date")
     return value

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..exceptions import ManifestError, Problem
+from ..i18n.message import Msg, msg
 from ..regions import RegionProfile
 from ..schema.manifest import Manifest
 from ..suggest import guess_region
@@ -25,15 +26,15 @@ def read_manifest_data(root: Path) -> tuple[dict[str, Any], LineIndex]:
     :raises ManifestError: the directory or manifest is missing, unreadable or not a mapping.
     """
     if not root.is_dir():
-        raise ManifestError(f"data directory {root} does not exist or is not a directory")
+        raise ManifestError(msg("error.manifest.no_data_dir", path=str(root)))
     found = confined_config(root, MANIFEST_NAME, ManifestError, "manifest")
     if found is None:
         path = root / MANIFEST_NAME
-        raise ManifestError(f"{path}: no manifest; a data repository needs {MANIFEST_NAME}")
+        raise ManifestError(msg("error.manifest.missing", path=str(path), name=MANIFEST_NAME))
     path = found
     data, index = read_config(path, MANIFEST_NAME, ManifestError, "the manifest")
     if not isinstance(data, dict):
-        raise ManifestError(f"{path}:1: the manifest must be a mapping of keys to values")
+        raise ManifestError(msg("error.manifest.not_mapping", path=str(path)))
     return data, index
 
 
@@ -60,7 +61,7 @@ def build_manifest(
         return Manifest.model_validate(merged)
     except ValidationError as exc:
         problems = validation_problems(exc, index)
-        raise ManifestError(f"{index.path}: invalid manifest", problems) from exc
+        raise ManifestError(msg("error.manifest.invalid", path=index.path), problems) from exc
 
 
 def check_unknown_region(
@@ -77,27 +78,27 @@ def check_unknown_region(
     line = index.line(("region",))
     near = closest(region, profiles)
     if near is not None:
-        message = f"region: unknown region {printable(region)}; did you mean {near!r}?"
+        message = msg("error.manifest.region_near", region=printable(region), near=repr(near))
     elif not data.get("parties"):
         text = unknown_region_text(region, profiles)
-        rest = "a region without a plugin must list its parties in the manifest"
-        message = (
-            f"region: {text} {rest.capitalize()}"
-            if text.endswith("?")
-            else (f"region: {text}; {rest}")
-        )
+        question = text.key != "error.region.unknown"  # it ends in "did you mean ...?"
+        key = "error.manifest.region_without_parties" + (".question" if question else "")
+        message = msg(key, text=text)
     else:
         return
-    raise ManifestError(f"{index.path}: invalid manifest", [Problem(index.path, line, message)])
+    problem = Problem(index.path, line, message)
+    raise ManifestError(msg("error.manifest.invalid", path=index.path), [problem])
 
 
-def unknown_region_text(region: str, profiles: Mapping[str, RegionProfile]) -> str:
+def unknown_region_text(region: str, profiles: Mapping[str, RegionProfile]) -> Msg:
     """``unknown region 'bergen'; known: …; did you mean 'miljoloftet' (its party Bergen
     kommune)?`` — the closest by id, name or party (:func:`..suggest.guess_region`)."""
-    known = ", ".join(sorted(profiles)) or "none"
-    text = f"unknown region {printable(region)}; known: {known}"
+    known = ", ".join(sorted(profiles)) or msg("error.none")
     guess = guess_region(region, profiles)
+    shown = printable(region)
     if guess is None:
-        return text
-    why = f" (its party {guess.party})" if guess.party else ""
-    return f"{text}; did you mean {guess.id!r}{why}?"
+        return msg("error.region.unknown", region=shown, known=known)
+    if guess.party:
+        key = "error.region.unknown_guess_party"
+        return msg(key, region=shown, known=known, guess=repr(guess.id), party=guess.party)
+    return msg("error.region.unknown_guess", region=shown, known=known, guess=repr(guess.id))
