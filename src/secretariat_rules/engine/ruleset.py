@@ -203,6 +203,11 @@ class Ruleset:
             ) from None
 
 
+def ruleset_invalid(name: str) -> Msg:
+    """``ruleset 'NAME' is invalid``: the head of a RulesetError that lists problems."""
+    return msg("error.ruleset.invalid", name=name)
+
+
 def fix_text(rule: ResolvedRule, lang: str) -> str:
     """What to do to resolve the rule's findings: ``{id}`` and ``{param}`` filled in."""
     if rule.fix is None:
@@ -315,7 +320,7 @@ def load_ruleset(
         problems.extend(exc.problems)
     if problems:
         problems.sort(key=lambda p: (p.path, p.line or 0))
-        raise RulesetError(msg("error.ruleset.invalid", name=name), problems)
+        raise RulesetError(ruleset_invalid(name), problems)
     return ruleset
 
 
@@ -482,7 +487,7 @@ def validate_checks(ruleset: Ruleset, check_kinds: Mapping[str, Any]) -> None:
                     )
             rule.configs.append((kind, config))
     if problems:
-        raise RulesetError(msg("error.ruleset.invalid", name=ruleset.name), problems)
+        raise RulesetError(ruleset_invalid(ruleset.name), problems)
 
 
 _OFFSET_KEYS = {"plus_days", "minus_days", "plus_months", "plus_hours", "within_hours"}
@@ -510,4 +515,5 @@ __all__ = [
     "fix_text",
     "load_ruleset",
     "locate_ruleset",
+    "ruleset_invalid",
 ]
