@@ -23,9 +23,9 @@ from ..findings import Finding, RawFinding, Result, RuleOutcome, Severity, Subje
 from ..i18n.message import Text, render_text
 from ..suggest import closest_rule_id
 from .as_of import as_of_view
-from .conditions import ConditionError
+from .conditions import ConditionError, rule_cannot_evaluate
 from .data_rules import DATA_RULES
-from .ruleset import ResolvedRule, Ruleset, fix_text
+from .ruleset import ResolvedRule, Ruleset, fix_text, ruleset_invalid
 from .templates import render
 from .waivers import PlacedWaiver, apply_waivers
 
@@ -106,12 +106,11 @@ def run_rule(
             output = kind.run(config, ctx)
         except (ConditionError, pl.exceptions.PolarsError) as exc:
             index, where = rule.check_site or (None, ())
+            heading, text = rule_cannot_evaluate(rule.id, exc)
             problem = Problem(
-                index.path if index else "?",
-                index.line(where) if index else None,
-                f"rule {rule.id}: {str(exc).strip().splitlines()[0]}",
+                index.path if index else "?", index.line(where) if index else None, text
             )
-            raise RulesetError(f"rule {rule.id} cannot be evaluated", [problem]) from exc
+            raise RulesetError(heading, [problem]) from exc
         raw.extend(output.findings)
         evaluated += output.evaluated
     return merge(raw), evaluated
@@ -138,7 +137,7 @@ def dry_run(ruleset: Ruleset) -> None:
         except RulesetError as exc:
             problems.extend(exc.problems)
     if problems:
-        raise RulesetError(f"ruleset {ruleset.name!r} is invalid", problems)
+        raise RulesetError(ruleset_invalid(ruleset.name), problems)
 
 
 def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
