@@ -354,6 +354,7 @@ def secretariat_region_profiles():
         ("sr_test_bad_org", BAD_ORG_PLUGIN, "failed in secretariat_region_profiles"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_bad_plugin_module_exits_2_naming_it(
     plugin_dir: Path, name: str, source: str, message: str
 ) -> None:
@@ -365,6 +366,7 @@ def test_bad_plugin_module_exits_2_naming_it(
     assert "Traceback" not in run.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_missing_plugin_module_exits_2() -> None:
     run = run_cli("-p", "no_such_plugin_module_xyz", "plugins")
     assert run.exit_code == 2
@@ -398,6 +400,7 @@ def fake_entry_points(
     monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
 
 
+@pytest.mark.usefixtures("english")
 def test_a_failing_entry_point_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     broken = importlib.metadata.EntryPoint("region-x", "no_such_region_xyz", ENTRY_POINT_GROUP)
     fake_entry_points(monkeypatch, broken)
@@ -409,6 +412,7 @@ def test_a_failing_entry_point_is_named(monkeypatch: pytest.MonkeyPatch) -> None
     assert run_cli("--no-plugin-autoload", "plugins").exit_code == 0
 
 
+@pytest.mark.usefixtures("english")
 def test_one_entry_point_name_twice_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     twin = importlib.metadata.EntryPoint(
         REGION_PLUGIN[0], "secretariat_regions.sources.einnsyn", ENTRY_POINT_GROUP

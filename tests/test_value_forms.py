@@ -327,6 +327,7 @@ def test_unknown_region_with_its_own_parties_is_accepted(secretariat_repo: RepoF
     assert run.exit_code == 0, run.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_manifest_ruleset_near_miss(secretariat_repo: RepoFactory) -> None:
     run = check_manifest(secretariat_repo, manifest_text("ruleset: national", "ruleset: Nasjonal"))
     assert run.exit_code == 2
@@ -444,6 +445,7 @@ def test_period_forms(secretariat_repo: RepoFactory, period: str, start: str, en
         (("--ruleset", "Nationall"), "unknown ruleset 'Nationall'; did you mean 'national'?"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_bad_command_line_values_exit_2(
     secretariat_repo: RepoFactory, args: tuple[str, ...], message: str
 ) -> None:
@@ -453,6 +455,7 @@ def test_bad_command_line_values_exit_2(
     assert "Traceback" not in run.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_explain_matches_ids_as_written() -> None:
     assert run_cli("explain", "SEK008").exit_code == 0
     run = run_cli("explain", "sek008")
