@@ -197,10 +197,10 @@ def test_a_bad_file_lists_every_problem_with_its_line(secretariat_repo: RepoFact
     for where in (
         "attestations.yaml:5: date:",
         "attestations.yaml:7: answer:",
-        "attestations.yaml:11: item: 'SEK111' is not an attested rule",
-        "attestations.yaml:16: item: 'SEK015' is not an attested rule",
+        "attestations.yaml:11: item: 'SEK111' er ikke en egenerklæringsregel i regelsettet",
+        "attestations.yaml:16: item: 'SEK015' er ikke en egenerklæringsregel i regelsettet",
         "attestations.yaml:30: signed:",
-        "attestations.yaml:31: entry 7:",
+        "attestations.yaml:31: oppføring 7:",
     ):
         assert where in run.stderr, where
     assert "attestations.yaml:21" not in run.stderr  # evidence and by are optional
@@ -211,13 +211,13 @@ def test_a_yaml_syntax_error_is_a_configuration_error(secretariat_repo: RepoFact
     text = answer("SEK101") + "- item: SEK102\n  answer: [yes\n  by: x\n"
     run = repo_with(secretariat_repo, text).check("--select", "SEK101")
     assert run.exit_code == 2
-    assert "attestations.yaml:" in run.stderr and "invalid YAML" in run.stderr
+    assert "attestations.yaml:" in run.stderr and "ugyldig YAML" in run.stderr
 
 
 def test_a_file_that_is_not_a_list(secretariat_repo: RepoFactory) -> None:
     run = repo_with(secretariat_repo, "SEK101: yes\n").check("--select", "SEK101")
     assert run.exit_code == 2
-    assert "attestations.yaml:1: expected a list of answers" in run.stderr
+    assert "attestations.yaml:1: forventet en liste med svar" in run.stderr
 
 
 def test_an_empty_file_has_no_answers(secretariat_repo: RepoFactory) -> None:

@@ -227,9 +227,12 @@ def test_sarif_log_and_tool() -> None:
         "DATAROOT": {
             "uri": "./",
             "uriBaseId": "%SRCROOT%",
-            "description": {"text": "The data repository, as given on the command line."},
+            "description": {"text": "Datarepositoriet, slik det er oppgitt på kommandolinjen."},
         }
     }
+    (english,) = sarif(make_result(), lang="en")["runs"]
+    description = english["originalUriBaseIds"]["DATAROOT"]["description"]
+    assert description == {"text": "The data repository, as given on the command line."}
     assert run["properties"]["repository"] == "."
     assert run["properties"]["asOf"] == "2025-06-30"
     assert run["properties"]["period"] == {"start": "2024-01-01", "end": "2024-12-31"}

@@ -27,7 +27,8 @@ from .engine.ruleset import ResolvedRule, Ruleset, fix_text
 from .engine.templates import render
 from .exceptions import UsageError
 from .findings import Severity
-from .i18n.catalog import severity_label
+from .i18n.catalog import MESSAGES, severity_label, t
+from .i18n.message import msg
 from .sources.values import printable
 
 ACTIONS = ("added", "removed", "disabled", "enabled", "reworded", "reparameterised", "changed")
@@ -36,86 +37,22 @@ ACTIONS = ("added", "removed", "disabled", "enabled", "reworded", "reparameteris
 _WORDING = ("clause", "title", "message", "fix", "guideline", "semantics")
 _OTHER = ("modal", "severity", "effective_from", "check")
 
-LABELS: dict[str, dict[str, str]] = {
-    "nb": {
-        "ruleset": "Regelsett",
-        "layers": "lag",
-        "rules": "regler",
-        "disabled": "deaktivert",
-        "enabled": "aktiv",
-        "clause": "Punkt",
-        "severity": "Alvorlighet",
-        "modal": "modalverb",
-        "status": "Status",
-        "title": "Tittel",
-        "name": "Navn",
-        "guideline": "Retningslinje (ordrett)",
-        "semantics": "Semantikk",
-        "fix": "Slik retter du det",
-        "params": "Parametere",
-        "no_params": "ingen",
-        "check": "Sjekk",
-        "example": "Eksempel på funn",
-        "history": "Lag",
-        "effective_from": "Gjelder fra",
-        "set_by": "satt av",
-        "tailoring": "Tilpasning av {ruleset} i forhold til {baseline}",
-        "no_tailoring": "Ingen forskjeller.",
-        "unchanged": "uendret",
-        "reason": "begrunnelse",
-        "by": "av",
-        "added": "lagt til",
-        "removed": "ikke i dette regelsettet",
-        "baseline": "grunnlag",
-        "change": "Endring",
-        "reason_heading": "Begrunnelse",
-        "reworded": "omformulert",
-        "reparameterised": "nye parametere",
-        "changed": "endret",
-    },
-    "en": {
-        "ruleset": "Ruleset",
-        "layers": "layers",
-        "rules": "rules",
-        "disabled": "disabled",
-        "enabled": "enabled",
-        "clause": "Clause",
-        "severity": "Severity",
-        "modal": "modal",
-        "status": "Status",
-        "title": "Title",
-        "name": "Name",
-        "guideline": "Guideline (verbatim)",
-        "semantics": "Semantics",
-        "fix": "How to fix",
-        "params": "Parameters",
-        "no_params": "none",
-        "check": "Check",
-        "example": "Example finding",
-        "history": "Layers",
-        "effective_from": "Effective from",
-        "set_by": "set by",
-        "tailoring": "Tailoring of {ruleset} relative to {baseline}",
-        "no_tailoring": "No differences.",
-        "unchanged": "unchanged",
-        "reason": "reason",
-        "by": "by",
-        "added": "added",
-        "removed": "not in this ruleset",
-        "baseline": "baseline",
-        "change": "Change",
-        "reason_heading": "Reason",
-        "reworded": "re-worded",
-        "reparameterised": "re-parameterised",
-        "changed": "changed",
-    },
-}
-"""Labels of the reference views, in both report languages."""
+
+def label(key: str, lang: str, **values: object) -> str:
+    """A label of the reference views (catalogue key ``reference.KEY``) in ``lang``."""
+    return t(f"reference.{key}", _lang(lang), **values)
 
 
-def label(key: str, lang: str) -> str:
-    """A label in ``lang`` (English for an unknown language)."""
-    return LABELS.get(lang, LABELS["en"])[key]
+def action_label(action: str, lang: str) -> str:
+    """A kind of tailoring or of a layer's change (``reworded``...) in ``lang``; an unknown
+    one as written."""
+    key = f"reference.action.{action}"
+    return t(key, _lang(lang)) if key in MESSAGES["en"] else action
+
+
+def _lang(lang: str) -> str:
+    """``lang`` if the catalogue has it, else English."""
+    return lang if lang in MESSAGES else "en"
 
 
 def to_plain(value: Any) -> Any:
@@ -307,22 +244,47 @@ SHORT_ATTRIBUTES = {"clause", "title", "message", "modal", "severity", "effectiv
 """Attributes whose old and new values are short enough to show inline."""
 
 
+def attribute_label(attribute: str, lang: str) -> str:
+    """An attribute of a rule as the tailoring names it: ``punkt``/``clause``,
+    ``parameteren valid_days``/``params.valid_days``."""
+    if attribute.startswith("params."):
+        return label("attribute.params", lang, name=attribute.removeprefix("params."))
+    key = f"reference.attribute.{attribute}"
+    return t(key, _lang(lang)) if key in MESSAGES["en"] else attribute
+
+
+def _difference_value(value: Any, lang: str) -> str:
+    """An old or new value of a difference: severities and yes/no in ``lang``."""
+    if isinstance(value, Severity):
+        return severity_label(value.label, _lang(lang))
+    if isinstance(value, bool):
+        return t("value.yes" if value else "value.no", _lang(lang))
+    return short(value, lang)
+
+
 def describe_difference(difference: Difference, lang: str) -> str:
     """``clause 1e → 1f``; long texts (guideline, semantics, check) by name only."""
     name = difference.attribute
+    shown = attribute_label(name, lang)
     if name in SHORT_ATTRIBUTES or name.startswith("params."):
-        old, new = short(difference.old, lang), short(difference.new, lang)
+        if name.startswith("params."):
+            old, new = short(difference.old, lang), short(difference.new, lang)
+        else:
+            old, new = (
+                _difference_value(difference.old, lang),
+                _difference_value(difference.new, lang),
+            )
         if name in ("title", "message"):
-            return f"{name} «{old}» → «{new}»"
-        return f"{name} {old} → {new}"
-    return name
+            return f"{shown} «{old}» → «{new}»"
+        return f"{shown} {old} → {new}"
+    return shown
 
 
 def describe_tailoring(item: Tailoring, lang: str, *, with_layer: bool = True) -> str:
     """One line: ``re-worded by bymiljopakken: clause 1e → 1f``."""
-    head = label(item.action, lang) if item.action in LABELS["en"] else item.action
+    head = action_label(item.action, lang)
     if item.action == "removed" and item.layer:
-        head += f" ({label('added', lang)} {label('by', lang)} {item.layer})"
+        head += f" ({action_label('added', lang)} {label('by', lang)} {item.layer})"
     elif item.layer and with_layer:
         head += f" {label('by', lang)} {item.layer}"
     details = ", ".join(describe_difference(d, lang) for d in item.differences)
@@ -360,7 +322,12 @@ def find_rule(ruleset: Ruleset, query: str) -> ResolvedRule:
         if wanted.upper() == rule.id or wanted.lower() == rule.name:
             meant = rule.id if wanted.upper() == rule.id else rule.name
             raise UsageError(
-                f"ruleset {ruleset.name!r} has no rule {printable(query)}; did you mean {meant!r}?"
+                msg(
+                    "reference.no_rule.meant",
+                    ruleset=ruleset.name,
+                    query=printable(query),
+                    meant=meant,
+                )
             )
     scored = []
     for rule in ruleset.rules.values():
@@ -371,8 +338,8 @@ def find_rule(ruleset: Ruleset, query: str) -> ResolvedRule:
         if ratio >= 0.6:
             scored.append((-ratio, rule.id, rule.name))
     names = [f"{rid} {name}" for _, rid, name in sorted(scored)[:5]]
-    hint = f"; did you mean: {', '.join(names)}?" if names else ""
-    raise UsageError(f"ruleset {ruleset.name!r} has no rule {printable(query)}{hint}")
+    key = "reference.no_rule.close" if names else "reference.no_rule"
+    raise UsageError(msg(key, ruleset=ruleset.name, query=printable(query), names=", ".join(names)))
 
 
 def param_origins(
@@ -587,7 +554,7 @@ def tailoring_text(ruleset: Ruleset, baseline: Ruleset, lang: str) -> str:
     """The tailoring between two rulesets, one block per rule."""
     items = tailoring(ruleset, baseline)
     lines = [
-        label("tailoring", lang).format(ruleset=ruleset.name, baseline=baseline.name),
+        label("tailoring", lang, ruleset=ruleset.name, baseline=baseline.name),
         f"{label('layers', lang)}: {_chain(ruleset)}; {label('baseline', lang)}: "
         f"{_chain(baseline)}",
         "",
@@ -610,9 +577,7 @@ def tailoring_text(ruleset: Ruleset, baseline: Ruleset, lang: str) -> str:
 
 def tailoring_markdown(ruleset: Ruleset, baseline: Ruleset, lang: str) -> str:
     """The tailoring between two rulesets as a Markdown table."""
-    title = label("tailoring", lang).format(
-        ruleset=f"`{ruleset.name}`", baseline=f"`{baseline.name}`"
-    )
+    title = label("tailoring", lang, ruleset=f"`{ruleset.name}`", baseline=f"`{baseline.name}`")
     lines = [f"# {title}", ""]
     items = tailoring(ruleset, baseline)
     if not items:
@@ -690,9 +655,7 @@ def explain_text(info: Mapping[str, Any], lang: str) -> str:
         f"{label('history', lang)}:",
     ]
     for change in info["changes"]:
-        action = (
-            label(change["action"], lang) if change["action"] in LABELS["en"] else change["action"]
-        )
+        action = action_label(change["action"], lang)
         attributes = f" ({', '.join(change['attributes'])})" if change["attributes"] else ""
         reason = f": {' '.join(change['reason'].split())}" if change["reason"] else ""
         lines.append(f"    {change['layer']}: {action}{attributes}{reason}")

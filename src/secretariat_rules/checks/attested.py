@@ -50,9 +50,9 @@ import yaml
 from pydantic import ValidationError
 
 from .. import hookimpl
-from ..engine.templates import render
 from ..exceptions import AttestationError, Problem
 from ..findings import Location, RawFinding, Subject
+from ..i18n.message import Msg, msg
 from ..schema.attestations import Attestation
 from ..sources.confine import confined_config, read_config_bytes
 from ..yamlio import load_yaml, yaml_error_line
@@ -67,35 +67,15 @@ TEMPLATE_LINE = re.compile(r"^#\s*-\s*item:\s*([A-Z]{3}[0-9]{3})\s*(?:#.*)?$")
 """A commented-out answer's first line, ``# - item: SEK101``: where an unanswered item's
 finding points (the template ``init`` writes)."""
 
-REASONS: dict[str, dict[str, str]] = {
-    "nb": {
-        "missing": "ingen besvarelse i attestations.yaml",
-        "missing_before": "ingen besvarelse datert senest {as_of} i attestations.yaml",
-        "template": (
-            "ikke besvart ennå: fjern # foran malen for {item} i attestations.yaml og fyll "
-            "inn answer, evidence, by og date"
-        ),
-        "expired": (
-            "besvarelsen fra {date} ({by}) gjaldt til {valid_until}, og er utløpt per {as_of}"
-        ),
-        "partly": "besvart «delvis» {date} av {by}: {evidence}",
-        "no": "besvart «nei» {date} av {by}",
-    },
-    "en": {
-        "missing": "no answer in attestations.yaml",
-        "missing_before": "no answer dated on or before {as_of} in attestations.yaml",
-        "template": (
-            "not answered yet: remove the # in front of the template for {item} in "
-            "attestations.yaml and fill in answer, evidence, by and date"
-        ),
-        "expired": (
-            "the answer of {date} ({by}) was valid until {valid_until}; expired as of {as_of}"
-        ),
-        "partly": "answered 'partly' on {date} by {by}: {evidence}",
-        "no": "answered 'no' on {date} by {by}",
-    },
+REASONS: dict[str, str] = {
+    "missing": "attested.missing",
+    "missing_before": "attested.missing_before",
+    "template": "attested.template",
+    "expired": "attested.expired",
+    "partly": "attested.partly",
+    "no": "attested.no",
 }
-"""Reasons a finding gives, by language."""
+"""The catalogue key of each reason a finding gives (:mod:`secretariat_rules.i18n.catalog`)."""
 
 
 class AttestedConfig(CheckConfig):
@@ -150,13 +130,17 @@ def load_attestations(root: Path, known: frozenset[str] | None) -> Attestations:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise AttestationError(f"{path}: not UTF-8 text ({exc.reason})") from None
+        raise AttestationError(
+            msg("attested.error.not_utf8", path=str(path), reason=exc.reason)
+        ) from None
     try:
         data, index = load_yaml(text, ATTESTATIONS_NAME)
     except yaml.YAMLError as exc:
         line = yaml_error_line(exc)
-        problem = Problem(ATTESTATIONS_NAME, line, f"invalid YAML: {_yaml_problem(exc)}")
-        raise AttestationError(f"{path}: invalid attestations file", [problem]) from exc
+        problem = Problem(
+            ATTESTATIONS_NAME, line, msg("attested.error.invalid_yaml", problem=_yaml_problem(exc))
+        )
+        raise AttestationError(_invalid(path), [problem]) from exc
     templates: dict[str, int] = {}
     for number, line_text in enumerate(text.splitlines(), 1):
         if match := TEMPLATE_LINE.match(line_text.strip()):
@@ -164,10 +148,8 @@ def load_attestations(root: Path, known: frozenset[str] | None) -> Attestations:
     if data is None:
         return Attestations(True, {}, templates)
     if not isinstance(data, list):
-        problem = Problem(
-            ATTESTATIONS_NAME, index.line(()) or 1, "expected a list of answers (- item: ...)"
-        )
-        raise AttestationError(f"{path}: invalid attestations file", [problem])
+        problem = Problem(ATTESTATIONS_NAME, index.line(()) or 1, msg("attested.error.not_list"))
+        raise AttestationError(_invalid(path), [problem])
 
     problems: list[Problem] = []
     by_item: dict[str, list[Answer]] = {}
@@ -178,7 +160,7 @@ def load_attestations(root: Path, known: frozenset[str] | None) -> Attestations:
                 Problem(
                     ATTESTATIONS_NAME,
                     line,
-                    f"entry {i + 1}: expected a mapping with item, answer, evidence, by and date",
+                    msg("attested.error.not_mapping", number=i + 1),
                 )
             )
             continue
@@ -187,27 +169,31 @@ def load_attestations(root: Path, known: frozenset[str] | None) -> Attestations:
         except ValidationError as exc:
             for err in exc.errors():
                 loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
-                where = ".".join(str(p) for p in loc) or f"entry {i + 1}"
+                where: str | Msg = ".".join(str(p) for p in loc)
+                if not where:
+                    where = msg("attested.error.entry", number=i + 1)
                 message = err["msg"].removeprefix("Value error, ")
-                problems.append(
-                    Problem(ATTESTATIONS_NAME, index.line((i, *loc)), f"{where}: {message}")
-                )
+                problem_text = msg("attested.error.field", where=where, message=message)
+                problems.append(Problem(ATTESTATIONS_NAME, index.line((i, *loc)), problem_text))
             continue
         if known is not None and answer.item not in known:
-            listed = ", ".join(sorted(known)) or "none"
-            problems.append(
-                Problem(
-                    ATTESTATIONS_NAME,
-                    index.line((i, "item")),
-                    f"item: {answer.item!r} is not an attested rule of the ruleset "
-                    f"(attested rules: {listed})",
-                )
-            )
+            listed: str | Msg = ", ".join(sorted(known)) or msg("attested.error.none")
+            unknown = msg("attested.error.unknown_item", item=answer.item, listed=listed)
+            problems.append(Problem(ATTESTATIONS_NAME, index.line((i, "item")), unknown))
             continue
         by_item.setdefault(answer.item, []).append(Answer(answer, line, i))
     if problems:
-        raise AttestationError(f"{path}: invalid attestations file", problems)
+        raise AttestationError(_invalid(path), problems)
     return Attestations(True, by_item, templates)
+
+
+def _given(value: str | None) -> str | Msg:
+    """An answer's text, or ``(mangler)`` / ``(missing)`` when it gives none."""
+    return msg("value.missing") if value is None else value
+
+
+def _invalid(path: Path) -> Msg:
+    return msg("attested.error.invalid", path=str(path))
 
 
 def _yaml_problem(exc: yaml.YAMLError) -> str:
@@ -248,12 +234,11 @@ class AttestedCheck:
         attestations = attestations_of(ctx)
         answers = attestations.by_item.get(item, [])
         answer = counting_answer(answers, ctx.as_of)
-        texts = REASONS.get(ctx.lang, REASONS["en"])
         subject = Subject("attestations", item)
         if answer is None:
             line = None if answers else attestations.templates.get(item)
             key = "missing_before" if answers else "template" if line else "missing"
-            reason = render(texts[key], {"as_of": ctx.as_of, "item": item}, ctx.lang)
+            reason = msg(REASONS[key], as_of=ctx.as_of, item=item)
             location = Location(ATTESTATIONS_NAME, line)
             return CheckOutput([RawFinding(subject, (reason,), (location,))], 1)
         given = answer.attestation
@@ -261,16 +246,16 @@ class AttestedCheck:
         valid_until = given.date + dt.timedelta(days=int(valid_days))
         values = {
             "date": given.date,
-            "by": given.by,
-            "evidence": given.evidence,
+            "by": _given(given.by),
+            "evidence": _given(given.evidence),
             "valid_until": valid_until,
             "as_of": ctx.as_of,
         }
-        reasons = []
+        reasons: list[Msg] = []
         if ctx.as_of > valid_until:
-            reasons.append(render(texts["expired"], values, ctx.lang))
+            reasons.append(msg(REASONS["expired"], **values))
         if given.answer != "yes":
-            reasons.append(render(texts[given.answer], values, ctx.lang))
+            reasons.append(msg(REASONS[given.answer], **values))
         if not reasons:
             return CheckOutput([], 1)
         location = Location(ATTESTATIONS_NAME, answer.line)

@@ -7,10 +7,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-PLACEHOLDER = re.compile(r"\{(\^*[A-Za-z_][A-Za-z0-9_.]*)\}")
+from ..i18n.catalog import MESSAGES, t
 
-MISSING = {"nb": "(mangler)", "en": "(missing)"}
-YES_NO = {"nb": ("ja", "nei"), "en": ("yes", "no")}
+PLACEHOLDER = re.compile(r"\{(\^*[A-Za-z_][A-Za-z0-9_.]*)\}")
 
 
 def placeholders(template: str) -> list[str]:
@@ -21,10 +20,9 @@ def placeholders(template: str) -> list[str]:
 def format_value(value: Any, lang: str) -> str:
     """A value as a reader expects it: ISO dates, grouped amounts, lists joined."""
     if value is None:
-        return MISSING.get(lang, MISSING["en"])
+        return t("value.missing", lang if lang in MESSAGES else "en")
     if isinstance(value, bool):
-        yes, no = YES_NO.get(lang, YES_NO["en"])
-        return yes if value else no
+        return t("value.yes" if value else "value.no", lang if lang in MESSAGES else "en")
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):

@@ -219,6 +219,91 @@ MESSAGES: dict[str, dict[str, str]] = {
             "regel.\n\n"
             "Der en rad nevner en part eller et organ, skriv id-en fra tabellene under."
         ),
+        "audit.symbol.waived": "u",
+        "sarif.repository": "Datarepositoriet, slik det er oppgitt på kommandolinjen.",
+        "value.missing": "(mangler)",
+        "value.yes": "ja",
+        "value.no": "nei",
+        "reference.ruleset": "Regelsett",
+        "reference.layers": "lag",
+        "reference.rules": "regler",
+        "reference.disabled": "deaktivert",
+        "reference.enabled": "aktiv",
+        "reference.clause": "Punkt",
+        "reference.severity": "Alvorlighet",
+        "reference.modal": "modalverb",
+        "reference.status": "Status",
+        "reference.title": "Tittel",
+        "reference.name": "Navn",
+        "reference.guideline": "Retningslinje (ordrett)",
+        "reference.semantics": "Semantikk",
+        "reference.fix": "Slik retter du det",
+        "reference.params": "Parametere",
+        "reference.no_params": "ingen",
+        "reference.check": "Sjekk",
+        "reference.example": "Eksempel på funn",
+        "reference.history": "Lag",
+        "reference.effective_from": "Gjelder fra",
+        "reference.set_by": "satt av",
+        "reference.tailoring": "Tilpasning av {ruleset} i forhold til {baseline}",
+        "reference.no_tailoring": "Ingen forskjeller.",
+        "reference.unchanged": "uendret",
+        "reference.reason": "begrunnelse",
+        "reference.by": "av",
+        "reference.baseline": "grunnlag",
+        "reference.change": "Endring",
+        "reference.reason_heading": "Begrunnelse",
+        "reference.action.added": "lagt til",
+        "reference.action.removed": "ikke i dette regelsettet",
+        "reference.action.disabled": "deaktivert",
+        "reference.action.enabled": "aktivert",
+        "reference.action.reworded": "omformulert",
+        "reference.action.reparameterised": "nye parametere",
+        "reference.action.changed": "endret",
+        "reference.attribute.enabled": "aktiv",
+        "reference.attribute.clause": "punkt",
+        "reference.attribute.title": "tittel",
+        "reference.attribute.message": "melding",
+        "reference.attribute.fix": "rettetekst",
+        "reference.attribute.guideline": "retningslinje",
+        "reference.attribute.semantics": "semantikk",
+        "reference.attribute.modal": "modalverb",
+        "reference.attribute.severity": "alvorlighet",
+        "reference.attribute.effective_from": "gjelder fra",
+        "reference.attribute.check": "sjekk",
+        "reference.attribute.params": "parameteren {name}",
+        "reference.no_rule": "regelsettet {ruleset!r} har ingen regel {query}",
+        "reference.no_rule.meant": (
+            "regelsettet {ruleset!r} har ingen regel {query}; mente du {meant!r}?"
+        ),
+        "reference.no_rule.close": (
+            "regelsettet {ruleset!r} har ingen regel {query}; mente du: {names}?"
+        ),
+        "attested.missing": "ingen besvarelse i attestations.yaml",
+        "attested.missing_before": "ingen besvarelse datert senest {as_of} i attestations.yaml",
+        "attested.template": (
+            "ikke besvart ennå: fjern # foran malen for {item} i attestations.yaml og fyll "
+            "inn answer, evidence, by og date"
+        ),
+        "attested.expired": (
+            "besvarelsen fra {date} ({by}) gjaldt til {valid_until}, og er utløpt per {as_of}"
+        ),
+        "attested.partly": "besvart «delvis» {date} av {by}: {evidence}",
+        "attested.no": "besvart «nei» {date} av {by}",
+        "attested.error.not_utf8": "{path}: er ikke UTF-8-tekst ({reason})",
+        "attested.error.invalid": "{path}: ugyldig egenerklæringsfil",
+        "attested.error.invalid_yaml": "ugyldig YAML: {problem}",
+        "attested.error.not_list": "forventet en liste med svar (- item: ...)",
+        "attested.error.not_mapping": (
+            "oppføring {number}: forventet en tilordning med item, answer, evidence, by og date"
+        ),
+        "attested.error.entry": "oppføring {number}",
+        "attested.error.field": "{where}: {message}",
+        "attested.error.unknown_item": (
+            "item: {item!r} er ikke en egenerklæringsregel i regelsettet "
+            "(egenerklæringsregler: {listed})"
+        ),
+        "attested.error.none": "ingen",
     },
     "en": {
         "header.ruleset": "Ruleset: {ruleset}",
@@ -388,6 +473,90 @@ MESSAGES: dict[str, dict[str, str]] = {
             "rule.\n\n"
             "Where a row names a party or a body, write the id from the tables below."
         ),
+        "audit.symbol.waived": "w",
+        "sarif.repository": "The data repository, as given on the command line.",
+        "value.missing": "(missing)",
+        "value.yes": "yes",
+        "value.no": "no",
+        "reference.ruleset": "Ruleset",
+        "reference.layers": "layers",
+        "reference.rules": "rules",
+        "reference.disabled": "disabled",
+        "reference.enabled": "enabled",
+        "reference.clause": "Clause",
+        "reference.severity": "Severity",
+        "reference.modal": "modal",
+        "reference.status": "Status",
+        "reference.title": "Title",
+        "reference.name": "Name",
+        "reference.guideline": "Guideline (verbatim)",
+        "reference.semantics": "Semantics",
+        "reference.fix": "How to fix",
+        "reference.params": "Parameters",
+        "reference.no_params": "none",
+        "reference.check": "Check",
+        "reference.example": "Example finding",
+        "reference.history": "Layers",
+        "reference.effective_from": "Effective from",
+        "reference.set_by": "set by",
+        "reference.tailoring": "Tailoring of {ruleset} relative to {baseline}",
+        "reference.no_tailoring": "No differences.",
+        "reference.unchanged": "unchanged",
+        "reference.reason": "reason",
+        "reference.by": "by",
+        "reference.baseline": "baseline",
+        "reference.change": "Change",
+        "reference.reason_heading": "Reason",
+        "reference.action.added": "added",
+        "reference.action.removed": "not in this ruleset",
+        "reference.action.disabled": "disabled",
+        "reference.action.enabled": "enabled",
+        "reference.action.reworded": "re-worded",
+        "reference.action.reparameterised": "re-parameterised",
+        "reference.action.changed": "changed",
+        "reference.attribute.enabled": "enabled",
+        "reference.attribute.clause": "clause",
+        "reference.attribute.title": "title",
+        "reference.attribute.message": "message",
+        "reference.attribute.fix": "fix",
+        "reference.attribute.guideline": "guideline",
+        "reference.attribute.semantics": "semantics",
+        "reference.attribute.modal": "modal",
+        "reference.attribute.severity": "severity",
+        "reference.attribute.effective_from": "effective_from",
+        "reference.attribute.check": "check",
+        "reference.attribute.params": "params.{name}",
+        "reference.no_rule": "ruleset {ruleset!r} has no rule {query}",
+        "reference.no_rule.meant": (
+            "ruleset {ruleset!r} has no rule {query}; did you mean {meant!r}?"
+        ),
+        "reference.no_rule.close": (
+            "ruleset {ruleset!r} has no rule {query}; did you mean: {names}?"
+        ),
+        "attested.missing": "no answer in attestations.yaml",
+        "attested.missing_before": "no answer dated on or before {as_of} in attestations.yaml",
+        "attested.template": (
+            "not answered yet: remove the # in front of the template for {item} in "
+            "attestations.yaml and fill in answer, evidence, by and date"
+        ),
+        "attested.expired": (
+            "the answer of {date} ({by}) was valid until {valid_until}; expired as of {as_of}"
+        ),
+        "attested.partly": "answered 'partly' on {date} by {by}: {evidence}",
+        "attested.no": "answered 'no' on {date} by {by}",
+        "attested.error.not_utf8": "{path}: not UTF-8 text ({reason})",
+        "attested.error.invalid": "{path}: invalid attestations file",
+        "attested.error.invalid_yaml": "invalid YAML: {problem}",
+        "attested.error.not_list": "expected a list of answers (- item: ...)",
+        "attested.error.not_mapping": (
+            "entry {number}: expected a mapping with item, answer, evidence, by and date"
+        ),
+        "attested.error.entry": "entry {number}",
+        "attested.error.field": "{where}: {message}",
+        "attested.error.unknown_item": (
+            "item: {item!r} is not an attested rule of the ruleset (attested rules: {listed})"
+        ),
+        "attested.error.none": "none",
     },
 }
 """Every other label the reporters print, as :meth:`str.format` templates."""

@@ -122,7 +122,7 @@ def sarif_run(result: Result, lang: str, run_id: str | None = None) -> dict[str,
         "automationDetails": {
             "id": run_id or automation_ids([(result.region, result.data_dir)])[0]
         },
-        "originalUriBaseIds": {DATA_ROOT: repository_base(result.data_dir)},
+        "originalUriBaseIds": {DATA_ROOT: repository_base(result.data_dir, lang)},
     }
     run["language"] = result.lang
     run["results"] = [
@@ -143,7 +143,7 @@ def sarif_run(result: Result, lang: str, run_id: str | None = None) -> dict[str,
     return run
 
 
-def repository_base(data_dir: str) -> dict[str, Any]:
+def repository_base(data_dir: str, lang: str = "nb") -> dict[str, Any]:
     """The ``artifactLocation`` that ``DATAROOT`` stands for: the data repository.
 
     As given on the command line (normalised, never resolved): a relative repository
@@ -151,7 +151,7 @@ def repository_base(data_dir: str) -> dict[str, Any]:
     ``file:`` URI. The URI ends with ``/``, as SARIF requires of a base.
     """
     repo = repository_path(data_dir)
-    description = {"text": "The data repository, as given on the command line."}
+    description = {"text": t("sarif.repository", lang)}
     if PurePosixPath(repo).is_absolute():
         uri = Path(repo).as_uri().rstrip("/") + "/"
         return {"uri": uri, "description": description}

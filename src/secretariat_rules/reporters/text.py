@@ -204,7 +204,7 @@ def cell_symbol(cell: Cell, lang: str) -> str:
     return {
         "passed": "✓",
         "failed": str(cell.count),
-        "waived": "u" if lang == "nb" else "w",
+        "waived": t("audit.symbol.waived", lang),
         "disabled": "d",
         "not_applicable": "–",
     }.get(cell.status, "")
