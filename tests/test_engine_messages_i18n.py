@@ -134,3 +134,20 @@ def test_pull_and_internal_errors_in_both_languages() -> None:
             )
         with using_lang("en"):
             assert "please report it with the command you ran" in internal_error_line(exc)
+
+
+def test_a_check_that_does_not_validate_reads_in_nb_and_en(
+    secretariat_repo: RepoFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ruleset = tmp_path / "bad.yaml"
+    ruleset.write_text(BAD_RULE.replace("eq: 1", "eq: 1, ne: 2"), encoding="utf-8")
+    monkeypatch.delenv(LANG_ENV, raising=False)
+    run = secretariat_repo().check("--ruleset", str(ruleset))
+    assert run.exit_code == 2
+    assert "bad.yaml' er ugyldig" in run.stderr
+    assert "regel XYZ002: check.require.0.that" in run.stderr
+    assert "en sammenligning har nøyaktig én operator av: eq, ne, lt" in run.stderr
+    monkeypatch.setenv(LANG_ENV, "en")
+    run = secretariat_repo().check("--ruleset", str(ruleset))
+    assert "rule XYZ002: check.require.0.that" in run.stderr
+    assert "Value error, a comparison has exactly one operator of: eq, ne, lt" in run.stderr

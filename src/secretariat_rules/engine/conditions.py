@@ -43,6 +43,7 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_val
 
 from ..exceptions import ConditionError
 from ..i18n.message import Msg, msg
+from ..schema.errors import SchemaValueError
 from ..schema.fields import FieldSpec
 from ..sources.values import parse_expr
 
@@ -76,7 +77,7 @@ class Ref(_Model):
     def _one_source(self) -> Ref:
         given = [k for k in ("field", "outer", "var", "param") if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("an operand names exactly one of: field, outer, var, param")
+            raise SchemaValueError("error.condition.operand_sources")
         return self
 
 
@@ -128,15 +129,11 @@ class Compare(_Model):
             if getattr(self, k) is not None
         ]
         if len(lefts) != 1:
-            raise ValueError(
-                "a comparison has exactly one left side: "
-                "field, var, outer, param, sum, count, min or max"
-            )
+            raise SchemaValueError("error.condition.left_sides")
         ops = [k for k in OPS if getattr(self, k) is not None]
         if len(ops) != 1:
-            raise ValueError(
-                f"a comparison has exactly one operator of: {', '.join(o.rstrip('_') for o in OPS)}"
-            )
+            operators = ", ".join(o.rstrip("_") for o in OPS)
+            raise SchemaValueError("error.condition.operators", operators=operators)
         return self
 
     @property

@@ -39,6 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..exceptions import Problem, RulesetError
 from ..findings import MODAL_SEVERITY, Severity
 from ..i18n.message import Msg, msg
+from ..schema.errors import pydantic_message
 from ..sources.values import printable
 from ..suggest import did_you_mean
 from ..yamlio import LineIndex, read_config, validation_problems
@@ -471,7 +472,7 @@ def validate_checks(ruleset: Ruleset, check_kinds: Mapping[str, Any]) -> None:
                                 "error.ruleset.check",
                                 rule=rule.id,
                                 where=".".join(map(str, loc)),
-                                error=err["msg"],
+                                error=pydantic_message(err),
                             ),
                         )
                     )

@@ -41,6 +41,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.condition.unknown_variable": "ukjent variabel {name!r}",
         "error.condition.needs_field": "{how} trenger et felt",
         "error.condition.in_rule": "regel {rule}: {message}",
+        "error.condition.operand_sources": (
+            "en operand angir nøyaktig én av: field, outer, var, param"
+        ),
+        "error.condition.left_sides": (
+            "en sammenligning har nøyaktig én venstre side: "
+            "field, var, outer, param, sum, count, min eller max"
+        ),
+        "error.condition.operators": "en sammenligning har nøyaktig én operator av: {operators}",
         "error.condition.cannot_evaluate": "regelen {rule} kan ikke evalueres",
         # plugins (plugins.py)
         "error.plugin.invalid": "programtillegget {name!r} er ugyldig: {error}",
@@ -168,6 +176,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.condition.unknown_variable": "unknown variable {name!r}",
         "error.condition.needs_field": "{how} needs a field",
         "error.condition.in_rule": "rule {rule}: {message}",
+        "error.condition.operand_sources": (
+            "an operand names exactly one of: field, outer, var, param"
+        ),
+        "error.condition.left_sides": (
+            "a comparison has exactly one left side: "
+            "field, var, outer, param, sum, count, min or max"
+        ),
+        "error.condition.operators": "a comparison has exactly one operator of: {operators}",
         "error.condition.cannot_evaluate": "rule {rule} cannot be evaluated",
         "error.plugin.invalid": "plugin {name!r} is invalid: {error}",
         "error.plugin.import": "plugin module {name!r} cannot be imported: {error}",
