@@ -169,6 +169,7 @@ def test_a_broken_region_is_reported_and_the_others_still_run(tmp_path: Path) ->
     assert result.own.cell("bymiljopakken", "SEK006") == Cell("failed", 2)
 
 
+@pytest.mark.usefixtures("english")  # English messages asserted
 def test_a_crash_is_a_crashed_region_with_its_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     original = audit_module.check_dataset
 
@@ -195,6 +196,7 @@ def test_a_crash_is_a_crashed_region_with_its_traceback(monkeypatch: pytest.Monk
     assert fine.ok
 
 
+@pytest.mark.usefixtures("english")  # English messages asserted
 def test_cli_broken_region_exits_2_and_still_writes_the_reports(tmp_path: Path) -> None:
     broken = broken_repo(tmp_path / "oedelagt")
     out = tmp_path / "audit.json"
@@ -318,6 +320,7 @@ def test_html_escapes_what_the_data_says(tmp_path: Path) -> None:
     assert page.count("<script>") == 1  # the page's own inline script only
 
 
+@pytest.mark.usefixtures("english")  # English messages asserted
 def test_a_format_without_render_audit_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -353,6 +356,7 @@ def test_a_format_without_render_audit_is_refused(
 # --------------------------------------------------------------------------- command line
 
 
+@pytest.mark.usefixtures("english")  # English messages asserted
 def test_exit_codes_and_usage_errors(tmp_path: Path) -> None:
     assert audit_cli(BYMILJOPAKKEN, "--jobs", "1", "-q")[0] == 1
     assert audit_cli(BYMILJOPAKKEN, "--jobs", "1", "--fail-on", "never")[0] == 0
@@ -401,6 +405,31 @@ def test_progress_on_a_terminal(jobs: str) -> None:
         f"miljoloftet ({MILJOLOFTET.as_posix()}) ferdig",
     ]
     assert json.loads(stdout)["summary"]["regions"] == 2  # progress never reaches stdout
+
+
+@pytest.mark.usefixtures("stderr_is_a_terminal")
+def test_progress_and_errors_are_in_the_invocation_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Progress and errors follow --lang, else SECRETARIAT_RULES_LANG (the report keeps
+    its own --lang, nb by default)."""
+    broken = broken_repo(tmp_path / "oedelagt")
+    monkeypatch.setenv("SECRETARIAT_RULES_LANG", "en")
+    code, stdout, stderr = audit_cli(MILJOLOFTET, broken, "-j", "1", "--no-color")
+    assert code == 2
+    assert stderr.splitlines()[:2] == [
+        f"[1/2] miljoloftet ({MILJOLOFTET.as_posix()}) done",
+        f"[2/2] oedelagt ({broken.as_posix()}) broken",
+    ]
+    assert stderr.splitlines()[2].startswith(f"secretariat-rules: error: {broken}: ")
+    assert stdout.startswith("Revisjon av sekretariatene\n")
+    monkeypatch.delenv("SECRETARIAT_RULES_LANG")
+    code, _, stderr = audit_cli(MILJOLOFTET, broken, "-j", "1", "--no-color")
+    assert stderr.splitlines()[:2] == [
+        f"[1/2] miljoloftet ({MILJOLOFTET.as_posix()}) ferdig",
+        f"[2/2] oedelagt ({broken.as_posix()}) feilet",
+    ]
+    assert stderr.splitlines()[2].startswith(f"secretariat-rules: feil: {broken}: ")
 
 
 @pytest.mark.usefixtures("stderr_is_a_terminal")
