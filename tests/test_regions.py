@@ -10,11 +10,14 @@ from typing import Any
 
 import pytest
 
+from secretariat_regions import messages
 from secretariat_regions.orgnr import check_digit, is_valid
 from secretariat_regions.parties import region_profile, slug
 from secretariat_regions.profiles import REGIONS_DIR, load_profile, load_profiles
 from secretariat_rules import __version__
 from secretariat_rules.exceptions import ManifestError, PluginError
+from secretariat_rules.i18n import catalog
+from secretariat_rules.i18n.message import render_text
 from secretariat_rules.plugins import (
     DEFAULT_PLUGINS,
     ENTRY_POINT_GROUP,
@@ -313,6 +316,7 @@ def test_profiles_do_not_share_mutable_state() -> None:
     assert load_registry().region_profiles["miljoloftet"].parties[0]["name"] == "Bergen kommune"
 
 
+@pytest.mark.usefixtures("english")
 def test_bad_org_number_at_profile_construction_names_the_plugin() -> None:
     bad = {"id": "x", "name": "X kommune", "kind": "kommune", "org_number": "971032082"}
     with pytest.raises(PluginError, match=r"region plugin some\.module \(r\).*'x'.*mod-11"):
@@ -482,9 +486,10 @@ def test_a_profile_file_from_a_third_party_loads(tmp_path: Path) -> None:
         ("id: r\nname: R\nchannel: []\n", r"r\.yaml:3: channel: Extra inputs"),
         ("id: other\nname: R\n", r"r\.yaml:1: region id 'other' is not the file's name 'r'"),
         ("id: r\nname: [R\n", r"r\.yaml:3: invalid YAML in region profile"),
-        ("- r\n", r"r\.yaml: a region profile is a mapping"),
+        ("- r\n", r"r\.yaml:1: a region profile must be a mapping"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_a_broken_profile_file_names_file_and_line(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "r.yaml"
     path.write_text(text, encoding="utf-8")
@@ -492,12 +497,38 @@ def test_a_broken_profile_file_names_file_and_line(tmp_path: Path, text: str, me
         load_profile(path)
 
 
+@pytest.mark.usefixtures("english")
 def test_a_broken_packaged_profile_fails_the_registry_naming_the_plugin(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from secretariat_regions import profiles as module
 
     (tmp_path / "r.yaml").write_text("id: r\n", encoding="utf-8")
-    monkeypatch.setattr(module.load_profiles, "__defaults__", (tmp_path,))
-    with pytest.raises(PluginError, match=r"'regions' failed in secretariat_region_profiles"):
+    monkeypatch.setattr(module, "REGIONS_DIR", tmp_path)
+    with pytest.raises(PluginError, match="'regions'") as raised:
         load_registry()
+    assert "r.yaml: invalid region profile" in str(raised.value)
+    assert "name: Field required" in str(raised.value)
+
+
+def test_region_profile_messages_in_nb_and_en(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("id: other\nname: R\n", encoding="utf-8")
+    with pytest.raises(PluginError) as raised:
+        load_profile(path)
+    message = raised.value.args[0]
+    assert render_text(message, "nb") == (
+        f"{path}:1: region-id-en 'other' er ikke filnavnet 'r'; de må være like"
+    )
+    assert render_text(message, "en") == (
+        f"{path}:1: region id 'other' is not the file's name 'r'; they must be the same"
+    )
+    bad = {"id": "x", "name": "X kommune", "kind": "kommune", "org_number": "971032082"}
+    with pytest.raises(PluginError) as raised:
+        region_profile("some.module", id="r", name="R", parties=[bad])
+    assert render_text(raised.value.args[0], "nb") == (
+        "regionprogramtillegget some.module (r): parten 'x' har organisasjonsnummeret "
+        "'971032082', som har feil kontrollsiffer (mod 11)"
+    )
+    for lang in ("nb", "en"):
+        assert set(messages.MESSAGES[lang]) <= set(catalog.MESSAGES[lang])

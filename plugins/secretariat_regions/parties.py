@@ -14,8 +14,10 @@ import copy
 from typing import Any
 
 from secretariat_rules.exceptions import PluginError
+from secretariat_rules.i18n.message import msg
 from secretariat_rules.regions import RegionProfile
 
+from . import messages  # noqa: F401  (registers the region.profile.* messages)
 from .orgnr import is_valid
 
 _TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "a", " ": "-"})
@@ -37,8 +39,13 @@ def region_profile(module: str, **values: Any) -> RegionProfile:
         number = party.get("org_number")
         if number is not None and not is_valid(str(number)):
             raise PluginError(
-                f"region plugin {module} ({profile.id}): party {party.get('id')!r} has "
-                f"org number {number!r}, which fails the mod-11 check"
+                msg(
+                    "region.profile.bad_org_number",
+                    module=module,
+                    region=profile.id,
+                    party=repr(party.get("id")),
+                    number=repr(number),
+                )
             )
     return profile
 

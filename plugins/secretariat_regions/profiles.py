@@ -25,9 +25,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from secretariat_rules import hookimpl
 from secretariat_rules.exceptions import PluginError
+from secretariat_rules.i18n.message import msg
 from secretariat_rules.regions import RegionProfile
 from secretariat_rules.schema.manifest import Body, Channel, Party, SecretariatFacts
 from secretariat_rules.yamlio import load_yaml, validation_problems, yaml_error_line
+
+from . import messages  # noqa: F401  (registers the region.profile.* messages)
 
 REGIONS_DIR = Path(__file__).parent / "regions"
 """The packaged region profiles, one ``<id>.yaml`` each."""
@@ -59,33 +62,42 @@ def load_profile(path: Path) -> RegionProfile:
     try:
         data, index = load_yaml(path.read_text(encoding="utf-8-sig"), display)
     except OSError as exc:
-        raise PluginError(f"region profile {display} cannot be read: {exc}") from None
+        detail = exc.strerror or type(exc).__name__
+        raise PluginError(msg("region.profile.unreadable", path=display, detail=detail)) from None
     except UnicodeDecodeError as exc:
-        raise PluginError(f"region profile {display} is not UTF-8 text ({exc.reason})") from None
+        raise PluginError(msg("region.profile.not_utf8", path=display, detail=exc.reason)) from None
     except yaml.YAMLError as exc:
-        where = f"{display}:{yaml_error_line(exc) or '?'}"
+        line = yaml_error_line(exc) or "?"
         problem = getattr(exc, "problem", None) or type(exc).__name__
-        raise PluginError(f"{where}: invalid YAML in region profile: {problem}") from None
+        raise PluginError(
+            msg("region.profile.invalid_yaml", path=display, line=line, problem=problem)
+        ) from None
     if not isinstance(data, dict):
-        raise PluginError(f"{display}: a region profile is a mapping of manifest keys")
+        raise PluginError(msg("region.profile.not_mapping", path=display))
     try:
         RegionFile.model_validate(data)
     except ValidationError as exc:
         problems = validation_problems(exc, index)
-        details = "; ".join(str(p) for p in problems)
-        raise PluginError(f"invalid region profile {display}: {details}", problems) from None
+        raise PluginError(msg("region.profile.invalid", path=display), problems) from None
     if data["id"] != path.stem:
-        line = index.line(("id",))
+        id_line = index.line(("id",))
         raise PluginError(
-            f"{display}:{line}: region id {data['id']!r} is not the file's name {path.stem!r}"
+            msg(
+                "region.profile.id_not_file_name",
+                path=display,
+                line=id_line,
+                id=repr(data["id"]),
+                stem=repr(path.stem),
+            )
         )
     values: dict[str, Any] = {k: v for k, v in data.items() if v is not None}
     return RegionProfile(**values)
 
 
-def load_profiles(directory: Path = REGIONS_DIR) -> list[RegionProfile]:
-    """Every ``*.yaml`` profile of ``directory``, by file name."""
-    return [load_profile(path) for path in sorted(directory.glob("*.yaml"))]
+def load_profiles(directory: Path | None = None) -> list[RegionProfile]:
+    """Every ``*.yaml`` profile of ``directory`` (default :data:`REGIONS_DIR`), by file name."""
+    files = sorted((directory or REGIONS_DIR).glob("*.yaml"))
+    return [load_profile(path) for path in files]
 
 
 @hookimpl
