@@ -49,5 +49,6 @@ def crash_summary(exc: BaseException) -> str:
 
 
 def internal_error_line(exc: BaseException) -> str:
-    """The one line printed for an unexpected exception (exit code 3), in :func:`ui_lang`."""
-    return str(msg("error.internal", summary=crash_summary(exc), env=DEBUG_ENV))
+    """The one line printed for an unexpected exception (exit code 3), in the ui language
+    (the catalogue entry ``cli.internal_error``)."""
+    return str(msg("cli.internal_error", summary=crash_summary(exc), env=DEBUG_ENV))

@@ -139,12 +139,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "suggest.rule.none": "regelsettene {rulesets} har ingen regel {query}",
         "suggest.rule.meant": "{where}; mente du {meant!r}?",
         "suggest.rule.close": "{where}; mente du: {close}?",
-        # crashes (crashes.py)
-        "error.internal": (
-            "secretariat-rules: intern feil: {summary}. Dette er en feil i secretariat-rules "
-            "eller i et programtillegg; meld den fra sammen med kommandoen du kjørte (kjør "
-            "på nytt med --debug eller {env}=1 for å se sporingen)."
-        ),
     },
     "en": {
         "error.ruleset.no_rule": "ruleset {ruleset!r} has no rule {rule!r}",
@@ -264,10 +258,5 @@ MESSAGES: dict[str, dict[str, str]] = {
         "suggest.rule.none": "the rulesets {rulesets} have no rule {query}",
         "suggest.rule.meant": "{where}; did you mean {meant!r}?",
         "suggest.rule.close": "{where}; did you mean: {close}?",
-        "error.internal": (
-            "secretariat-rules: internal error: {summary}. This is a bug in secretariat-rules "
-            "or a plugin; please report it with the command you ran (re-run with --debug or "
-            "{env}=1 for the traceback)."
-        ),
     },
 }
