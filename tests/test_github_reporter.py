@@ -203,4 +203,4 @@ def test_audit_refuses_the_format(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "fixtures" / "miljoloftet", data)
     run = run_cli("audit", data, "--format", "github")
     assert run.exit_code == 2
-    assert "format 'github' cannot render an audit" in run.stderr
+    assert "formatet 'github' kan ikke vise en revisjon" in run.stderr

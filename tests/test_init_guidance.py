@@ -30,8 +30,8 @@ def attested(run: CliRun) -> list[tuple[str, tuple[str, ...]]]:
 def test_fresh_init_findings_point_at_the_template_lines(tmp_path: Path) -> None:
     root = init(tmp_path)
     other = run_cli("init", tmp_path / "other", "--region", "miljoloftet")
-    assert f"created {tmp_path / 'other' / 'attestations.yaml'}" in other.output.splitlines()
-    assert f"created {tmp_path / 'other' / 'README.md'}" in other.output.splitlines()
+    assert f"opprettet {tmp_path / 'other' / 'attestations.yaml'}" in other.output.splitlines()
+    assert f"opprettet {tmp_path / 'other' / 'README.md'}" in other.output.splitlines()
     lines = (root / "attestations.yaml").read_text(encoding="utf-8").splitlines()
     template = {item: lines.index(f"# - item: {item}") + 1 for item in ATTESTED}
     run = check(root)
