@@ -214,6 +214,7 @@ def test_manifest_values_replace_the_profiles_wholesale(
     assert [b.id for b in manifest.bodies] == ["sg"]  # what the manifest leaves out still comes
 
 
+@pytest.mark.usefixtures("english")
 def test_a_region_without_a_plugin_needs_its_own_facts(
     profiles: dict[str, RegionProfile],
 ) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from secretariat_rules.testing import BASE_MANIFEST, Repo, run_cli
@@ -114,6 +115,7 @@ def check_text(secretariat_repo: RepoFactory, text: str) -> Any:
     return secretariat_repo(files={"secretariat.yaml": text}).check("--select", "DAT")
 
 
+@pytest.mark.usefixtures("english")
 def test_unknown_region_named_by_a_party_of_one_region(secretariat_repo: RepoFactory) -> None:
     """``region: bergen`` with no parties: Bergen kommune is a party of miljoloftet only."""
     run = check_text(secretariat_repo, manifest_without_parties("bergen"))
@@ -126,6 +128,7 @@ def test_unknown_region_named_by_a_party_of_one_region(secretariat_repo: RepoFac
     assert "Traceback" not in run.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_unknown_region_named_by_the_region_name(secretariat_repo: RepoFactory) -> None:
     run = check_text(secretariat_repo, manifest_without_parties("Nedre Glomma"))
     assert run.exit_code == 2
@@ -134,6 +137,7 @@ def test_unknown_region_named_by_the_region_name(secretariat_repo: RepoFactory) 
     )
 
 
+@pytest.mark.usefixtures("english")
 def test_unknown_region_with_no_close_one(secretariat_repo: RepoFactory) -> None:
     """A party that several regions have (``svv``) points at none of them."""
     run = check_text(secretariat_repo, manifest_without_parties("svv"))
@@ -154,6 +158,7 @@ def test_a_custom_region_with_its_own_parties_named_like_a_party_is_valid(
     assert run.report["region"] == "bergen"
 
 
+@pytest.mark.usefixtures("english")
 def test_init_unknown_region_names_the_closest(tmp_path: Path) -> None:
     run = run_cli("init", tmp_path / "a", "--region", "bergen")
     assert run.exit_code == 2
