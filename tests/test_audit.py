@@ -80,7 +80,7 @@ def test_cells_under_both_rulesets(fixture_audit: Audit) -> None:
         assert matrix.cell("miljoloftet", "SEK019") == Cell("failed", 1)
         assert matrix.cell("bymiljopakken", "SEK013") == Cell("passed")
         assert matrix.cell("bymiljopakken", "SEK018") == Cell(
-            "not_applicable", reason="nothing in scope"
+            "not_applicable", reason="ingenting å sjekke"
         )
         assert matrix.cell("miljoloftet", "DAT001") == Cell("passed")
     # The matrix columns are every rule of the ruleset, in id order.
@@ -261,7 +261,7 @@ def test_json_structure() -> None:
     assert cells["miljoloftet"]["SEK006"] == {"status": "absent"}
     assert cells["miljoloftet"]["SEK018"] == {
         "status": "not_applicable",
-        "reason": "nothing in scope",
+        "reason": "ingenting å sjekke",
     }
     assert "SEK006" not in doc["matrices"]["national"]["rows"][0]["cells"]
     tailoring = {t["region"]: t for t in doc["tailoring"]}

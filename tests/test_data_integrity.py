@@ -17,7 +17,7 @@ def test_invalid_record_is_one_finding_and_left_out(secretariat_repo: RepoFactor
         meetings=[MEETING, {"id": "M2", "body": "sg", "date": "31.02.2024"}],
         decisions=[{"id": "V1", "meeting": "M2", "kind": "vedtak"}],
     )
-    run = repo.check("--select", "DAT")
+    run = repo.check("--lang", "en", "--select", "DAT")
     assert run.triples() == [("DAT001", "meetings/M2", ("meetings.csv:3",))]
     message = run.findings[0]["message"]
     assert "date: invalid value '31.02.2024'" in message
@@ -32,7 +32,7 @@ def test_missing_required_field_without_id_uses_row_number(secretariat_repo: Rep
         ],
         documents=[{"id": "D1", "title": "Notat", "kind": "notat", "date": "2024-03-01"}],
     )
-    run = repo.check("--select", "DAT")
+    run = repo.check("--lang", "en", "--select", "DAT")
     assert run.triples() == [("DAT001", "distributions/row-2", ("distributions.csv:3",))]
     assert "missing required field 'party'" in run.findings[0]["message"]
 
@@ -63,7 +63,7 @@ def test_wrong_enum_and_amount(secretariat_repo: RepoFactory) -> None:
             },
         ]
     )
-    run = repo.check("--select", "DAT")
+    run = repo.check("--lang", "en", "--select", "DAT")
     assert run.triples() == [
         ("DAT001", "expenditures/E1", ("expenditures.csv:2",)),
         ("DAT001", "expenditures/E2", ("expenditures.csv:3",)),
@@ -91,7 +91,7 @@ def test_dangling_reference_is_dat003_and_counts_as_absent(secretariat_repo: Rep
             {"document": "D1", "party": "vlfk", "sent": "2024-03-01 10:00"},
         ],
     )
-    run = repo.check("--select", "DAT003,SEK008")
+    run = repo.check("--lang", "en", "--select", "DAT003,SEK008")
     assert run.triples() == [
         ("DAT003", "distributions/row-2", ("distributions.csv:3",)),
         ("SEK008", "documents/D1", ("documents.csv:2",)),
@@ -138,7 +138,7 @@ def test_unknown_column_is_a_warning(secretariat_repo: RepoFactory) -> None:
             }
         ]
     )
-    run = repo.check("--select", "DAT")
+    run = repo.check("--lang", "en", "--select", "DAT")
     assert run.triples() == [("DAT005", "files/documents", ("documents.csv:1",))]
     assert "'archvied' (did you mean 'archived'?)" in run.findings[0]["message"]
     assert run.findings[0]["severity"] == "warning"

@@ -15,7 +15,13 @@ import pytest
 
 import secretariat_rules.sources.readers as readers
 from secretariat_rules.exceptions import DataFileError
+from secretariat_rules.i18n.message import render_text
 from secretariat_rules.sources.readers import READERS, RawTable, parse_csv, read_table
+
+
+def _en(error: DataFileError) -> str:
+    """The error's message in English (what these tests assert)."""
+    return render_text(error.message, "en")
 
 
 def _write(root: Path, name: str, content: str | bytes) -> Path:
@@ -110,12 +116,12 @@ def test_csv_undefined_cp1252_byte_is_an_error_with_line(tmp_path: Path) -> None
     error = _error(tmp_path, "m.csv", b"id;navn\nM1;a\nM2;b\x81c\n")
     assert error.path == "m.csv"
     assert error.line == 3
-    assert "neither UTF-8 nor Windows-1252" in error.message
+    assert "neither UTF-8 nor Windows-1252" in _en(error)
 
 
 def test_csv_utf16_is_refused(tmp_path: Path) -> None:
     error = _error(tmp_path, "m.csv", "id\tx\n".encode("utf-16"))
-    assert "UTF-16" in error.message
+    assert "UTF-16" in _en(error)
 
 
 @pytest.mark.parametrize(
@@ -230,7 +236,7 @@ def test_csv_header_only_and_empty_file(tmp_path: Path) -> None:
 def test_csv_errors_name_the_line(tmp_path: Path, content: str, line: int, fragment: str) -> None:
     error = _error(tmp_path, "m.csv", content)
     assert error.line == line
-    assert fragment in error.message
+    assert fragment in _en(error)
     assert str(error).startswith(f"m.csv:{line}: ")
 
 
@@ -386,7 +392,7 @@ def test_yaml_empty(tmp_path: Path, content: str) -> None:
 def test_yaml_errors_name_the_line(tmp_path: Path, content: str, line: int, fragment: str) -> None:
     error = _error(tmp_path, "m.yaml", content)
     assert (error.line, error.path) == (line, "m.yaml")
-    assert fragment in error.message
+    assert fragment in _en(error)
 
 
 def test_yaml_is_never_executed(tmp_path: Path) -> None:
@@ -466,7 +472,7 @@ def test_json_empty(tmp_path: Path, content: str) -> None:
 def test_json_errors_name_the_line(tmp_path: Path, content: str, line: int, fragment: str) -> None:
     error = _error(tmp_path, "e.json", content)
     assert (error.line, error.path) == (line, "e.json")
-    assert fragment in error.message
+    assert fragment in _en(error)
 
 
 # --------------------------------------------------------------------------- XLSX
@@ -575,13 +581,13 @@ def test_xlsx_header_errors(
 ) -> None:
     error = _error(tmp_path, "m.xlsx", _workbook(rows, at=at))
     assert error.line == line
-    assert fragment in error.message
+    assert fragment in _en(error)
 
 
 def test_xlsx_not_a_workbook(tmp_path: Path) -> None:
     error = _error(tmp_path, "m.xlsx", b"id,body\nM1,sg\n")
     assert error.path == "m.xlsx"
-    assert "cannot open the workbook" in error.message
+    assert "cannot open the workbook" in _en(error)
 
 
 def _replace_member(content: bytes, suffix: str, change: Any) -> bytes:
@@ -596,7 +602,7 @@ def _replace_member(content: bytes, suffix: str, change: Any) -> bytes:
 def test_xlsx_truncated_sheet_xml(tmp_path: Path) -> None:
     content = _workbook([["id", "body"]] + [[f"M{i}", "sg"] for i in range(50)])
     broken = _replace_member(content, "sheet1.xml", lambda data: data[: len(data) // 2])
-    assert "workbook" in _error(tmp_path, "m.xlsx", broken).message
+    assert "workbook" in _en(_error(tmp_path, "m.xlsx", broken))
 
 
 def test_xlsx_entities_are_refused(tmp_path: Path) -> None:
@@ -607,7 +613,7 @@ def test_xlsx_entities_are_refused(tmp_path: Path) -> None:
     )
     content = _workbook([["id"], ["M1"]])
     broken = _replace_member(content, "sheet1.xml", lambda data: bomb + data)
-    message = _error(tmp_path, "m.xlsx", broken).message
+    message = _en(_error(tmp_path, "m.xlsx", broken))
     assert message.startswith("cannot open the workbook: ")
     assert "EntitiesForbidden" in message
     assert str(tmp_path) not in message
@@ -625,7 +631,7 @@ def test_suffix_is_case_insensitive(tmp_path: Path) -> None:
 
 
 def test_unsupported_suffix_and_missing_file(tmp_path: Path) -> None:
-    assert "unsupported file type" in _error(tmp_path, "m.txt", "id\n").message
+    assert "unsupported file type" in _en(_error(tmp_path, "m.txt", "id\n"))
     for name in ("absent.csv", "absent.yaml", "absent.json", "absent.xlsx"):
         with pytest.raises(DataFileError) as info:
             read_table(tmp_path / name, tmp_path, "meetings")

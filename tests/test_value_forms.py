@@ -95,7 +95,7 @@ def test_bad_values_in_data_are_dat001_with_escaped_cut_values(
         ],
         expenditures=[expenditure("E-1", "9" * 400), expenditure("E\x002", "1 000")],
     )
-    run = repo.check("--select", "DAT001")
+    run = repo.check("--lang", "en", "--select", "DAT001")
     assert run.exit_code == 1, run.stderr
     assert sorted(run.triples()) == [
         ("DAT001", "expenditures/E-1", ("expenditures.csv:2",)),
@@ -153,7 +153,7 @@ def test_bad_values_in_data_are_dat001_with_escaped_cut_values(
 def test_non_finite_numbers_in_yaml_and_json_data_are_dat001(
     secretariat_repo: RepoFactory, name: str, text: str, expected: list[tuple[str, str]]
 ) -> None:
-    run = secretariat_repo(files={name: text}).check("--select", "DAT")
+    run = secretariat_repo(files={name: text}).check("--lang", "en", "--select", "DAT")
     assert run.exit_code == 1, run.stderr
     got = [
         (f"{f['subject']['collection']}/{f['subject']['id']}", f["message"])
@@ -287,6 +287,7 @@ def test_manifest_amounts_reach_the_rules(secretariat_repo: RepoFactory) -> None
         ),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_bad_manifest_values_exit_2_with_file_line(
     secretariat_repo: RepoFactory, old: str, new: str, needle: str, message: str
 ) -> None:
@@ -366,6 +367,7 @@ def test_waiver_expiry_forms(secretariat_repo: RepoFactory, expires: str) -> Non
         ),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_bad_waiver_values_exit_2(
     secretariat_repo: RepoFactory, expires: str, rule: str, message: str
 ) -> None:

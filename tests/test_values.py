@@ -10,9 +10,11 @@ from zoneinfo import ZoneInfo
 import polars as pl
 import pytest
 
+from secretariat_rules.i18n.message import render_text
 from secretariat_rules.schema.collections import COLLECTION_FIELDS
 from secretariat_rules.schema.fields import FieldKind, FieldSpec
 from secretariat_rules.sources.values import (
+    ValueProblem,
     decimal_text,
     expected_text,
     invalid_expr,
@@ -340,22 +342,33 @@ def test_output_dtype_even_when_all_null(kind: FieldKind, dtype: pl.DataType) ->
 # --------------------------------------------------------------------------- expected_text
 
 
+def _expected(spec: FieldSpec) -> str:
+    return render_text(expected_text(spec), "en")
+
+
 def test_expected_text() -> None:
-    assert expected_text(_spec("date")) == "a date such as 2024-03-01 or 01.03.2024"
-    assert expected_text(_collection_spec("decisions", "kind")) == "one of: vedtak, orientering"
-    assert expected_text(_collection_spec("reports", "period")) == (
+    assert _expected(_spec("date")) == "a date such as 2024-03-01 or 01.03.2024"
+    assert _expected(_collection_spec("decisions", "kind")) == "one of: vedtak, orientering"
+    assert _expected(_collection_spec("reports", "period")) == (
         "a period such as 2024, 2024-T2 or 2024-2027"
     )
-    assert expected_text(_collection_spec("toll_usage", "period")) == (
+    assert _expected(_collection_spec("toll_usage", "period")) == (
         "a period such as 2024 or 2024-T2"
     )
-    assert expected_text(_spec("id", pattern="^[A-Z]+$")) == (
+    assert _expected(_spec("id", pattern="^[A-Z]+$")) == (
         "text matching ^[A-Z]+$ without control or invisible characters"
     )
-    assert "825 000,50" in expected_text(_spec("amount"))
-    assert "01.03.2024 14:30" in expected_text(_spec("datetime"))
-    assert "ja/nei" in expected_text(_spec("bool"))
-    assert expected_text(_spec("int")) == "a whole number such as 2024"
+    assert "825 000,50" in _expected(_spec("amount"))
+    assert "01.03.2024 14:30" in _expected(_spec("datetime"))
+    assert "ja/nei" in _expected(_spec("bool"))
+    assert _expected(_spec("int")) == "a whole number such as 2024"
+
+
+def test_expected_text_in_bokmal() -> None:
+    assert render_text(expected_text(_spec("date")), "nb") == (
+        "en dato som 2024-03-01 eller 01.03.2024"
+    )
+    assert render_text(expected_text(_spec("int")), "nb") == "et heltall som 2024"
 
 
 # --------------------------------------------------------------------------- parse_scalar
@@ -406,15 +419,28 @@ def test_parse_scalar(value: object, kind: FieldKind, expected: object) -> None:
         (2024.5, "int"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_parse_scalar_invalid(value: object, kind: FieldKind) -> None:
     with pytest.raises(ValueError, match="expected"):
         parse_scalar(value, kind)
 
 
+@pytest.mark.usefixtures("english")
 def test_parse_scalar_message_names_value_and_expectation() -> None:
     with pytest.raises(ValueError) as info:
         parse_scalar("xx.xx.xx", "date")
     assert str(info.value) == (
+        "invalid value 'xx.xx.xx': expected a date such as 2024-03-01 or 01.03.2024"
+    )
+
+
+def test_parse_scalar_error_is_a_message_in_either_language() -> None:
+    with pytest.raises(ValueProblem) as info:
+        parse_scalar("xx.xx.xx", "date")
+    assert str(info.value) == (
+        "ugyldig verdi 'xx.xx.xx': forventet en dato som 2024-03-01 eller 01.03.2024"
+    )
+    assert info.value.msg.render("en") == (
         "invalid value 'xx.xx.xx': expected a date such as 2024-03-01 or 01.03.2024"
     )
 

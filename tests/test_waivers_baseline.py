@@ -58,7 +58,7 @@ def test_expired_waiver_fails_again_and_says_why(secretariat_repo: RepoFactory) 
     repo = secretariat_repo(
         documents=[LATE], files={"waivers.yaml": entry("documents/D1", expires="2025-06-29")}
     )
-    run = repo.check("--select", "SEK025")
+    run = repo.check("--lang", "en", "--select", "SEK025")
     assert run.exit_code == 1
     assert run.triples() == [
         ("SEK025", "documents/D1", ("documents.csv:2",)),

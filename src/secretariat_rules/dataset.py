@@ -28,14 +28,14 @@ import polars as pl
 
 from .exceptions import ConditionError
 from .findings import Location, RawFinding, Subject
-from .i18n.message import Text, msg
+from .i18n.message import Msg, Text, msg
 from .schema.collections import COLLECTION_FIELDS, COLLECTION_MODELS
 from .schema.fields import FieldSpec
 from .schema.manifest import Manifest
 from .sources.base import FileProblem, SourceInventory, SourceNotice
 from .sources.confine import UnrecognisedFile
 from .sources.manifest import MANIFEST_NAME
-from .sources.readers import RawTable
+from .sources.readers import RawTable, row_problems
 from .sources.values import expected_text, normalized_raw, parse_expr, printable_expr
 from .suggest import reference_guesser
 from .yamlio import LineIndex
@@ -152,17 +152,25 @@ MAX_LISTED_COLUMNS = 20
 """Unknown columns named one by one in a finding; the rest are counted."""
 
 
-def _with_suggestion(name: str, names: set[str]) -> str:
+def _with_suggestion(name: str, names: set[str]) -> Text:
     """``'archvied' (did you mean 'archived'?)``, when a known field is close."""
     close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.75)
-    return f"{name!r} (did you mean {close[0]!r}?)" if close else repr(name)
+    if close:
+        return msg("data.field.did_you_mean", name=repr(name), near=repr(close[0]))
+    return repr(name)
 
 
-def _listed_unknown(columns: list[str], names: set[str]) -> str:
-    """The first ``MAX_LISTED_COLUMNS`` unknown columns with suggestions, then a count."""
-    listed = ", ".join(_with_suggestion(c, names) for c in columns[:MAX_LISTED_COLUMNS])
+def _listed_unknown(columns: list[str], names: set[str]) -> Text | tuple[Text, ...]:
+    """The first ``MAX_LISTED_COLUMNS`` unknown columns with suggestions, then a count.
+
+    A message value: a tuple of texts renders joined with ``, `` in the message's language.
+    """
+    items = tuple(_with_suggestion(c, names) for c in columns[:MAX_LISTED_COLUMNS])
+    listed: Text | tuple[Text, ...] = (
+        items if any(isinstance(i, Msg) for i in items) else ", ".join(map(str, items))
+    )
     rest = len(columns) - MAX_LISTED_COLUMNS
-    return f"{listed} and {rest} more" if rest > 0 else listed
+    return msg("data.list.and_more", listed=listed, rest=rest) if rest > 0 else listed
 
 
 def _unknown_columns(collection: str, table: RawTable, names: set[str]) -> RawFinding | None:
@@ -180,7 +188,15 @@ def _unknown_columns(collection: str, table: RawTable, names: set[str]) -> RawFi
     known = ", ".join(sorted(names))
     return RawFinding(
         Subject("files", collection),
-        (f"unknown field(s) {listed} in {table.path}; {collection} defines: {known}",),
+        (
+            msg(
+                "data.unknown_fields",
+                listed=listed,
+                path=table.path,
+                collection=collection,
+                known=known,
+            ),
+        ),
         (Location(table.path, line),),
     )
 
@@ -201,18 +217,25 @@ def _missing_columns(
     if not missing:
         return None
     unknown = [c for c in table.columns if c not in names]
-    reasons = []
+    reasons: list[Text] = []
     named: set[str] = set()
     for name in missing:
         close = difflib.get_close_matches(name, unknown, n=1, cutoff=0.6)
-        hint = f" (the unknown column {close[0]!r} is the closest)" if close else ""
         named.update(close)
-        reasons.append(f"{table.path}: the header has no required column {name!r}{hint}")
+        if close:
+            reason = msg(
+                "data.header.missing_column_near",
+                path=table.path,
+                name=repr(name),
+                near=repr(close[0]),
+            )
+        else:
+            reason = msg("data.header.missing_column", path=table.path, name=repr(name))
+        reasons.append(reason)
     others = [c for c in unknown if c not in named]
     if others:
-        listed = _listed_unknown(others, names)
-        reasons.append(f"unknown column(s) {listed}")
-    reasons.append(f"the {table.frame.height} row(s) of {table.path} are left out")
+        reasons.append(msg("data.unknown_columns", listed=_listed_unknown(others, names)))
+    reasons.append(msg("data.rows_left_out", count=table.frame.height, path=table.path))
     return RawFinding(
         Subject("files", collection), tuple(reasons), (Location(table.path, table.header_line),)
     )
@@ -222,19 +245,33 @@ def _typed(name: str) -> str:
     return f"__typed_{name}"
 
 
-def _problem_checks(specs: tuple[FieldSpec, ...]) -> list[tuple[pl.Expr, pl.Expr]]:
-    """(condition, text) per possible problem of a row; typed columns must exist."""
-    checks = [(pl.col("_problems").is_not_null(), pl.col("_problems"))]
+@dataclass(frozen=True, eq=False)
+class _Check:
+    """One possible DAT001 problem of a row: when it applies, and its message.
+
+    ``echo`` is the value the message quotes (an invalid value), or None (a missing one).
+    """
+
+    condition: pl.Expr
+    field: str
+    echo: pl.Expr | None = None
+    expected: Msg | None = None
+
+    def message(self, echoed: str) -> Msg:
+        if self.expected is None:
+            return msg("data.missing_field", field=self.field)
+        return msg("data.invalid_value", field=self.field, value=echoed, expected=self.expected)
+
+
+def _problem_checks(specs: tuple[FieldSpec, ...]) -> list[_Check]:
+    """Every possible problem of a row besides the reader's own; typed columns must exist."""
+    checks = []
     for spec in specs:
         raw = normalized_raw(spec.name)
         if spec.required:
-            checks.append((raw.is_null(), pl.lit(f"missing required field '{spec.name}'")))
-        text = pl.concat_str(
-            pl.lit(f"{spec.name}: invalid value "),
-            printable_expr(raw),
-            pl.lit(f" (expected {expected_text(spec)})"),
-        )
-        checks.append((raw.is_not_null() & pl.col(_typed(spec.name)).is_null(), text))
+            checks.append(_Check(raw.is_null(), spec.name))
+        invalid = raw.is_not_null() & pl.col(_typed(spec.name)).is_null()
+        checks.append(_Check(invalid, spec.name, printable_expr(raw), expected_text(spec)))
     return checks
 
 
@@ -284,7 +321,8 @@ def type_collection(
     raw = pl.concat([_empty_raw(specs), *parts], how="diagonal_relaxed")
     checks = _problem_checks(specs)
     work = raw.with_columns(parse_expr(s.name, s).alias(_typed(s.name)) for s in specs)
-    work = work.with_columns(pl.any_horizontal([c for c, _ in checks]).alias("__bad"))
+    conditions = [pl.col("_problems").is_not_null(), *(c.condition for c in checks)]
+    work = work.with_columns(pl.any_horizontal(conditions).alias("__bad"))
     used_ids: set[str] = set()
     if "id" in names:
         used_ids = set(work.get_column(_typed("id")).drop_nulls().to_list())
@@ -294,25 +332,26 @@ def type_collection(
             if "id" in frame.columns:
                 ids = frame.select(normalized_raw("id").alias("id")).get_column("id")
                 used_ids.update(ids.drop_nulls().to_list())
-    # texts only for the (few) rows with a problem: building them for all is the slow part
+    # messages only for the (few) rows with a problem: echoing values for all is the slow part
     bad = work.filter(pl.col("__bad")).select(
         pl.col(_typed("id")).alias("id") if "id" in names else pl.lit(None).alias("id"),
         *[pl.col(c) for c in PROVENANCE],
-        pl.concat_list([pl.when(c).then(t) for c, t in checks])
-        .list.drop_nulls()
-        .list.join("; ")
-        .alias("_problems"),
+        pl.col("_problems"),
+        *[
+            pl.when(c.condition).then(c.echo if c.echo is not None else pl.lit("")).alias(f"__{i}")
+            for i, c in enumerate(checks)
+        ],
     )
     if "id" not in names:
         bad = bad.drop("id")
-    for subject_id, loc, text in zip(
-        subject_ids(collection, bad),
-        locations_of(bad),
-        bad.get_column("_problems").to_list(),
-        strict=True,
+    found = bad.select("_problems", *[f"__{i}" for i in range(len(checks))]).rows()
+    for subject_id, loc, (problems, *echoes) in zip(
+        subject_ids(collection, bad), locations_of(bad), found, strict=True
     ):
-        reasons = tuple(text.split("; "))
-        issues.append(("DAT001", RawFinding(Subject(collection, subject_id), reasons, (loc,))))
+        reasons = [*row_problems(problems)] if problems is not None else []
+        reasons.extend(c.message(e) for c, e in zip(checks, echoes, strict=True) if e is not None)
+        finding = RawFinding(Subject(collection, subject_id), tuple(reasons), (loc,))
+        issues.append(("DAT001", finding))
     if "id" in names:
         work, dup_findings = dedupe(collection, work, _typed("id"))
         issues.extend(("DAT002", f) for f in dup_findings)
@@ -353,16 +392,11 @@ def dedupe(
             first_bad.setdefault(key, bool(is_bad))
         for key, locs in by_id.items():
             where = ", ".join(str(loc) for loc in locs)
-            kept = (
-                "the first is invalid, so none is used" if first_bad[key] else "the first is used"
+            kept = msg(
+                "data.duplicate.first_invalid" if first_bad[key] else "data.duplicate.first_used"
             )
-            findings.append(
-                RawFinding(
-                    Subject(collection, key),
-                    (f"id {key!r} is used by {len(locs)} records ({where}); {kept}",),
-                    tuple(locs),
-                )
-            )
+            reason = msg("data.duplicate_id", id=repr(key), count=len(locs), where=where, kept=kept)
+            findings.append(RawFinding(Subject(collection, key), (reason,), tuple(locs)))
         frame = frame.filter(ident.is_null() | ident.is_first_distinct())
     return frame, findings
 
@@ -389,33 +423,33 @@ def resolve_references(
         value = pl.col(spec.name)
         known_ids = pl.Series(sorted(known.get(spec.ref, set())), dtype=pl.Utf8)
         is_dangling = value.is_not_null() & ~value.is_in(known_ids.implode())
-        hint = pl.lit("")
-        if guess is not None:
-            values = frame.filter(is_dangling).get_column(spec.name).unique(maintain_order=True)
-            hints = {v: f"; did you mean {m!r}?" for v in values if (m := guess(spec.ref, v))}
-            if hints:
-                hint = value.replace_strict(hints, default="", return_dtype=pl.Utf8)
-        dangling_exprs.append(
-            pl.when(is_dangling).then(
-                pl.concat_str(
-                    pl.lit(f"{spec.name} '"),
-                    value,
-                    pl.lit(f"' names no record of {spec.ref}"),
-                    hint,
-                )
-            )
-        )
-    with_reasons = frame.with_columns(
-        pl.concat_list(dangling_exprs).list.drop_nulls().list.join("\x00").alias("_dangling")
+        dangling_exprs.append(pl.when(is_dangling).then(value))
+    columns = [f"__dangling_{i}" for i in range(len(refs))]
+    with_values = frame.with_columns(
+        e.alias(c) for e, c in zip(dangling_exprs, columns, strict=True)
     )
-    bad = with_reasons.filter(pl.col("_dangling") != "")
+    bad = with_values.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in columns))
+    hints: dict[tuple[str, str], str | None] = {}
+
+    def reason(spec: FieldSpec, value: str) -> Msg:
+        assert spec.ref is not None
+        if guess is not None and (spec.ref, value) not in hints:
+            hints[(spec.ref, value)] = guess(spec.ref, value)
+        near = hints.get((spec.ref, value))
+        if near:
+            return msg(
+                "data.dangling_near", field=spec.name, value=value, ref=spec.ref, near=repr(near)
+            )
+        return msg("data.dangling", field=spec.name, value=value, ref=spec.ref)
+
     findings = [
-        RawFinding(Subject(name, sid), tuple(text.split("\x00")), (loc,))
-        for sid, loc, text in zip(
-            subject_ids(name, bad),
-            locations_of(bad),
-            bad.get_column("_dangling").to_list(),
-            strict=True,
+        RawFinding(
+            Subject(name, sid),
+            tuple(reason(s, v) for s, v in zip(refs, values, strict=True) if v is not None),
+            (loc,),
+        )
+        for sid, loc, values in zip(
+            subject_ids(name, bad), locations_of(bad), bad.select(columns).rows(), strict=True
         )
     ]
     return prune(frame, specs, kept), findings

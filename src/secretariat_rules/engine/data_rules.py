@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..findings import Severity
+from ..i18n.catalog import t
 
 
 @dataclass(frozen=True)
@@ -19,49 +20,22 @@ class DataRule:
     id: str
     name: str
     severity: Severity
-    title_nb: str
-    title_en: str
 
     def title(self, lang: str) -> str:
-        return self.title_en if lang == "en" else self.title_nb
+        """The rule's title in ``lang`` (catalogue ``rule.DATnnn.title``)."""
+        return t(f"rule.{self.id}.title", lang)
 
 
 DATA_RULES: dict[str, DataRule] = {
     r.id: r
     for r in (
-        DataRule("DAT001", "invalid-record", Severity.ERROR, "Ugyldig post", "Invalid record"),
-        DataRule("DAT002", "duplicate-id", Severity.ERROR, "Dobbel id", "Duplicate id"),
-        DataRule(
-            "DAT003",
-            "dangling-reference",
-            Severity.ERROR,
-            "Henvisning til noe som ikke finnes",
-            "Dangling reference",
-        ),
-        DataRule(
-            "DAT004", "unreadable-file", Severity.ERROR, "Fil som ikke kan leses", "Unreadable file"
-        ),
-        DataRule("DAT005", "unknown-field", Severity.WARNING, "Ukjent felt", "Unknown field"),
-        DataRule(
-            "DAT006",
-            "left-out-by-source",
-            Severity.WARNING,
-            "Utelatt fra kilden",
-            "Left out by the source adapter",
-        ),
-        DataRule(
-            "DAT007",
-            "unmatched-correspondent",
-            Severity.WARNING,
-            "Korrespondansepart som ikke er en part",
-            "Correspondent that matches no party",
-        ),
-        DataRule(
-            "DAT008",
-            "schema-violation",
-            Severity.WARNING,
-            "Brudd på skjemaet for formatet",
-            "Violation of the format's official schema",
-        ),
+        DataRule("DAT001", "invalid-record", Severity.ERROR),
+        DataRule("DAT002", "duplicate-id", Severity.ERROR),
+        DataRule("DAT003", "dangling-reference", Severity.ERROR),
+        DataRule("DAT004", "unreadable-file", Severity.ERROR),
+        DataRule("DAT005", "unknown-field", Severity.WARNING),
+        DataRule("DAT006", "left-out-by-source", Severity.WARNING),
+        DataRule("DAT007", "unmatched-correspondent", Severity.WARNING),
+        DataRule("DAT008", "schema-violation", Severity.WARNING),
     )
 }

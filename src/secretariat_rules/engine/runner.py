@@ -20,6 +20,7 @@ from ..checks.base import CheckContext
 from ..dataset import Dataset, empty_dataset
 from ..exceptions import Problem, RulesetError, UsageError
 from ..findings import Finding, RawFinding, Result, RuleOutcome, Severity, Subject, fingerprint
+from ..i18n.catalog import t
 from ..i18n.message import Text, render_text
 from ..suggest import closest_rule_id
 from .as_of import as_of_view
@@ -157,7 +158,7 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
                     rule_id,
                     drule.name,
                     "disabled",
-                    "not selected",
+                    t("rule.status.not_selected", opts.lang),
                     "",
                     "data",
                     drule.severity,
@@ -218,7 +219,7 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
                     rule.id,
                     rule.name,
                     "disabled",
-                    "not selected",
+                    t("rule.status.not_selected", opts.lang),
                     rule.clause,
                     rule.section,
                     rule.severity,
@@ -249,7 +250,9 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
                 )
             )
         status = "failed" if raws else ("passed" if evaluated else "not_applicable")
-        reason = None if status != "not_applicable" else "nothing in scope"
+        reason = (
+            None if status != "not_applicable" else t("rule.status.nothing_in_scope", opts.lang)
+        )
         outcomes.append(
             RuleOutcome(
                 rule.id, rule.name, status, reason, rule.clause, rule.section, severity, title
@@ -258,7 +261,9 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
 
     not_run = frozenset(o.id for o in outcomes if o.status == "disabled")
     known = frozenset(o.id for o in outcomes)
-    findings = apply_waivers(findings, list(opts.waivers), opts.as_of, region, not_run, known)
+    findings = apply_waivers(
+        findings, list(opts.waivers), opts.as_of, region, not_run, known, lang=opts.lang
+    )
     fixed: tuple[str, ...] | None = None
     fixed_described: dict[str, str] = {}
     if opts.baseline is not None:
@@ -268,7 +273,7 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
         described: dict[str, str] = getattr(opts.baseline, "described", {})
         fixed_described = {fp: described[fp] for fp in fixed if described.get(fp)}
     findings.sort(key=lambda f: f.sort_key)
-    outcomes = [_waived_status(o, findings) for o in outcomes]
+    outcomes = [_waived_status(o, findings, opts.lang) for o in outcomes]
     outcomes.sort(key=lambda o: o.id)
     rule_texts = {
         r.id: {
@@ -299,11 +304,11 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
     )
 
 
-def _waived_status(outcome: RuleOutcome, findings: list[Finding]) -> RuleOutcome:
+def _waived_status(outcome: RuleOutcome, findings: list[Finding], lang: str) -> RuleOutcome:
     """A failed rule whose every finding is waived has status ``waived``."""
     if outcome.status != "failed":
         return outcome
     own = [f for f in findings if f.rule == outcome.id]
     if own and all(f.waived for f in own):
-        return replace(outcome, status="waived", reason="every finding is waived")
+        return replace(outcome, status="waived", reason=t("rule.status.all_waived", lang))
     return outcome

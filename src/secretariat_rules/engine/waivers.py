@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from ..exceptions import UsageError, WaiverError
 from ..findings import Finding, Location, Severity, Subject, fingerprint
+from ..i18n.message import Msg, msg, ui_lang
 from ..safe_files import read_regular_file
 from ..schema.waivers import Waiver, WaiverFile
 from ..suggest import closest_rule_id
@@ -67,13 +68,16 @@ def apply_waivers(
     region: str,
     not_run: frozenset[str] = frozenset(),
     known: frozenset[str] | None = None,
+    lang: str | None = None,
 ) -> list[Finding]:
     """Mark waived findings; add a finding per expired waiver and per unused waiver.
 
     ``not_run``: ids of known rules that did not run; their waivers are never unused
     (a waiver of an unknown rule id, a typo, still is). ``known``: the ruleset's rule ids;
-    an unused waiver of another id says so and names the closest.
+    an unused waiver of another id says so and names the closest. The WAV findings'
+    messages are in ``lang``, the report's language (default :func:`ui_lang`).
     """
+    lang = lang or ui_lang()
     out: list[Finding] = []
     used: set[int] = set()
     active = [(i, w) for i, w in enumerate(waivers) if as_of <= w.waiver.expires]
@@ -87,37 +91,28 @@ def apply_waivers(
     for i, placed in enumerate(waivers):
         w = placed.waiver
         if as_of > w.expires:
-            out.append(
-                _meta(
-                    "WAV001",
-                    "waiver-expired",
-                    region,
-                    placed,
-                    f"the waiver of {w.rule} {w.subject} (approved by {w.approved_by}) "
-                    f"expired on {w.expires}; its findings are no longer waived",
-                )
+            expired = msg(
+                "waiver.expired",
+                rule=w.rule,
+                subject=w.subject,
+                approved_by=w.approved_by,
+                expires=str(w.expires),
             )
+            out.append(_meta("WAV001", "waiver-expired", region, placed, expired.render(lang)))
         elif i not in used and w.rule not in not_run:
-            out.append(
-                _meta(
-                    "WAV002",
-                    "waiver-unused",
-                    region,
-                    placed,
-                    f"the waiver of {w.rule} {w.subject} matches no finding; remove it"
-                    + _unknown_rule(w.rule, known),
-                )
-            )
+            unused = _unused(w.rule, w.subject, known)
+            out.append(_meta("WAV002", "waiver-unused", region, placed, unused.render(lang)))
     return out
 
 
-def _unknown_rule(rule: str, known: frozenset[str] | None) -> str:
-    """`` (SEK199 is no rule of the ruleset; did you mean 'SEK019'?)``, or nothing."""
+def _unused(rule: str, subject: str, known: frozenset[str] | None) -> Msg:
+    """The WAV002 message; for a rule id the ruleset lacks, it says so (and names the closest)."""
     if known is None or rule in known:
-        return ""
+        return msg("waiver.unused", rule=rule, subject=subject)
     near = closest_rule_id(rule, known)
-    hint = f"; did you mean {near!r}?" if near else ""
-    return f" ({rule} is no rule of the ruleset{hint})"
+    if near:
+        return msg("waiver.unused_unknown_near", rule=rule, subject=subject, near=repr(near))
+    return msg("waiver.unused_unknown", rule=rule, subject=subject)
 
 
 def _meta(rule: str, name: str, region: str, placed: PlacedWaiver, message: str) -> Finding:

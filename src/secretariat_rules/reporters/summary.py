@@ -11,10 +11,12 @@
 from __future__ import annotations
 
 from ..findings import Finding, Result, RuleOutcome, Severity
-from ..i18n.catalog import t, tn
+from ..i18n.catalog import LANGUAGES, t, tn
 
 NOT_SELECTED = "not selected"
 """The reason of a rule left out by the selection (SPEC §5 JSON ``rules[].reason``)."""
+NOT_SELECTED_REASONS = frozenset(t("rule.status.not_selected", lang) for lang in LANGUAGES)
+"""That reason in every report language."""
 
 
 def summary_line(result: Result, lang: str) -> str:
@@ -53,7 +55,7 @@ def fixed_findings(result: Result) -> list[str]:
 
 def left_out(rule: RuleOutcome) -> bool:
     """Whether a rule was left out by the selection (not disabled by its ruleset)."""
-    return rule.status == "disabled" and rule.reason == NOT_SELECTED
+    return rule.status == "disabled" and rule.reason in NOT_SELECTED_REASONS
 
 
 def not_selected_line(result: Result, lang: str, *, validate: bool = False) -> str | None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .. import hookimpl
 from ..exceptions import DataFileError
+from ..i18n.message import msg
 from ..schema.collections import COLLECTION_MODELS
 from ..schema.manifest import Manifest
 from .base import FileProblem, SourceAdapter, SourceOutput
@@ -35,7 +36,7 @@ class CanonicalAdapter:
                         FileProblem(
                             collection,
                             path.relative_to(root).as_posix(),
-                            f"two files for collection {collection!r} ({names}); use one",
+                            msg("data.file.two_files", collection=repr(collection), names=names),
                         )
                     )
                 continue

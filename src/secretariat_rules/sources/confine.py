@@ -32,6 +32,8 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 
 from ..exceptions import ConfigurationError, DataFileError
+from ..i18n.message import Msg, Text, msg
+from .values import ValueProblem
 
 __all__ = [
     "MAX_CONFIG_BYTES",
@@ -84,18 +86,19 @@ MAX_XLSX_COLUMNS = 1_024
 """Rightmost column a sheet may use (``AMJ``); a cell beyond it (``XFD``) is DAT004."""
 
 _KINDS = (
-    (stat.S_ISLNK, "a symbolic link"),
-    (stat.S_ISDIR, "a directory"),
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISLNK, "symlink"),
+    (stat.S_ISDIR, "directory"),
+    (stat.S_ISFIFO, "fifo"),
+    (stat.S_ISCHR, "char_device"),
+    (stat.S_ISBLK, "block_device"),
+    (stat.S_ISSOCK, "socket"),
 )
 
 
-def file_kind(mode: int) -> str:
+def file_kind(mode: int) -> Msg:
     """``a symbolic link``, ``a directory``, ``a FIFO``... for a non-regular ``st_mode``."""
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    kind = next((name for test, name in _KINDS if test(mode)), "other")
+    return msg(f"data.kind.{kind}")
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -133,42 +136,39 @@ _OPEN_FLAGS = (
 def _read_regular(path: Path, limit: int) -> bytes:
     """Open without following a link or blocking, re-check ``fstat``, read up to ``limit``.
 
-    :raises ValueError: with the reason, when the file is not a regular file or too large.
+    :raises ValueProblem: with the reason, when the file is not a regular file or too large.
     :raises OSError: when it cannot be opened or read.
     """
     fd = os.open(path, _OPEN_FLAGS)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ValueError(f"{file_kind(info.st_mode)}, not a regular file; it is not read")
+            raise ValueProblem(msg("data.file.not_regular", kind=file_kind(info.st_mode)))
         if info.st_size > limit:
-            raise ValueError(f"larger than {limit} bytes; it is not read")
+            raise ValueProblem(msg("data.file.too_large", limit=limit))
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise ValueError(f"larger than {limit} bytes; it is not read")
+        raise ValueProblem(msg("data.file.too_large", limit=limit))
     return data
 
 
-def _refusal(path: Path, root: Path) -> str | None:
+def _refusal(path: Path, root: Path) -> Msg | None:
     """Why the entry at ``path`` may not be read as a file of ``root``; None if it may."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        return "no such file"
+        return msg("data.file.missing")
     except (OSError, ValueError) as exc:
-        return f"cannot read the file: {getattr(exc, 'strerror', None) or exc}"
+        return msg("data.file.cannot_read", reason=getattr(exc, "strerror", None) or str(exc))
     if stat.S_ISLNK(info.st_mode):
-        return (
-            "a symbolic link; a data file must be a regular file inside the data "
-            "repository, and a link is never followed"
-        )
+        return msg("data.file.symlink")
     if not stat.S_ISREG(info.st_mode):
-        return f"{file_kind(info.st_mode)}, not a regular file; it is not read"
+        return msg("data.file.not_regular", kind=file_kind(info.st_mode))
     if not _inside(path, root):
-        return "resolves outside the data repository; it is not read"
+        return msg("data.file.outside")
     return None
 
 
@@ -185,11 +185,12 @@ def read_data_file(path: Path, root: Path, limit: int = MAX_DATA_FILE_BYTES) -> 
     try:
         return _read_regular(path, limit)
     except ValueError as exc:
-        raise DataFileError(rel, str(exc)) from None
+        raise DataFileError(rel, exc.msg if isinstance(exc, ValueProblem) else str(exc)) from None
     except OSError as exc:
         if exc.errno == getattr(os, "ELOOP", -1):  # swapped for a link after the check
-            raise DataFileError(rel, "a symbolic link; a link is never followed") from None
-        raise DataFileError(rel, f"cannot read the file: {exc.strerror or exc}") from None
+            raise DataFileError(rel, msg("data.file.symlink_swapped")) from None
+        cause = exc.strerror or str(exc)
+        raise DataFileError(rel, msg("data.file.cannot_read", reason=cause)) from None
 
 
 def confined_config(
@@ -291,7 +292,7 @@ class UnrecognisedFile:
     """A file in the repository root that nothing reads (a DAT005 warning)."""
 
     name: str
-    message: str
+    message: Text
 
 
 def _allowed(name: str) -> bool:
@@ -331,18 +332,17 @@ def unrecognised_files(
     return out
 
 
-def _unrecognised_message(name: str, collections: list[str], suffixes: list[str]) -> str:
+def _unrecognised_message(name: str, collections: list[str], suffixes: list[str]) -> Msg:
     stem, dot, ext = name.partition(".")
     ext = f".{ext.lower()}" if dot else ""
     lower = stem.lower()
     close = difflib.get_close_matches(lower, collections, n=1, cutoff=0.75)
     near = lower if lower in collections else (close[0] if close else None)
     if near is None:
-        return f"{name}: matches no collection, manifest or known side file; it is not read"
+        return msg("data.unrecognised.no_match", name=name)
     if ext in suffixes:
-        return f"{name}: not a collection file, it is not read; did you mean {near}{ext}?"
+        return msg("data.unrecognised.near", name=name, near=f"{near}{ext}")
     kinds = ", ".join(suffixes)
-    return (
-        f"{name}: not a collection file, it is not read; did you mean {near}.csv "
-        f"(collection {near!r} is read from one of {kinds})?"
+    return msg(
+        "data.unrecognised.near_kind", name=name, near=near, collection=repr(near), kinds=kinds
     )

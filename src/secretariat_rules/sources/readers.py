@@ -7,7 +7,9 @@ be decoded or parsed raises :class:`~secretariat_rules.exceptions.DataFileError`
 line where that is known; no other exception escapes for bad input.
 
 Row-level structural problems (a list where a value belongs, more cells than the header)
-do not stop the file: they are listed in the row's ``_problems`` column.
+do not stop the file: they are listed in the row's ``_problems`` column, in English;
+:func:`row_problems` gives them back as the messages they were made from, so a report
+shows them in its own language.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import yaml
 from openpyxl.utils import get_column_letter
 
 from ..exceptions import DataFileError
+from ..i18n.message import Msg, Text, msg
 from .confine import (
     MAX_JSON_DEPTH,
     MAX_JSON_NUMBER_CHARS,
@@ -43,7 +46,7 @@ from .confine import (
     MAX_YAML_DEPTH,
     read_data_file,
 )
-from .values import decimal_text
+from .values import ValueProblem, decimal_text
 
 __all__ = [
     "READERS",
@@ -58,6 +61,7 @@ __all__ = [
     "read_data_file",
     "read_table",
     "relative_path",
+    "row_problems",
     "sheet_rows",
     "xlsx_error_reason",
     "xlsx_row",
@@ -100,7 +104,9 @@ def read_table(path: Path, root: Path, collection: str) -> RawTable:
     """Read one collection file, dispatching on its suffix."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise DataFileError(relative_path(path, root), f"unsupported file type {path.suffix!r}")
+        raise DataFileError(
+            relative_path(path, root), msg("data.file.unsupported_type", suffix=repr(path.suffix))
+        )
     return reader(path, root, collection)
 
 
@@ -127,13 +133,14 @@ def read_bytes(path: Path, rel: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise DataFileError(rel, f"cannot read the file: {exc.strerror or exc}") from exc
+        reason = exc.strerror or str(exc)
+        raise DataFileError(rel, msg("data.file.cannot_read", reason=reason)) from exc
 
 
 def decode_text(data: bytes, rel: str) -> str:
     """UTF-8 (BOM stripped), else Windows-1252; anything else is a DataFileError."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DataFileError(rel, "the file is UTF-16; save it as UTF-8 (or Windows-1252)", 1)
+        raise DataFileError(rel, msg("data.file.utf16"), 1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -142,7 +149,7 @@ def decode_text(data: bytes, rel: str) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        message = f"the file is neither UTF-8 nor Windows-1252 (byte 0x{data[exc.start]:02X})"
+        message = msg("data.file.encoding", byte=f"{data[exc.start]:02X}")
         raise DataFileError(rel, message, line) from exc
 
 
@@ -157,14 +164,14 @@ def _column_names(cells: Iterable[str | None], rel: str, line: int) -> list[str 
     for cell in cells:
         if len(names) == MAX_TABLE_COLUMNS:
             raise DataFileError(
-                rel, f"the header has more than {MAX_TABLE_COLUMNS} columns; not read", line
+                rel, msg("data.header.too_many_columns", limit=MAX_TABLE_COLUMNS), line
             )
         name = None if is_blank(cell) else str(cell).strip(_WHITESPACE)
         if name in RESERVED_COLUMNS:
-            raise DataFileError(rel, f"column name {name!r} is reserved", line)
+            raise DataFileError(rel, msg("data.header.reserved", name=repr(name)), line)
         if name is not None:
             if name in seen:
-                raise DataFileError(rel, f"column {name!r} appears twice in the header", line)
+                raise DataFileError(rel, msg("data.header.twice", name=repr(name)), line)
             seen.add(name)
         names.append(name)
     return names
@@ -190,15 +197,16 @@ class RowCollector:
         self,
         line: int,
         cells: dict[str, str | None],
-        problems: list[str],
+        problems: Iterable[Text],
         pointer: str | None = None,
     ) -> None:
+        """One record; each problem a :class:`~secretariat_rules.i18n.message.Msg` or text."""
         for name in cells:
             self.columns.setdefault(name)
         self.cells.append(cells)
         self.lines.append(line)
         self.pointers.append(pointer)
-        self.problems.append("; ".join(problems) or None)
+        self.problems.append("; ".join(_problem_text(p) for p in problems) or None)
 
     def table(self, collection: str, rel: str, header_line: int | None) -> RawTable:
         """The collected records as one frame.
@@ -207,18 +215,37 @@ class RowCollector:
         """
         names = tuple(self.columns)
         if len(names) > MAX_TABLE_COLUMNS:
-            raise DataFileError(
-                rel, f"the records use more than {MAX_TABLE_COLUMNS} columns; not read"
-            )
+            raise DataFileError(rel, msg("data.records.too_many_columns", limit=MAX_TABLE_COLUMNS))
         data: dict[str, list[Any]] = {n: [row.get(n) for row in self.cells] for n in names}
         data.update({LINE: self.lines, POINTER: self.pointers, PROBLEMS: self.problems})
         frame = pl.DataFrame(data, schema=_schema(names))
         return RawTable(collection, rel, frame, header_line, names)
 
 
-def _nested_problem(name: str, value: object) -> str:
-    kind = "a list" if isinstance(value, list | yaml.SequenceNode) else "a mapping"
-    return f"field {name!r} holds {kind}; one fact per row"
+_PROBLEM_MESSAGES: dict[str, Msg] = {}
+"""The message behind each (English) problem text a ``_problems`` column holds."""
+
+
+def _problem_text(problem: Text) -> str:
+    """A row problem as the ``_problems`` column holds it: English; its message is kept."""
+    if isinstance(problem, str):
+        return problem
+    text = problem.render("en")
+    _PROBLEM_MESSAGES.setdefault(text, problem)
+    return text
+
+
+def row_problems(cell: str) -> tuple[Text, ...]:
+    """The problems of one ``_problems`` cell, each as the message it was made from.
+
+    A problem an adapter wrote as plain text stays that text.
+    """
+    return tuple(_PROBLEM_MESSAGES.get(part, part) for part in cell.split("; "))
+
+
+def _nested_problem(name: str, value: object) -> Msg:
+    is_list = isinstance(value, list | yaml.SequenceNode)
+    return msg("data.row.holds_list" if is_list else "data.row.holds_mapping", name=repr(name))
 
 
 # --------------------------------------------------------------------------- CSV
@@ -289,7 +316,7 @@ def _csv_records(reader: Any, rel: str) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise DataFileError(rel, f"malformed CSV: {exc}", start) from exc
+            raise DataFileError(rel, msg("data.csv.malformed", error=str(exc)), start) from exc
         if not seen_header and all(is_blank(cell) for cell in row):
             continue
         seen_header = True
@@ -298,18 +325,18 @@ def _csv_records(reader: Any, rel: str) -> Iterator[tuple[int, list[str]]]:
 
 def _csv_row(
     row: list[str], names: list[str | None], width: int
-) -> tuple[dict[str, str | None], list[str]]:
+) -> tuple[dict[str, str | None], list[Text]]:
     """One record's cells by column name, and its structural problems."""
     values: dict[str, str | None] = {}
-    problems: list[str] = []
+    problems: list[Text] = []
     for index, cell in enumerate(row[:width]):
         name = names[index]
         if name is not None:
             values[name] = cell or None
         elif not is_blank(cell):
-            problems.append(f"cell {index + 1} has a value but no column name")
+            problems.append(msg("data.row.cell_without_column", cell=index + 1))
     if len(row) > width and not all(is_blank(cell) for cell in row[width:]):
-        problems.append(f"row has {len(row)} cells, the header has {width}")
+        problems.append(msg("data.row.too_many_cells", cells=len(row), width=width))
     return values, problems
 
 
@@ -462,7 +489,7 @@ def parse_yaml(text: str, rel: str, collection: str) -> RawTable:
         return rows.table(collection, rel, None)
     if not isinstance(document, yaml.SequenceNode):
         line = document.start_mark.line + 1
-        raise DataFileError(rel, "expected a list of records (a YAML sequence of mappings)", line)
+        raise DataFileError(rel, msg("data.yaml.expected_list"), line)
     for item in document.value:
         _yaml_record(item, rows)
     return rows.table(collection, rel, None)
@@ -487,14 +514,13 @@ def _check_node_bounds(document: yaml.Node | None, rel: str) -> None:
             aliases += 1
             if aliases > MAX_YAML_ALIASES:
                 line = node.start_mark.line + 1
-                raise DataFileError(
-                    rel, f"invalid YAML: more than {MAX_YAML_ALIASES} aliases", line
-                )
+                message = msg("data.yaml.too_many_aliases", limit=MAX_YAML_ALIASES)
+                raise DataFileError(rel, message, line)
             continue
         seen.add(id(node))
         if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
             if depth >= MAX_YAML_DEPTH:
-                message = f"invalid YAML: nested deeper than {MAX_YAML_DEPTH} levels"
+                message = msg("data.yaml.too_deep", limit=MAX_YAML_DEPTH)
                 raise DataFileError(rel, message, node.start_mark.line + 1)
             if isinstance(node, yaml.MappingNode):
                 stack.extend((n, depth + 1) for pair in node.value for n in pair)
@@ -514,25 +540,26 @@ def _compose_nodes(text: str, rel: str) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise DataFileError(rel, f"invalid YAML: {exc.problem or exc.context}", line) from exc
+        error = str(exc.problem or exc.context)
+        raise DataFileError(rel, msg("data.yaml.invalid", error=error), line) from exc
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
-        raise DataFileError(rel, f"invalid YAML: {exc.reason}", line) from exc
+        raise DataFileError(rel, msg("data.yaml.invalid", error=str(exc.reason)), line) from exc
     except (yaml.YAMLError, RecursionError) as exc:
-        raise DataFileError(rel, f"invalid YAML: {exc}") from exc
+        raise DataFileError(rel, msg("data.yaml.invalid", error=str(exc))) from exc
 
 
 def _yaml_record(item: yaml.Node, rows: RowCollector) -> None:
     if not isinstance(item, yaml.MappingNode):
-        rows.add(item.start_mark.line + 1, {}, ["record is not a mapping"])
+        rows.add(item.start_mark.line + 1, {}, [msg("data.row.not_mapping")])
         return
     line = (item.value[0][0] if item.value else item).start_mark.line + 1
     values: dict[str, str | None] = {}
-    problems: list[str] = []
+    problems: list[Text] = []
     for key_node, value_node in item.value:
         key = _yaml_key(key_node)
         if key is None:
-            problems.append("a field has no usable name")
+            problems.append(msg("data.row.no_usable_name"))
         else:
             _put(values, problems, key, value_node, _yaml_cell)
     rows.add(line, values, problems)
@@ -558,16 +585,16 @@ def _yaml_cell(node: Any) -> str | None:
 
 def _put(
     values: dict[str, str | None],
-    problems: list[str],
+    problems: list[Text],
     key: str,
     value: object,
     cell: Callable[[Any], str | None],
 ) -> None:
     """Store one field of a mapping record, or note why it cannot be stored."""
     if key in RESERVED_COLUMNS:
-        problems.append(f"field name {key!r} is reserved")
+        problems.append(msg("data.row.reserved_field", name=repr(key)))
     elif key in values:
-        problems.append(f"field {key!r} is given more than once")
+        problems.append(msg("data.row.field_twice", name=repr(key)))
         values[key] = None
     elif isinstance(value, list | dict | yaml.SequenceNode | yaml.MappingNode):
         problems.append(_nested_problem(key, value))
@@ -596,7 +623,7 @@ def _json_object(pairs: list[tuple[str, Any]]) -> _JsonObject:
 
 
 def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not valid JSON")
+    raise ValueProblem(msg("data.json.not_valid_constant", name=name))
 
 
 class _LongNumber(str):
@@ -637,7 +664,7 @@ def _check_json_depth(text: str, rel: str) -> None:
             depth += 1
             if depth > MAX_JSON_DEPTH:
                 line = _line_at(text, match.start())
-                message = f"invalid JSON: nested deeper than {MAX_JSON_DEPTH} levels"
+                message = msg("data.json.too_deep", limit=MAX_JSON_DEPTH)
                 raise DataFileError(rel, message, line)
         elif token in "]}":
             depth -= 1
@@ -669,7 +696,7 @@ def parse_json_value(text: str, rel: str) -> Any:
     value, end = _json_value(text, _skip_space(text, 0), rel)
     index = _skip_space(text, end)
     if index != len(text):
-        raise DataFileError(rel, "invalid JSON: extra data after the value", _line_at(text, index))
+        raise DataFileError(rel, msg("data.json.extra_after_value"), _line_at(text, index))
     return value
 
 
@@ -679,7 +706,7 @@ def _json_items(text: str, rel: str) -> Iterator[tuple[int, Any]]:
     if index == len(text) or _is_null_document(text, index):
         return
     if text[index] != "[":
-        raise DataFileError(rel, "expected a JSON array of objects", _line_at(text, index))
+        raise DataFileError(rel, msg("data.json.expected_array"), _line_at(text, index))
     index = _skip_space(text, index + 1)
     if text.startswith("]", index):
         _expect_end(text, index + 1, rel)
@@ -694,16 +721,18 @@ def _json_items(text: str, rel: str) -> Iterator[tuple[int, Any]]:
             _expect_end(text, index + 1, rel)
             return
         else:
-            raise DataFileError(rel, "invalid JSON: expected ',' or ']'", _line_at(text, index))
+            raise DataFileError(rel, msg("data.json.expected_comma"), _line_at(text, index))
 
 
 def _json_value(text: str, index: int, rel: str) -> tuple[Any, int]:
     try:
         return _DECODER.raw_decode(text, index)
     except json.JSONDecodeError as exc:
-        raise DataFileError(rel, f"invalid JSON: {exc.msg}", exc.lineno) from exc
+        raise DataFileError(rel, msg("data.json.invalid", error=exc.msg), exc.lineno) from exc
     except (ValueError, RecursionError) as exc:
-        raise DataFileError(rel, f"invalid JSON: {exc}", _line_at(text, index)) from exc
+        error = exc.msg if isinstance(exc, ValueProblem) else str(exc)
+        message = msg("data.json.invalid", error=error)
+        raise DataFileError(rel, message, _line_at(text, index)) from exc
 
 
 def _is_null_document(text: str, index: int) -> bool:
@@ -713,7 +742,7 @@ def _is_null_document(text: str, index: int) -> bool:
 def _expect_end(text: str, index: int, rel: str) -> None:
     index = _skip_space(text, index)
     if index != len(text):
-        raise DataFileError(rel, "invalid JSON: extra data after the array", _line_at(text, index))
+        raise DataFileError(rel, msg("data.json.extra_after_array"), _line_at(text, index))
 
 
 def _skip_space(text: str, index: int) -> int:
@@ -727,16 +756,18 @@ def _line_at(text: str, index: int) -> int:
 
 def _json_record(value: Any, line: int, rows: RowCollector) -> None:
     if not isinstance(value, dict):
-        rows.add(line, {}, ["record is not an object"])
+        rows.add(line, {}, [msg("data.row.not_object")])
         return
     values: dict[str, str | None] = {}
-    problems = [f"field {k!r} is given more than once" for k in getattr(value, "duplicates", ())]
+    problems: list[Text] = [
+        msg("data.row.field_twice", name=repr(k)) for k in getattr(value, "duplicates", ())
+    ]
     for raw_key, item in value.items():
         key = raw_key.strip(_WHITESPACE)
         if not key or _SURROGATE.search(key):
-            problems.append("a field has no usable name")
+            problems.append(msg("data.row.no_usable_name"))
         elif isinstance(item, str) and _SURROGATE.search(item):
-            problems.append(f"field {key!r} holds a lone surrogate (\\u escape), not text")
+            problems.append(msg("data.row.lone_surrogate", name=repr(key)))
             values[key] = None
         else:
             _put(values, problems, key, item, _json_cell)
@@ -772,7 +803,7 @@ def _read_xlsx(path: Path, root: Path, collection: str) -> RawTable:
             raise
         except Exception as exc:  # rows are parsed lazily: corrupt XML surfaces here
             reason = xlsx_error_reason(exc, path, rel)
-            raise DataFileError(rel, f"cannot read the workbook: {reason}") from exc
+            raise DataFileError(rel, msg("data.xlsx.cannot_read", reason=reason)) from exc
         finally:
             workbook.close()
 
@@ -790,24 +821,26 @@ def check_workbook_zip(data: bytes, rel: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise DataFileError(
-            rel, f"cannot open the workbook: not an xlsx (zip) file ({exc})"
-        ) from None
+        raise DataFileError(rel, msg("data.xlsx.not_zip", error=str(exc))) from None
     if len(members) > MAX_XLSX_MEMBERS:
-        raise DataFileError(rel, f"the workbook has more than {MAX_XLSX_MEMBERS} parts; not read")
+        raise DataFileError(rel, msg("data.xlsx.too_many_parts", limit=MAX_XLSX_MEMBERS))
     total = sum(m.file_size for m in members)
     if total > MAX_XLSX_UNCOMPRESSED:
         raise DataFileError(
             rel,
-            f"the workbook inflates to {total} bytes (more than {MAX_XLSX_UNCOMPRESSED}); not read",
+            msg("data.xlsx.inflates", total=total, limit=MAX_XLSX_UNCOMPRESSED),
         )
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > 1024 * 1024 and ratio > MAX_XLSX_RATIO:
             raise DataFileError(
                 rel,
-                f"part {member.filename!r} of the workbook inflates {ratio:.0f} times (more "
-                f"than {MAX_XLSX_RATIO}: a decompression bomb?); not read",
+                msg(
+                    "data.xlsx.bomb",
+                    part=repr(member.filename),
+                    ratio=f"{ratio:.0f}",
+                    limit=MAX_XLSX_RATIO,
+                ),
             )
 
 
@@ -825,7 +858,7 @@ def open_workbook(data: bytes, path: Path, rel: str) -> Any:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many unrelated types on corrupt files
         reason = xlsx_error_reason(exc, path, rel)
-        raise DataFileError(rel, f"cannot open the workbook: {reason}") from exc
+        raise DataFileError(rel, msg("data.xlsx.cannot_open", reason=reason)) from exc
     for sheet in workbook.worksheets:
         reset = getattr(sheet, "reset_dimensions", None)
         if reset is not None:
@@ -843,26 +876,31 @@ def sheet_rows(sheet: Any, rel: str) -> Iterator[tuple[Any, ...]]:
             cell = f"{get_column_letter(len(row))}{number}"
             raise DataFileError(
                 rel,
-                f"sheet {sheet.title!r} uses cell {cell}, beyond column "
-                f"{get_column_letter(MAX_XLSX_COLUMNS)} ({MAX_XLSX_COLUMNS} columns); not read",
+                msg(
+                    "data.xlsx.beyond_column",
+                    sheet=repr(sheet.title),
+                    cell=cell,
+                    last=get_column_letter(MAX_XLSX_COLUMNS),
+                    limit=MAX_XLSX_COLUMNS,
+                ),
                 number,
             )
         yield row
 
 
-def xlsx_error_reason(exc: Exception, path: Path, rel: str) -> str:
+def xlsx_error_reason(exc: Exception, path: Path, rel: str) -> Text:
     """First line of a foreign error, with the file named as the user named it."""
     cause = exc.__cause__ or exc.__context__
     text = str(exc).replace(str(path), rel).strip().splitlines()
     reason = text[0] if text else type(exc).__name__
     if cause is not None and "Forbidden" in type(cause).__name__:
-        reason += f" ({type(cause).__name__}: XML entities and DTDs are refused)"
+        return msg("data.xlsx.forbidden", reason=reason, error=type(cause).__name__)
     return reason
 
 
 def _xlsx_table(workbook: Any, rel: str, collection: str) -> RawTable:
     if not workbook.worksheets:
-        raise DataFileError(rel, "the workbook has no worksheet")
+        raise DataFileError(rel, msg("data.xlsx.no_sheet"))
     sheet = workbook.worksheets[0]
     rows_iter = enumerate(sheet_rows(sheet, rel), start=1)
     first = next(rows_iter, None)
@@ -875,7 +913,7 @@ def _xlsx_table(workbook: Any, rel: str, collection: str) -> RawTable:
         if all(is_blank(t) for t in texts):
             continue
         if not any(names):
-            raise DataFileError(rel, "the header row (row 1) is empty", 1)
+            raise DataFileError(rel, msg("data.xlsx.empty_header"), 1)
         values, problems = xlsx_row(texts, names, number)
         rows.add(number, values, problems, f"{sheet.title}!{number}")
     return rows.table(collection, rel, 1)
@@ -883,16 +921,16 @@ def _xlsx_table(workbook: Any, rel: str, collection: str) -> RawTable:
 
 def xlsx_row(
     texts: list[str | None], names: list[str | None], number: int
-) -> tuple[dict[str, str | None], list[str]]:
+) -> tuple[dict[str, str | None], list[Text]]:
     values: dict[str, str | None] = {}
-    problems: list[str] = []
+    problems: list[Text] = []
     for index, text in enumerate(texts):
         name = names[index] if index < len(names) else None
         if name is not None:
             values[name] = text
         elif not is_blank(text):
             cell = f"{get_column_letter(index + 1)}{number}"
-            problems.append(f"cell {cell} has a value but no column name")
+            problems.append(msg("data.row.cell_without_column", cell=cell))
     return values, problems
 
 

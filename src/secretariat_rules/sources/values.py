@@ -18,11 +18,13 @@ from decimal import Decimal
 
 import polars as pl
 
+from ..i18n.message import Msg, msg
 from ..schema.fields import FieldKind, FieldSpec
 
 __all__ = [
     "INVISIBLE_RANGES",
     "MAX_ECHO",
+    "ValueProblem",
     "closest",
     "decimal_text",
     "did_you_mean",
@@ -109,6 +111,21 @@ _BOOLS: dict[str, bool] = {
 _PERIOD_EXAMPLES = ("2024", "2024-T2", "2024-2027")
 
 
+class ValueProblem(ValueError):
+    """An invalid value; ``msg`` says why, ``str()`` renders it in :func:`ui_lang`.
+
+    A ``ValueError`` still, so ``except ValueError`` (pydantic validators, the CLI) keeps
+    working; whoever builds a finding from it passes ``msg`` on, not ``str(e)``.
+    """
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message)
+        self.msg = message
+
+    def __str__(self) -> str:
+        return str(self.msg)
+
+
 def normalized_raw(column: str) -> pl.Expr:
     """Raw text of ``column`` stripped of whitespace (incl. no-break spaces); empty -> null."""
     text = pl.col(column).cast(pl.Utf8).str.strip_chars()
@@ -182,30 +199,23 @@ def invalid_expr(column: str, spec: FieldSpec) -> pl.Expr:
     return (present & parse_expr(column, spec).is_null()).alias(column)
 
 
-def expected_text(spec: FieldSpec) -> str:
+def expected_text(spec: FieldSpec) -> Msg:
     """What a valid value of ``spec`` looks like, in words (for DAT001 messages)."""
     if spec.kind == "enum":
-        return "one of: " + ", ".join(spec.enum)
+        return msg("data.expected.one_of", values=", ".join(spec.enum))
     if spec.kind == "period":
         return _period_expected(spec.pattern)
     if spec.kind == "int" and spec.minimum is not None and spec.maximum is not None:
-        return f"a whole number from {spec.minimum} to {spec.maximum}"
+        return msg("data.expected.int_range", minimum=spec.minimum, maximum=spec.maximum)
     if spec.kind in ("str", "id"):
-        text = f"text matching {spec.pattern}" if spec.pattern else "text"
-        if spec.kind == "id" or spec.ref is not None:
-            text += " without control or invisible characters"
-        return text
-    return _EXPECTED[spec.kind]
-
-
-_EXPECTED: dict[str, str] = {
-    "date": "a date such as 2024-03-01 or 01.03.2024",
-    "datetime": "a date and time such as 2024-03-01T14:30, 2024-03-01T14:30:00+01:00 "
-    "or 01.03.2024 14:30",
-    "amount": "an amount in NOK such as 825000, 825 000,50, 825.000,50 or kr 825 000",
-    "bool": "yes or no (true/false, ja/nei, yes/no, 1/0, x or empty)",
-    "int": "a whole number such as 2024",
-}
+        visible = spec.kind == "id" or spec.ref is not None
+        if spec.pattern:
+            key = (
+                "data.expected.text_matching_visible" if visible else "data.expected.text_matching"
+            )
+            return msg(key, pattern=spec.pattern)
+        return msg("data.expected.text_visible" if visible else "data.expected.text")
+    return msg(f"data.expected.{spec.kind}")
 
 
 def parse_scalar(text: object, kind: FieldKind) -> object | None:
@@ -213,8 +223,8 @@ def parse_scalar(text: object, kind: FieldKind) -> object | None:
 
     Accepts text and the native values a YAML loader produces (``date``, ``datetime``,
     ``int``, ``float``, ``bool`` where the kind is ``bool``). Returns the typed value, None
-    for an empty value; raises ``ValueError`` for an invalid one. Kind ``enum`` has no
-    values to check against here: it returns the stripped text.
+    for an empty value; raises :class:`ValueProblem` (a ``ValueError``) for an invalid
+    one. Kind ``enum`` has no values to check against here: it returns the stripped text.
     """
     raw = _scalar_text(text, kind)
     if raw is None:
@@ -229,7 +239,9 @@ def parse_scalar(text: object, kind: FieldKind) -> object | None:
         return None
     typed: object = row[0]
     if typed is None:
-        raise ValueError(f"invalid value {printable(raw)}: expected {expected_text(spec)}")
+        raise ValueProblem(
+            msg("data.value.invalid", value=printable(raw), expected=expected_text(spec))
+        )
     return typed
 
 
@@ -237,11 +249,11 @@ def decimal_text(value: float | Decimal) -> str:
     """A number as plain Norwegian text: ``825000.5`` -> ``825000,5``, ``1e3`` -> ``1000``.
 
     Readers use it for typed numbers (YAML/JSON floats, Excel cells) so that the amount
-    parser never sees a dot decimal. Raises ``ValueError`` for NaN and infinities.
+    parser never sees a dot decimal. Raises :class:`ValueProblem` for NaN and infinities.
     """
     number = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
     if not number.is_finite():
-        raise ValueError(f"not a finite number: {value!r}")
+        raise ValueProblem(msg("data.value.not_finite", value=repr(value)))
     text = format(number, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -254,21 +266,22 @@ def _scalar_text(value: object, kind: FieldKind) -> str | None:
         return value
     if isinstance(value, bool):
         if kind != "bool":
-            raise ValueError(f"invalid value {printable(value)}: expected {_kind_words(kind)}")
+            raise _invalid_native(value, kind)
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValueError(f"invalid value {printable(value)}: expected {_kind_words(kind)}")
+            raise _invalid_native(value, kind)
         return decimal_text(value)
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
-    raise ValueError(f"invalid value {printable(value)}: expected {_kind_words(kind)}")
+    raise _invalid_native(value, kind)
 
 
-def _kind_words(kind: FieldKind) -> str:
-    return expected_text(FieldSpec(name="value", kind=kind, required=False))
+def _invalid_native(value: object, kind: FieldKind) -> ValueProblem:
+    expected = expected_text(FieldSpec(name="value", kind=kind, required=False))
+    return ValueProblem(msg("data.value.invalid", value=printable(value), expected=expected))
 
 
 def _date(text: pl.Expr) -> pl.Expr:
@@ -427,15 +440,17 @@ def _ascii_digits(pattern: str) -> str:
     return "".join(out)
 
 
-def _period_expected(pattern: str | None) -> str:
+def _period_expected(pattern: str | None) -> Msg:
     """``a period such as 2024 or 2024-T2``: the examples the pattern accepts."""
     regex = re.compile(full_pattern(pattern)) if pattern else None
     examples = [e for e in _PERIOD_EXAMPLES if regex is None or regex.fullmatch(e)]
     if not examples:
-        return f"a period matching {pattern}"
+        return msg("data.expected.period_matching", pattern=pattern)
     if len(examples) == 1:
-        return f"a period such as {examples[0]}"
-    return f"a period such as {', '.join(examples[:-1])} or {examples[-1]}"
+        return msg("data.expected.period_such_as", example=examples[0])
+    return msg(
+        "data.expected.period_such_as_or", examples=", ".join(examples[:-1]), last=examples[-1]
+    )
 
 
 # --------------------------------------------------------------------------- ids
@@ -486,7 +501,7 @@ def org_number_check_digit(first_eight: str) -> int | None:
     11; remainder 0 gives 0, remainder 1 means no valid number has these digits (None).
     """
     if len(first_eight) != 8 or not first_eight.isascii() or not first_eight.isdigit():
-        raise ValueError(f"expected eight digits, got {printable(first_eight)}")
+        raise ValueProblem(msg("data.value.eight_digits", value=printable(first_eight)))
     remainder = sum(w * int(d) for w, d in zip(_ORG_WEIGHTS, first_eight, strict=True)) % 11
     if remainder == 0:
         return 0
