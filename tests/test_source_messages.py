@@ -39,14 +39,14 @@ def _noark5_repo(tmp_path: Path) -> Path:
     return write_repo(tmp_path / "noark5", _manifest("noark5"), {"arkivstruktur.xml": extract})
 
 
-def _einnsyn_repo(tmp_path: Path) -> Path:
+def _einnsyn_repo(tmp_path: Path, title: str = "Brev") -> Path:
     page = {
         "items": [
             {
                 "id": "jp_a",
                 "entity": "Journalpost",
                 "systemId": "JP-1",
-                "offentligTittel": "Brev",
+                "offentligTittel": title,
                 "journalposttype": "utgaaende_dokument",
                 "dokumentetsDato": "2024-03-04",
                 "korrespondansepart": [
@@ -60,7 +60,8 @@ def _einnsyn_repo(tmp_path: Path) -> Path:
             }
         ]
     }
-    files = {"einnsyn/journalpost-0001.json": json.dumps(page, indent=2)}
+    text = json.dumps(page, indent=2).replace("@", "\\ud800")
+    files = {"einnsyn/journalpost-0001.json": text}
     return write_repo(tmp_path / "einnsyn", _manifest("einnsyn"), files)
 
 
@@ -87,6 +88,12 @@ def test_an_einnsyn_dat007_reason_reads_in_nb_by_default_and_in_en(tmp_path: Pat
         "1 × recipient 'Statens vegvesen Region vest' matches no party but resembles 'svv': "
         "add it to that party's aliases"
     ) in _message(root, "DAT007", "en")
+
+
+def test_an_einnsyn_row_problem_reads_in_the_report_language(tmp_path: Path) -> None:
+    root = _einnsyn_repo(tmp_path, title="Brev @ til")  # @: the JSON escape \\ud800
+    assert "feltet 'title' inneholder et enslig surrogattegn" in _message(root, "DAT001")
+    assert "field 'title' holds a lone surrogate" in _message(root, "DAT001", "en")
 
 
 def test_a_file_problem_is_an_error_in_the_ui_language(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from secretariat_rules.i18n.message import Msg, msg
+from secretariat_rules.i18n.message import Msg, Text, msg
 from secretariat_rules.schema.manifest import Manifest
 from secretariat_rules.sources.base import SourceInventory, SourceNotice
 from secretariat_rules.sources.matching import BodyMatcher, PartyMatcher
@@ -550,10 +550,10 @@ class Capture:
         row: dict[str, str | None],
         where: tuple[str, int | None, str | None],
     ) -> None:
-        problems = []
+        problems: list[Text] = []
         for key, value in row.items():
             if value is not None and _SURROGATE.search(value):
-                problems.append(f"field {key!r} holds a lone surrogate (\\u escape), not text")
+                problems.append(msg("source.einnsyn.lone_surrogate", field=repr(key)))
                 row[key] = None
         path, line, pointer = where
         rows = self.rows.get((collection, path))
