@@ -125,7 +125,7 @@ def test_region_detail_json() -> None:
     ]
 
 
-def test_unknown_region_exits_2_with_the_closest() -> None:
+def test_unknown_region_exits_2_with_the_closest(english: None) -> None:
     run = run_cli("regions", "Miljoløftet")
     assert run.exit_code == 2
     assert run.output == ""
