@@ -186,6 +186,7 @@ def test_manifest_ruleset_near_miss_has_its_line(secretariat_repo: RepoFactory) 
 # --------------------------------------------------------------------------- rule ids
 
 
+@pytest.mark.usefixtures("english")
 def test_select_and_ignore_name_the_closest_rule_id(secretariat_repo: RepoFactory) -> None:
     repo = secretariat_repo()
     for option, value, message in [

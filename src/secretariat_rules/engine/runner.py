@@ -21,7 +21,7 @@ from ..dataset import Dataset, empty_dataset
 from ..exceptions import Problem, RulesetError, UsageError
 from ..findings import Finding, RawFinding, Result, RuleOutcome, Severity, Subject, fingerprint
 from ..i18n.catalog import t
-from ..i18n.message import Text, render_text
+from ..i18n.message import Text, msg, render_text
 from ..suggest import closest_rule_id
 from .as_of import as_of_view
 from .conditions import ConditionError, rule_cannot_evaluate
@@ -53,8 +53,19 @@ def check_selection(ids: Iterable[str], select: Sequence[str], ignore: Sequence[
         for value in values:
             if not any(rule_id.startswith(value) for rule_id in known):
                 near = closest_rule_id(value, known)
-                hint = f"; did you mean {near!r}?" if near else ""
-                raise UsageError(f"{option} {value}: no rule id starts with {value!r}{hint}")
+                if near:
+                    raise UsageError(
+                        msg(
+                            "rule.select.no_match_near",
+                            option=option,
+                            value=value,
+                            quoted=repr(value),
+                            near=repr(near),
+                        )
+                    )
+                raise UsageError(
+                    msg("rule.select.no_match", option=option, value=value, quoted=repr(value))
+                )
 
 
 def is_selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> bool:

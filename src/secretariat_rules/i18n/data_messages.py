@@ -28,6 +28,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rule.status.not_selected": "ikke valgt",
         "rule.status.nothing_in_scope": "ingenting å sjekke",
         "rule.status.all_waived": "alle funnene er unntatt",
+        "rule.select.no_match": "{option} {value}: ingen regel-id begynner med {quoted}",
+        "rule.select.no_match_near": (
+            "{option} {value}: ingen regel-id begynner med {quoted}; mente du {near}?"
+        ),
         # ------------------------------------------------------------ DAT001 (records)
         "data.missing_field": "mangler det påkrevde feltet '{field}'",
         "data.invalid_value": "{field}: ugyldig verdi {value} (forventet {expected})",
@@ -187,6 +191,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rule.status.not_selected": "not selected",
         "rule.status.nothing_in_scope": "nothing in scope",
         "rule.status.all_waived": "every finding is waived",
+        "rule.select.no_match": "{option} {value}: no rule id starts with {quoted}",
+        "rule.select.no_match_near": (
+            "{option} {value}: no rule id starts with {quoted}; did you mean {near}?"
+        ),
         # ------------------------------------------------------------ DAT001 (records)
         "data.missing_field": "missing required field '{field}'",
         "data.invalid_value": "{field}: invalid value {value} (expected {expected})",
