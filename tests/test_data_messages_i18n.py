@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from secretariat_rules.engine.data_rules import DATA_RULES
+from secretariat_rules.engine.waivers import load_baseline
+from secretariat_rules.exceptions import UsageError
 from secretariat_rules.i18n.catalog import MESSAGES
 from secretariat_rules.i18n.data_messages import MESSAGES as DATA_MESSAGES
-from secretariat_rules.i18n.message import msg
+from secretariat_rules.i18n.message import msg, using_lang
 from secretariat_rules.testing import Repo
 
 RepoFactory = Callable[..., Repo]
@@ -120,3 +123,13 @@ def test_messages_render_in_both_languages() -> None:
     )
     assert DATA_RULES["DAT004"].title("nb") == "Fil som ikke kan leses"
     assert DATA_RULES["DAT004"].title("en") == "Unreadable file"
+
+
+def test_a_bad_baseline_reads_in_bokmal(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_bytes(b'{"findings": 3}')
+    with pytest.raises(UsageError) as info:
+        load_baseline(baseline)
+    assert str(info.value) == f"--baseline {baseline}: ikke en JSON-rapport fra secretariat-rules"
+    with using_lang("en"):
+        assert str(info.value) == f"--baseline {baseline}: not a secretariat-rules JSON report"

@@ -376,6 +376,7 @@ def test_rules_command_ruleset_fifo_is_refused(tmp_path: Path) -> None:
         (b"", ":1: not a JSON report: Expecting value"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_a_bad_baseline_is_a_clean_exit_2_with_the_path(
     secretariat_repo: RepoFactory, tmp_path: Path, content: bytes, message: str
 ) -> None:

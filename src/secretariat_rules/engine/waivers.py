@@ -57,7 +57,8 @@ def load_waivers(path: Path, display: str) -> list[PlacedWaiver]:
     try:
         waivers = WaiverFile.model_validate(data).root
     except ValidationError as exc:
-        raise WaiverError(f"{display}: invalid waivers", validation_problems(exc, index)) from exc
+        message = msg("waiver.file.invalid", path=display)
+        raise WaiverError(message, validation_problems(exc, index)) from exc
     return [PlacedWaiver(w, Location(display, index.line((i,)))) for i, w in enumerate(waivers)]
 
 
@@ -155,23 +156,28 @@ def load_baseline(path: Path) -> Baseline:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UsageError(
-            f"--baseline {path}: not a JSON report: not UTF-8 text (byte {exc.start + 1})"
-        ) from None
+        reason = msg("waiver.baseline.not_utf8", byte=exc.start + 1)
+        raise UsageError(msg("waiver.baseline.not_report", path=str(path), reason=reason)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UsageError(f"--baseline {path}:{exc.lineno}: not a JSON report: {exc.msg}") from None
+        where = f"{path}:{exc.lineno}"
+        raise UsageError(msg("waiver.baseline.not_report", path=where, reason=exc.msg)) from None
     except (ValueError, RecursionError) as exc:  # an integer of 5000 digits; deep nesting
-        reason = "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
-        raise UsageError(f"--baseline {path}: not a JSON report: {reason}") from None
+        why = (
+            "waiver.baseline.too_deep"
+            if isinstance(exc, RecursionError)
+            else "waiver.baseline.long_number"
+        )
+        message = msg("waiver.baseline.not_report", path=str(path), reason=msg(why))
+        raise UsageError(message) from None
     reports = data if isinstance(data, list) else [data]
     try:
         return Baseline(
             {_fingerprint_of(f): _describe(f) for report in reports for f in _findings_of(report)}
         )
     except (KeyError, TypeError):
-        raise UsageError(f"--baseline {path}: not a secretariat-rules JSON report") from None
+        raise UsageError(msg("waiver.baseline.not_ours", path=str(path))) from None
 
 
 def _findings_of(report: object) -> list[object]:

@@ -163,6 +163,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "data.xlsx.no_sheet": "arbeidsboken har ikke noe regneark",
         "data.xlsx.empty_header": "overskriftsraden (rad 1) er tom",
         # ------------------------------------------------------------ WAV
+        "waiver.file.invalid": "{path}: ugyldige unntak",
+        "waiver.baseline.not_report": "--baseline {path}: ikke en JSON-rapport: {reason}",
+        "waiver.baseline.not_utf8": "ikke UTF-8-tekst (byte {byte})",
+        "waiver.baseline.too_deep": "nestet for dypt",
+        "waiver.baseline.long_number": "et for langt tall",
+        "waiver.baseline.not_ours": "--baseline {path}: ikke en JSON-rapport fra secretariat-rules",
         "waiver.expired": (
             "unntaket for {rule} {subject} (godkjent av {approved_by}) gikk ut {expires}; "
             "funnene er ikke lenger unntatt"
@@ -316,6 +322,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "data.xlsx.no_sheet": "the workbook has no worksheet",
         "data.xlsx.empty_header": "the header row (row 1) is empty",
         # ------------------------------------------------------------ WAV
+        "waiver.file.invalid": "{path}: invalid waivers",
+        "waiver.baseline.not_report": "--baseline {path}: not a JSON report: {reason}",
+        "waiver.baseline.not_utf8": "not UTF-8 text (byte {byte})",
+        "waiver.baseline.too_deep": "nested too deeply",
+        "waiver.baseline.long_number": "a number too long",
+        "waiver.baseline.not_ours": "--baseline {path}: not a secretariat-rules JSON report",
         "waiver.expired": (
             "the waiver of {rule} {subject} (approved by {approved_by}) expired on {expires}; "
             "its findings are no longer waived"
