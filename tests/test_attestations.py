@@ -9,18 +9,31 @@ error (exit code 2) naming every problem with file:line. The base manifest's ``a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
+from secretariat_rules import api
 from secretariat_rules.checks import attested
+from secretariat_rules.checks.base import CheckContext
+from secretariat_rules.dataset import empty_dataset
 from secretariat_rules.engine.ruleset import load_ruleset
 from secretariat_rules.exceptions import AttestationError
+from secretariat_rules.i18n.message import msg
 from secretariat_rules.plugins import DEFAULT_PLUGINS, load_registry
-from secretariat_rules.schema.attestations import Attestation, AttestationsFile
+from secretariat_rules.schema.attestations import (
+    Attestation,
+    Attestations,
+    AttestationsFile,
+    template_lines,
+    validate_attestations,
+)
 from secretariat_rules.testing import Repo
+from secretariat_rules.yamlio import load_yaml
 
 RepoFactory = Callable[..., Repo]
 ITEMS = [f"SEK{n}" for n in range(101, 111)]
@@ -253,17 +266,17 @@ def test_the_file_is_parsed_once_per_dataset(
     secretariat_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[Path] = []
-    original = attested.load_attestations
+    original = api.load_attestations
 
-    def counting(root: Path, known: frozenset[str] | None) -> attested.Attestations:
+    def counting(root: Path, known: frozenset[str] | None) -> Attestations:
         calls.append(root)
         return original(root, known)
 
-    monkeypatch.setattr(attested, "load_attestations", counting)
+    monkeypatch.setattr(api, "load_attestations", counting)
     repo = repo_with(secretariat_repo, all_yes())
     run = repo.check("--select", "SEK1")
     assert run.triples() == []
-    # once per dataset: the repository's, and the empty one of the ruleset's dry run
+    # once per dataset, at the boundary: the ruleset's dry run reads no file
     assert calls.count(repo.path) == 1
     assert len(calls) == len(set(calls))
 
@@ -273,11 +286,54 @@ def test_load_attestations_raises_with_every_problem(tmp_path: Path) -> None:
         answer("SEK101", value="maybe") + answer("SEK999"), encoding="utf-8"
     )
     with pytest.raises(AttestationError) as info:
-        attested.load_attestations(tmp_path, frozenset(ITEMS))
+        api.load_attestations(tmp_path, frozenset(ITEMS))
     assert [(p.path, p.line) for p in info.value.problems] == [
         ("attestations.yaml", 2),
         ("attestations.yaml", 6),
     ]
+
+
+def test_the_check_reads_no_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The attested check is pure: it judges the attestations the dataset was given."""
+    text = answer("SEK101", "2025-03-15", "partly") + "# - item: SEK102\n"
+    data, index = load_yaml(text, "attestations.yaml")
+    given = validate_attestations(data, index, frozenset(ITEMS), template_lines(text))
+    dataset = replace(empty_dataset(), attestations=given)
+
+    def no_io(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the attested check opened a file")
+
+    monkeypatch.setattr("builtins.open", no_io)
+    monkeypatch.setattr(Path, "open", no_io)
+    monkeypatch.setattr(Path, "read_bytes", no_io)
+    monkeypatch.setattr(Path, "read_text", no_io)
+    check = attested.AttestedCheck()
+    config = attested.AttestedConfig()
+
+    def outcome(item: str) -> list[tuple[str, tuple[str, ...]]]:
+        ctx = CheckContext(
+            dataset,
+            {"valid_days": 365},
+            dt.date(2025, 6, 30),
+            dt.date(2024, 1, 1),
+            dt.date(2024, 12, 31),
+            "en",
+            item,
+        )
+        output = check.run(config, ctx)
+        assert output.evaluated == 1
+        return [(str(f.subject), tuple(str(loc) for loc in f.locations)) for f in output.findings]
+
+    assert outcome("SEK101") == [("attestations/SEK101", ("attestations.yaml:1",))]
+    assert outcome("SEK102") == [("attestations/SEK102", ("attestations.yaml:6",))]
+    assert outcome("SEK103") == [("attestations/SEK103", ("attestations.yaml",))]
+    # a dataset given no attestations has none: every item is missing, with no line
+    ctx = CheckContext(
+        empty_dataset(), {}, dt.date(2025, 6, 30), dt.date(2024, 1, 1), dt.date(2024, 12, 31)
+    )
+    ctx.rule_id = "SEK101"
+    [finding] = check.run(config, ctx).findings
+    assert finding.reasons == (msg("attested.missing", as_of=dt.date(2025, 6, 30), item="SEK101"),)
 
 
 def test_attested_is_a_default_plugin_and_kind() -> None:

@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .dataset import Dataset, build_dataset
+from .engine.data_rules import DATA_RULES
 from .engine.ruleset import Ruleset, load_ruleset, locate_ruleset
-from .engine.runner import RunOptions, dry_run, run
+from .engine.runner import RunOptions, check_selection, dry_run, is_selected, run
 from .engine.waivers import WAIVERS_NAME, PlacedWaiver, load_baseline, load_waivers
 from .exceptions import (
+    AttestationError,
     ConfigurationError,
     ManifestError,
     Problem,
@@ -28,6 +31,12 @@ from .exceptions import (
 from .findings import Result, Severity
 from .i18n.message import Text, msg
 from .plugins import Registry, load_registry
+from .schema.attestations import (
+    ATTESTATIONS_NAME,
+    Attestations,
+    template_lines,
+    validate_attestations,
+)
 from .schema.collections import COLLECTION_MODELS
 from .schema.manifest import Manifest, Period
 from .sources.base import (
@@ -41,10 +50,18 @@ from .sources.base import (
 from .sources.confine import confined_config, unrecognised_files
 from .sources.manifest import MANIFEST_NAME, build_manifest, read_manifest_data
 from .sources.readers import READERS, RawTable
+from .yamlio import parse_config, read_config_text
 
 DEFAULT_RULESET = "national"
 
-__all__ = ["check", "check_dataset", "load_baseline", "load_dataset", "resolve_ruleset"]
+__all__ = [
+    "check",
+    "check_dataset",
+    "load_attestations",
+    "load_baseline",
+    "load_dataset",
+    "resolve_ruleset",
+]
 
 
 def load_dataset(
@@ -205,6 +222,37 @@ def repository_waivers(dataset: Dataset, path: Path | None) -> list[PlacedWaiver
     return load_waivers(default, WAIVERS_NAME) if default is not None else []
 
 
+def load_attestations(root: Path, known: frozenset[str] | None) -> Attestations:
+    """Read and validate a data repository's ``attestations.yaml`` (none: no answers).
+
+    Read like the other configuration files (confined to the repository, UTF-8, the
+    YAML bounds) and validated by its schema, every problem with file:line.
+
+    :param known: the items an answer may name; None accepts any rule id.
+    :raises AttestationError: the file is unreadable or invalid (exit code 2).
+    """
+    what = "attestations file"
+    found = confined_config(root, ATTESTATIONS_NAME, AttestationError, what)
+    if found is None:
+        return Attestations()
+    text = read_config_text(found, ATTESTATIONS_NAME, AttestationError, what)
+    data, index = parse_config(text, ATTESTATIONS_NAME, AttestationError, what)
+    return validate_attestations(data, index, known, template_lines(text), str(found))
+
+
+def repository_attestations(
+    dataset: Dataset, ruleset: Ruleset, select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> Attestations:
+    """The repository's attestations, read only when an enabled, selected ``attested``
+    rule runs (else none: a broken file does not stop the other rules)."""
+    # the check kind's module imports the package (``hookimpl``), which imports this one
+    from .checks.attested import attested_items, needs_attestations
+
+    if not needs_attestations(ruleset, lambda rule_id: is_selected(rule_id, select, ignore)):
+        return Attestations()
+    return load_attestations(dataset.root, attested_items(ruleset))
+
+
 def check_dataset(
     dataset: Dataset,
     ruleset: Ruleset,
@@ -225,6 +273,10 @@ def check_dataset(
     if chosen_period is None:
         raise ManifestError(msg("error.api.no_period", path=str(dataset.root / "secretariat.yaml")))
     reference = as_of or manifest.as_of or today or dt.date.today()
+    placed_waivers = tuple(repository_waivers(dataset, waivers))
+    # the inputs the rules need, loaded here: a bad selector is reported before a bad file
+    check_selection([*ruleset.rules, *DATA_RULES], select, ignore)
+    attestations = repository_attestations(dataset, ruleset, select, ignore)
     options = RunOptions(
         as_of=reference,
         period_start=chosen_period.start,
@@ -233,7 +285,7 @@ def check_dataset(
         fail_on=fail_on,
         select=tuple(select),
         ignore=tuple(ignore),
-        waivers=tuple(repository_waivers(dataset, waivers)),
+        waivers=placed_waivers,
         baseline=baseline,
     )
-    return run(dataset, ruleset, options)
+    return run(replace(dataset, attestations=attestations), ruleset, options)

@@ -29,6 +29,7 @@ import polars as pl
 from .exceptions import ConditionError
 from .findings import Location, RawFinding, Subject
 from .i18n.message import Msg, Text, msg
+from .schema.attestations import Attestations
 from .schema.collections import COLLECTION_FIELDS, COLLECTION_MODELS
 from .schema.fields import FieldSpec
 from .schema.manifest import Manifest
@@ -81,6 +82,9 @@ class Dataset:
     """Work that check kinds share across rules (a side file parsed once), by key."""
     inventory: list[SourceInventory] = field(default_factory=list)
     """Per source adapter that read something: files, elements seen, records, left out."""
+    attestations: Attestations = field(default_factory=Attestations)
+    """``attestations.yaml``, validated, loaded at the boundary when an ``attested`` rule
+    runs (:func:`secretariat_rules.api.check_dataset`); by default no file."""
 
     def frame(self, name: str) -> pl.DataFrame:
         """The clean frame of a collection or manifest table."""

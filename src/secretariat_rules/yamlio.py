@@ -5,7 +5,7 @@ Only ``yaml.SafeLoader`` is used: a YAML file can never construct Python objects
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -221,12 +221,25 @@ def yaml_problem(exc: yaml.YAMLError) -> Text:
 
 
 def validation_problems(
-    exc: ValidationError, index: LineIndex, prefix: PathKey = ()
+    exc: ValidationError,
+    index: LineIndex,
+    prefix: PathKey = (),
+    *,
+    at: PathKey = (),
+    top: Text | None = None,
+    say: Callable[[Text, Text], Text] | None = None,
 ) -> list[Problem]:
     """Map pydantic errors to problems with the file and line each points at.
 
-    Each message is ``WHERE: WHAT``; WHAT is in the catalogue for the common error
-    types, else pydantic's English (:func:`.schema.errors.pydantic_message`).
+    The one mapping of a schema's errors to file:line, for every configuration file
+    (manifest, rulesets and their check configurations, waivers, attestations). Each
+    message is ``WHERE: WHAT``; WHAT is in the catalogue for the common error types, else
+    pydantic's English (:func:`.schema.errors.pydantic_message`).
+
+    :param prefix: where the validated value sits in the document; part of WHERE.
+    :param at: where it sits, for the line only (WHERE is the path inside the value).
+    :param top: WHERE of an error of the value as a whole (default ``(top level)``).
+    :param say: the message from WHERE and WHAT (default ``WHERE: WHAT``).
     """
     from .exceptions import Problem
     from .schema.errors import pydantic_message
@@ -237,9 +250,10 @@ def validation_problems(
         loc = (*prefix, *(p for p in err["loc"] if isinstance(p, str | int)))
         # keys are written by people too: escaped and cut like any echoed value
         path = ".".join(str(p) if isinstance(p, int) else printable(p)[1:-1] for p in loc)
-        where: Text = path or msg("error.top_level")
-        message = msg("error.at", where=where, message=pydantic_message(err))
-        problems.append(Problem(index.path, index.line(loc), message))
+        where: Text = path or (msg("error.top_level") if top is None else top)
+        what = pydantic_message(err)
+        message = say(where, what) if say else msg("error.at", where=where, message=what)
+        problems.append(Problem(index.path, index.line((*at, *loc)), message))
     return problems
 
 
@@ -260,6 +274,43 @@ def what_text(what: Text) -> Text:
     return what
 
 
+def read_config_text(path: Path, display: str, error: type[ConfigurationError], what: str) -> str:
+    """The text of a configuration file (UTF-8, BOM allowed), failures as ``error``.
+
+    :param what: what the file is, for messages ("ruleset", "waivers"...; see
+        :func:`what_text`).
+    """
+    from .sources.confine import read_config_bytes
+
+    data = read_config_bytes(path, display, error, what)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(
+            msg("error.yaml.not_utf8", path=display, what=what_text(what), reason=exc.reason)
+        ) from None
+
+
+def parse_config(
+    text: str, display: str, error: type[ConfigurationError], what: str
+) -> tuple[Any, LineIndex]:
+    """Parse a configuration file's text, a YAML error as ``error`` with file:line."""
+    try:
+        return load_yaml(text, display)
+    except yaml.YAMLError as exc:
+        line = yaml_error_line(exc) or "?"
+        problem = yaml_problem(exc)
+        raise error(
+            msg(
+                "error.yaml.invalid", path=display, line=line, what=what_text(what), problem=problem
+            )
+        ) from None
+    except RecursionError:  # pragma: no cover - the depth bound comes first
+        raise error(
+            msg("error.yaml.nested_too_deeply", path=display, what=what_text(what))
+        ) from None
+
+
 def read_config(
     path: Path, display: str, error: type[ConfigurationError], what: str
 ) -> tuple[Any, LineIndex]:
@@ -268,23 +319,4 @@ def read_config(
     :param what: what the file is, for messages ("ruleset", "waivers"...; see
         :func:`what_text`).
     """
-    from .sources.confine import read_config_bytes
-
-    data = read_config_bytes(path, display, error, what)
-    named = what_text(what)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise error(
-            msg("error.yaml.not_utf8", path=display, what=named, reason=exc.reason)
-        ) from None
-    try:
-        return load_yaml(text, display)
-    except yaml.YAMLError as exc:
-        line = yaml_error_line(exc) or "?"
-        problem = yaml_problem(exc)
-        raise error(
-            msg("error.yaml.invalid", path=display, line=line, what=named, problem=problem)
-        ) from None
-    except RecursionError:  # pragma: no cover - the depth bound comes first
-        raise error(msg("error.yaml.nested_too_deeply", path=display, what=named)) from None
+    return parse_config(read_config_text(path, display, error, what), display, error, what)
