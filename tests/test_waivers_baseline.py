@@ -5,6 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from secretariat_rules.api import load_attestations
+from secretariat_rules.engine.waivers import load_waivers
+from secretariat_rules.exceptions import ConfigurationError
+from secretariat_rules.i18n.message import render_text
 from secretariat_rules.testing import Repo, run_cli
 
 RepoFactory = Callable[..., Repo]
@@ -112,6 +118,55 @@ def test_missing_reason_is_a_configuration_error(secretariat_repo: RepoFactory) 
     repo = secretariat_repo(documents=[LATE], files={"waivers.yaml": text})
     run = repo.check("--select", "SEK025")
     assert run.exit_code == 2 and "reason" in run.stderr
+
+
+def _problems(load: Callable[[], object]) -> list[tuple[str, int | None, str, str]]:
+    with pytest.raises(ConfigurationError) as info:
+        load()
+    return [
+        (p.path, p.line, render_text(p.message, "nb"), render_text(p.message, "en"))
+        for p in info.value.problems
+    ]
+
+
+def test_waivers_and_attestations_share_one_error_mapping(tmp_path: Path) -> None:
+    """The same schema error reads the same, at its file:line, in either file."""
+    (tmp_path / "waivers.yaml").write_text(
+        entry("documents/D1", expires="2025-02-30") + "  signed: true\n", encoding="utf-8"
+    )
+    (tmp_path / "attestations.yaml").write_text(
+        "- item: SEK101\n  answer: ja\n  date: 2025-02-30\n  signed: true\n", encoding="utf-8"
+    )
+    waived = _problems(lambda: load_waivers(tmp_path / "waivers.yaml", "waivers.yaml"))
+    attested = _problems(lambda: load_attestations(tmp_path, None))
+    bad_date = (
+        "ugyldig verdi '2025-02-30': forventet en dato som 2024-03-01 eller 01.03.2024",
+        "Value error, invalid value '2025-02-30': expected a date such as 2024-03-01 or 01.03.2024",
+    )
+    unknown = ("ukjent felt; det er ikke tillatt her", "Extra inputs are not permitted")
+    assert waived == [
+        ("waivers.yaml", 5, f"0.expires: {bad_date[0]}", f"0.expires: {bad_date[1]}"),
+        ("waivers.yaml", 6, f"0.signed: {unknown[0]}", f"0.signed: {unknown[1]}"),
+    ]
+    assert attested == [
+        ("attestations.yaml", 3, f"date: {bad_date[0]}", f"date: {bad_date[1]}"),
+        ("attestations.yaml", 4, f"signed: {unknown[0]}", f"signed: {unknown[1]}"),
+    ]
+
+
+def test_waivers_and_attestations_yaml_errors_read_alike(tmp_path: Path) -> None:
+    (tmp_path / "waivers.yaml").write_text("- rule: [SEK025\n", encoding="utf-8")
+    (tmp_path / "attestations.yaml").write_text("- item: [SEK101\n", encoding="utf-8")
+    errors = []
+    for load in (
+        lambda: load_waivers(tmp_path / "waivers.yaml", "waivers.yaml"),
+        lambda: load_attestations(tmp_path, None),
+    ):
+        with pytest.raises(ConfigurationError) as info:
+            load()
+        errors.append(render_text(info.value.args[0], "nb"))
+    assert errors[0].startswith("waivers.yaml:2: ugyldig YAML i unntaksfilen: ")
+    assert errors[1].startswith("attestations.yaml:2: ugyldig YAML i egenerklæringsfilen: ")
 
 
 def test_waivers_option_names_another_file(secretariat_repo: RepoFactory, tmp_path: Path) -> None:
