@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -39,7 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..exceptions import Problem, RulesetError
 from ..findings import MODAL_SEVERITY, Severity
 from ..i18n.message import Msg, msg
-from ..schema.errors import pydantic_message
+from ..i18n.message import Text as Shown
 from ..sources.values import printable
 from ..suggest import did_you_mean
 from ..yamlio import LineIndex, read_config, validation_problems
@@ -462,20 +463,8 @@ def validate_checks(ruleset: Ruleset, check_kinds: Mapping[str, Any]) -> None:
             try:
                 config = kind.config_model.model_validate(body)
             except ValidationError as exc:
-                for err in exc.errors():
-                    loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
-                    problems.append(
-                        Problem(
-                            index.path,
-                            index.line((*site, *loc)),
-                            msg(
-                                "error.ruleset.check",
-                                rule=rule.id,
-                                where=".".join(map(str, loc)),
-                                error=pydantic_message(err),
-                            ),
-                        )
-                    )
+                say = partial(_check_problem, rule.id)
+                problems.extend(validation_problems(exc, index, at=site, top="", say=say))
                 continue
             for param in sorted(_param_names(body)):
                 if param not in rule.params:
@@ -489,6 +478,11 @@ def validate_checks(ruleset: Ruleset, check_kinds: Mapping[str, Any]) -> None:
             rule.configs.append((kind, config))
     if problems:
         raise RulesetError(ruleset_invalid(ruleset.name), problems)
+
+
+def _check_problem(rule_id: str, where: Shown, error: Shown) -> Msg:
+    """``rule ID: check.WHERE: ERROR``, a problem of a rule's check configuration."""
+    return msg("error.ruleset.check", rule=rule_id, where=where, error=error)
 
 
 _OFFSET_KEYS = {"plus_days", "minus_days", "plus_months", "plus_hours", "within_hours"}
