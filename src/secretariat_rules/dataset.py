@@ -79,7 +79,8 @@ class Dataset:
     issues: list[tuple[str, RawFinding]] = field(default_factory=list)
     """Data integrity findings: (rule id, finding)."""
     memo: dict[str, Any] = field(default_factory=dict)
-    """Work that check kinds share across rules (a side file parsed once), by key."""
+    """Work that check kinds share across rules, derived from the frames, by key (an
+    input such as :attr:`attestations` is not work: it is loaded at the boundary)."""
     inventory: list[SourceInventory] = field(default_factory=list)
     """Per source adapter that read something: files, elements seen, records, left out."""
     attestations: Attestations = field(default_factory=Attestations)
