@@ -1,9 +1,9 @@
 """Built-in check kind ``attested``: a clause that a person answers for, not a record.
 
 What it does
-    Looks up, in the dataset's attestations (``attestations.yaml`` at the root of the
-    data repository, see :mod:`secretariat_rules.schema.attestations`), the answers whose
-    ``item`` is the rule's id. Answers dated after ``as_of`` are ignored (they did not exist yet);
+    Reads ``attestations.yaml`` at the root of the data repository (see
+    :mod:`secretariat_rules.schema.attestations`) and looks up the answers whose ``item``
+    is the rule's id. Answers dated after ``as_of`` are ignored (they did not exist yet);
     of the others the latest by ``date`` counts (on a tie, the later in the file). It is
     valid while ``as_of`` ≤ ``date`` + ``valid_days`` (a rule parameter, 365 in the
     national ruleset). The rule has a finding on ``attestations/<rule id>`` when the
@@ -11,12 +11,10 @@ What it does
     answer's line (``attestations.yaml:LINE``); with no answer, the line of the item's
     commented-out template (``# - item: SEK101``, as ``init`` writes it), else the file alone.
 
-    The check reads no file: the file is loaded and validated at the boundary
-    (:func:`secretariat_rules.api.check_dataset`, only when an ``attested`` rule runs) and
-    handed over as :attr:`Dataset.attestations <secretariat_rules.dataset.Dataset.attestations>`.
-    There a YAML syntax error, an entry that is not a mapping, an unknown key, a bad
+    The file is read once per run, only when an ``attested`` rule runs, and validated as
+    a whole: a YAML syntax error, an entry that is not a mapping, an unknown key, a bad
     date, an answer other than ``yes``/``partly``/``no``, or an ``item`` that is not the
-    id of an ``attested`` rule of the ruleset (:func:`attested_items`) raises
+    id of an ``attested`` rule of the ruleset raises
     :class:`~secretariat_rules.exceptions.AttestationError` listing every problem with
     file:line (exit code 2 on the command line). A missing file means no answers.
 
@@ -117,7 +115,10 @@ def counting_answer(
 
 
 class AttestedCheck:
-    """A clause answered in ``attestations.yaml`` (given as ``ctx.dataset.attestations``)."""
+    """A clause answered in ``attestations.yaml``. A pure check, it reads no file: the
+    file is read and validated where every input is, at the boundary
+    (:func:`secretariat_rules.api.check_dataset`), and handed over as
+    ``ctx.dataset.attestations``."""
 
     name = "attested"
     config_model = AttestedConfig
