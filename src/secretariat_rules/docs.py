@@ -32,6 +32,7 @@ from .reference import (
     describe_tailoring,
     dump_yaml,
     label,
+    reason_text,
     subject_collection,
     tailoring,
 )
@@ -334,7 +335,7 @@ def rule_section(
             lambda r: (
                 label("enabled", DOCS_LANG)
                 if r.enabled
-                else f"{label('disabled', DOCS_LANG)}: {r.disabled_reason}"
+                else f"{label('disabled', DOCS_LANG)}: {reason_text(r.disabled_reason, DOCS_LANG)}"
             ),
         )
     )
@@ -374,7 +375,7 @@ def rule_section(
 
     notes = []
     for name, item in tailored.get(rule_id, []):
-        reason = f" — {_cell(item.reason)}" if item.reason else ""
+        reason = f" — {_cell(item.reason.get(DOCS_LANG))}" if item.reason else ""
         change = describe_tailoring(item, DOCS_LANG, with_layer=False)
         notes.append(f"- **{name}**: {change}{reason}")
     if notes:

@@ -28,7 +28,7 @@ from .engine.templates import render
 from .exceptions import UsageError
 from .findings import Severity
 from .i18n.catalog import MESSAGES, severity_label, t
-from .i18n.message import msg
+from .i18n.message import msg, ui_lang
 from .sources.values import printable
 
 ACTIONS = ("added", "removed", "disabled", "enabled", "reworded", "reparameterised", "changed")
@@ -75,6 +75,19 @@ def dump_json(data: Any) -> str:
     return json.dumps(to_plain(data), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+def reason_text(reason: Text | None, lang: str | None = None) -> str | None:
+    """A layer's reason in ``lang`` (default :func:`ui_lang`); ``None`` for none."""
+    return None if reason is None else reason.get(lang or ui_lang())
+
+
+def _joined(reasons: list[Text]) -> Text | None:
+    """Several reasons as one, each language joined by ``; `` (repeats once)."""
+    unique = list(dict.fromkeys((r.nb, r.en) for r in reasons))
+    if not unique:
+        return None
+    return Text(nb="; ".join(nb for nb, _ in unique), en="; ".join(en for _, en in unique))
+
+
 def short(value: Any, lang: str) -> str:
     """A value as one short piece of text."""
     if isinstance(value, Text):
@@ -97,11 +110,12 @@ def status(rule: ResolvedRule, lang: str) -> str:
     """``enabled``, or ``disabled: REASON``."""
     if rule.enabled:
         return label("enabled", lang)
-    return f"{label('disabled', lang)}: {rule.disabled_reason or ''}".rstrip(": ")
+    reason = reason_text(rule.disabled_reason, lang) or ""
+    return f"{label('disabled', lang)}: {reason}".rstrip(": ")
 
 
-def rule_entry(rule: ResolvedRule) -> dict[str, Any]:
-    """One rule of a listing, JSON-ready."""
+def rule_entry(rule: ResolvedRule, lang: str | None = None) -> dict[str, Any]:
+    """One rule of a listing, JSON-ready; the disabled reason in ``lang``."""
     return {
         "id": rule.id,
         "name": rule.name,
@@ -110,7 +124,7 @@ def rule_entry(rule: ResolvedRule) -> dict[str, Any]:
         "modal": rule.modal,
         "severity": rule.severity.label,
         "enabled": rule.enabled,
-        "disabled_reason": rule.disabled_reason,
+        "disabled_reason": reason_text(rule.disabled_reason, lang),
         "effective_from": rule.effective_from,
         "title": rule.title,
         "check": [c.get("kind") for c in rule.check],
@@ -118,13 +132,14 @@ def rule_entry(rule: ResolvedRule) -> dict[str, Any]:
     }
 
 
-def listing(ruleset: Ruleset) -> dict[str, Any]:
-    """A resolved ruleset's rules in id order, JSON-ready."""
+def listing(ruleset: Ruleset, lang: str | None = None) -> dict[str, Any]:
+    """A resolved ruleset's rules in id order, JSON-ready (reasons in ``lang``, default
+    :func:`ui_lang`; titles in both languages)."""
     return {
         "ruleset": ruleset.name,
         "title": ruleset.title,
         "layers": list(ruleset.layers),
-        "rules": [rule_entry(rule) for rule in ruleset.rules.values()],
+        "rules": [rule_entry(rule, lang) for rule in ruleset.rules.values()],
     }
 
 
@@ -148,23 +163,24 @@ class Tailoring:
     name: str
     action: str
     layer: str | None
-    reason: str | None
+    reason: Text | None
     differences: tuple[Difference, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """JSON-ready; the reason as one string in ``lang`` (default :func:`ui_lang`)."""
         return {
             "rule": self.rule,
             "name": self.name,
             "action": self.action,
             "layer": self.layer,
-            "reason": self.reason,
+            "reason": reason_text(self.reason, lang),
             "differences": [
                 {"attribute": d.attribute, "old": d.old, "new": d.new} for d in self.differences
             ],
         }
 
 
-def _reason(rule: ResolvedRule, layer: str, attribute: str) -> str | None:
+def _reason(rule: ResolvedRule, layer: str, attribute: str) -> Text | None:
     """The reason the layer gave when it set the attribute (several joined by ``; ``)."""
     if attribute == "enabled" and not rule.enabled and rule.origin.get("enabled") == layer:
         return rule.disabled_reason
@@ -173,7 +189,7 @@ def _reason(rule: ResolvedRule, layer: str, attribute: str) -> str | None:
         for c in rule.changes
         if c.layer == layer and c.reason and (attribute in c.attributes or c.action == "added")
     ]
-    return "; ".join(dict.fromkeys(r for r in reasons if r)) or None
+    return _joined([r for r in reasons if r])
 
 
 def _action_of(attribute: str, new_value: Any) -> str:
@@ -219,7 +235,7 @@ def tailoring(ruleset: Ruleset, baseline: Ruleset) -> list[Tailoring]:
             continue
         assert new is not None and old is not None
         groups: dict[tuple[str, str], list[Difference]] = {}
-        reasons: dict[tuple[str, str], list[str]] = {}
+        reasons: dict[tuple[str, str], list[Text]] = {}
         for attribute, difference in _differences(old, new):
             layer = new.origin.get(attribute, "")
             source = new
@@ -233,7 +249,7 @@ def tailoring(ruleset: Ruleset, baseline: Ruleset) -> list[Tailoring]:
         for (action, layer), differences in sorted(
             groups.items(), key=lambda item: (ACTIONS.index(item[0][0]), item[0][1])
         ):
-            reason = "; ".join(reasons.get((action, layer), [])) or None
+            reason = _joined(reasons.get((action, layer), []))
             out.append(
                 Tailoring(rule_id, new.name, action, layer or None, reason, tuple(differences))
             )
@@ -291,8 +307,11 @@ def describe_tailoring(item: Tailoring, lang: str, *, with_layer: bool = True) -
     return f"{head}: {details}" if details else head
 
 
-def tailoring_report(ruleset: Ruleset, baseline: Ruleset) -> dict[str, Any]:
-    """The tailoring between two rulesets, JSON-ready."""
+def tailoring_report(
+    ruleset: Ruleset, baseline: Ruleset, lang: str | None = None
+) -> dict[str, Any]:
+    """The tailoring between two rulesets, JSON-ready (reasons in ``lang``, default
+    :func:`ui_lang`)."""
     items = tailoring(ruleset, baseline)
     touched = {item.rule for item in items}
     return {
@@ -300,7 +319,7 @@ def tailoring_report(ruleset: Ruleset, baseline: Ruleset) -> dict[str, Any]:
         "layers": list(ruleset.layers),
         "baseline": baseline.name,
         "baseline_layers": list(baseline.layers),
-        "tailoring": [item.to_dict() for item in items],
+        "tailoring": [item.to_dict(lang) for item in items],
         "unchanged": sorted(set(ruleset.rules) - touched),
     }
 
@@ -462,7 +481,7 @@ def explanation(
         "severity": rule.severity.label,
         "effective_from": rule.effective_from,
         "enabled": rule.enabled,
-        "disabled_reason": rule.disabled_reason,
+        "disabled_reason": reason_text(rule.disabled_reason, lang),
         "guideline": rule.guideline,
         "semantics": rule.semantics,
         "fix": fix_text(rule, lang) or None,
@@ -477,7 +496,7 @@ def explanation(
                 "layer": c.layer,
                 "action": c.action,
                 "attributes": list(c.attributes),
-                "reason": c.reason,
+                "reason": reason_text(c.reason, lang),
             }
             for c in rule.changes
         ],
@@ -568,7 +587,8 @@ def tailoring_text(ruleset: Ruleset, baseline: Ruleset, lang: str) -> str:
             current = item.rule
         lines.append(f"    {describe_tailoring(item, lang)}")
         if item.reason:
-            lines.append(f"        {label('reason', lang)}: {' '.join(item.reason.split())}")
+            reason = item.reason.get(lang)
+            lines.append(f"        {label('reason', lang)}: {' '.join(reason.split())}")
     unchanged = sorted(set(ruleset.rules) - {item.rule for item in items})
     if unchanged:
         lines += ["", f"{label('unchanged', lang)} ({len(unchanged)}): {', '.join(unchanged)}"]
@@ -590,7 +610,7 @@ def tailoring_markdown(ruleset: Ruleset, baseline: Ruleset, lang: str) -> str:
     for item in items:
         lines.append(
             f"| {item.rule} | `{item.name}` | {_cell(describe_tailoring(item, lang))} "
-            f"| {_cell(item.reason or '')} |"
+            f"| {_cell(reason_text(item.reason, lang) or '')} |"
         )
     return "\n".join(lines) + "\n"
 

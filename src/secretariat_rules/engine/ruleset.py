@@ -17,7 +17,9 @@ A ruleset file::
         params: {}
         check: {kind: record, ...}
       - id: SEK001                # a rule of the base: change what is given, say why
-        reason: "Miljøløftet 1f: also Bypakke Bergen's steering group"
+        reason:                   # {nb, en}, or one plain string for both languages
+          nb: "Miljøløftet 1f: også styringsgruppen for Bypakke Bergen"
+          en: "Miljøløftet 1f: also Bypakke Bergen's steering group"
         params: {notice_days: 7}
       - id: SEK006
         enabled: false
@@ -35,7 +37,17 @@ from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from ..exceptions import Problem, RulesetError
 from ..findings import MODAL_SEVERITY, Severity
@@ -63,6 +75,50 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class ReasonText(Text):
+    """A ``reason:`` in both languages, neither empty."""
+
+    nb: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+def _both_languages(value: object) -> object:
+    """A plain-string reason reads the same in both languages."""
+    if isinstance(value, str):
+        if not value:
+            raise PydanticCustomError(
+                "string_too_short",
+                "String should have at least {min_length} character",
+                {"min_length": 1},
+            )
+        return {"nb": value, "en": value}
+    return value
+
+
+_NONEMPTY = {"type": "string", "minLength": 1}
+Reason = Annotated[
+    ReasonText,
+    BeforeValidator(_both_languages),
+    AfterValidator(lambda value: Text(nb=value.nb, en=value.en)),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "object",
+                    "properties": {"nb": _NONEMPTY, "en": _NONEMPTY},
+                    "required": ["nb", "en"],
+                    "additionalProperties": False,
+                },
+                _NONEMPTY,
+            ],
+            "description": "why: {nb, en}, or one plain string for both languages",
+        }
+    ),
+]
+"""The ``reason:`` of a rule added, changed or disabled by a layer, as a :class:`Text`:
+``{nb, en}``, or one plain string for both languages (as rulesets wrote it before)."""
+
+
 class RuleDef(_Model):
     """A complete rule, as first defined."""
 
@@ -83,14 +139,14 @@ class RuleDef(_Model):
     effective_from: dt.date | None = None
     check: dict[str, Any] | list[dict[str, Any]]
     enabled: bool = True
-    reason: str | None = None
+    reason: Reason | None = None
 
 
 class RuleChange(_Model):
     """A change to a rule of the base ruleset; ``reason`` is mandatory."""
 
     id: str = Field(pattern=RULE_ID)
-    reason: str = Field(min_length=1)
+    reason: Reason
     enabled: bool | None = None
     clause: str | None = None
     modal: Literal["skal", "bør", "kan"] | None = None
@@ -147,7 +203,7 @@ class Change:
     layer: str
     action: Literal["added", "disabled", "enabled", "reparameterised", "reworded", "changed"]
     attributes: tuple[str, ...]
-    reason: str | None
+    reason: Text | None
 
 
 @dataclass
@@ -169,7 +225,7 @@ class ResolvedRule:
     effective_from: dt.date | None
     check: list[dict[str, Any]]
     enabled: bool
-    disabled_reason: str | None
+    disabled_reason: Text | None
     origin: dict[str, str] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
     configs: list[Any] = field(default_factory=list)

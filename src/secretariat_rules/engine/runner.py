@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import polars as pl
 
-from .. import __version__
+from ..version import __version__
 from ..checks.base import CheckContext
 from ..dataset import Dataset, empty_dataset
 from ..exceptions import Problem, RulesetError, UsageError
@@ -216,7 +216,7 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
                     rule.id,
                     rule.name,
                     "disabled",
-                    rule.disabled_reason,
+                    rule.disabled_reason.get(opts.lang) if rule.disabled_reason else None,
                     rule.clause,
                     rule.section,
                     rule.severity,

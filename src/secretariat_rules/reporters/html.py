@@ -34,7 +34,7 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .. import hookimpl
+from ..markers import hookimpl
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t, tn
 from ..reference import describe_tailoring
@@ -549,7 +549,7 @@ def _register(audit: Audit, labels: Sequence[str], lang: str) -> list[str]:
                 and previous.rule == item.rule
                 and previous.reason == item.reason
             )
-            reason = "" if repeated else item.reason
+            reason = "" if repeated or item.reason is None else item.reason.get(lang)
             change = describe_tailoring(item, lang, with_layer=False)
             reason_cell = (
                 f'<td data-label="{reason_label}">{esc(reason)}</td>' if reason else "<td></td>"

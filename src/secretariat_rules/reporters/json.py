@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .. import hookimpl
+from ..markers import hookimpl
 from ..findings import Finding, Location, Result, RuleOutcome, Severity
 from ..reference import to_plain
 from .base import Reporter, ReportOptions, repository_path
@@ -140,7 +140,7 @@ def audit_to_dict(audit: Audit) -> dict[str, Any]:
                 "ruleset": region.ruleset,
                 "layers": list(region.layers),
                 "baseline": audit.baseline,
-                "items": to_plain([item.to_dict() for item in region.tailoring]),
+                "items": to_plain([item.to_dict(audit.lang) for item in region.tailoring]),
             }
             for region in audit.regions
             if region.ok

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .. import hookimpl
+from ..markers import hookimpl
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t
 from ..reference import describe_tailoring
@@ -382,7 +382,7 @@ class _AuditBlock(_Styler):
                     current = item.rule
                 lines.append(f"      {describe_tailoring(item, lang)}")
                 if item.reason:
-                    reason = " ".join(item.reason.split())
+                    reason = " ".join(item.reason.get(lang).split())
                     lines.append(f"          {t('audit.reason', lang)}: {reason}")
             lines.append("")
         return lines
