@@ -102,8 +102,8 @@ def test_unknown_ruleset_exits_2(english: None) -> None:
 # --------------------------------------------------------------------------- tailoring
 
 
-def tailoring_of(ruleset: str | Path, baseline: str) -> dict[str, list[dict[str, Any]]]:
-    run = run_cli("rules", "--ruleset", ruleset, baseline, "--format", "json")
+def tailoring_of(ruleset: str | Path, baseline: str, *args: str) -> dict[str, list[dict[str, Any]]]:
+    run = run_cli("rules", "--ruleset", ruleset, baseline, "--format", "json", *args)
     assert run.exit_code == 0, run.stderr
     by_rule: dict[str, list[dict[str, Any]]] = {}
     for item in run.report["tailoring"]:
@@ -121,7 +121,9 @@ def test_tailoring_shows_added_and_reworded_rules_by_layer() -> None:
     assert reworded["action"] == "reworded"
     assert reworded["layer"] == "bymiljopakken"
     assert {"attribute": "clause", "old": "1e", "new": "1f"} in reworded["differences"]
-    assert "1e is tertial reporting" in reworded["reason"]
+    assert "1e er tertialrapportering" in reworded["reason"]  # nb by default
+    [reworded_en] = tailoring_of("bymiljopakken", "national", "--lang", "en")["SEK008"]
+    assert "1e is tertial reporting" in reworded_en["reason"]
 
 
 def test_tailoring_text() -> None:
