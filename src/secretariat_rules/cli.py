@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__, json_schema, reference, region_info
+from . import json_schema, reference, region_info
 from .api import DEFAULT_RULESET, load_baseline
 from .api import check as run_check
 from .audit import DEFAULT_JOBS, RegionAudit, run_audit
@@ -35,7 +35,7 @@ from .exceptions import ConfigurationError, UsageError
 from .findings import Result, Severity
 from .i18n import catalog
 from .i18n.catalog import t
-from .i18n.message import LANG_ENV, Msg, msg, ui_lang, using_lang
+from .i18n.message import Msg, chosen_lang, msg, ui_lang, using_lang
 from .plugins import PROVIDED_KINDS, Registry, load_registry
 from .reporters.base import AuditReporter, ReportOptions, audit_renderer, repository_path
 from .reporters.summary import summary_line
@@ -44,6 +44,7 @@ from .safe_files import check_regular_file
 from .schema.manifest import Period
 from .sources.manifest import unknown_region_text
 from .sources.values import has_invisible, parse_scalar, printable
+from .version import __version__
 
 
 class ExitCode(IntEnum):
@@ -663,7 +664,8 @@ def _run(
         check_regular_file(waivers, "--waivers")
     known = load_baseline(baseline) if baseline else None
     found = [repository_defaults(data_dir, registry) for data_dir in data_dirs]
-    if lang is None and found[0].defaults.lang and not os.environ.get(LANG_ENV):
+    lang = lang or chosen_lang()
+    if lang is None and found[0].defaults.lang:
         ctx.find_root().obj["ui_lang"] = found[0].defaults.lang  # errors from here on too
     lang = lang or found[0].defaults.lang or "nb"
     own_reports = [
@@ -823,8 +825,8 @@ def emit(text: str, output: Path | None) -> None:
 LANG_OPTION = option(
     "--lang",
     type=click.Choice(["nb", "en"]),
-    default="nb",
-    show_default=True,
+    default=None,
+    callback=lambda _ctx, _param, value: value or ui_lang(),
     help="help.option.lang.reference",
 )
 RULESET_OPTION = option(
@@ -1025,8 +1027,8 @@ def docs_command(ctx: click.Context, output: Path | None, hooks_output: Path | N
 @option(
     "--lang",
     type=click.Choice(["nb", "en"]),
-    default="nb",
-    show_default=True,
+    default=None,
+    callback=lambda _ctx, _param, value: value or ui_lang(),
     help="help.option.lang.init",
 )
 @click.pass_context
@@ -1094,8 +1096,8 @@ def audit_reporter(fmt: str, registry: Registry) -> AuditReporter:
 @option(
     "--lang",
     type=click.Choice(["nb", "en"]),
-    default="nb",
-    show_default=True,
+    default=None,
+    callback=lambda _ctx, _param, value: value or ui_lang(),
     help="help.option.lang.audit",
 )
 @option(

@@ -118,7 +118,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help.option.ignore": "Hopp over disse regel-id-ene eller prefiksene.",
         "help.option.lang.run": (
             "Språket i rapporten og i feilmeldingene  "
-            "[standard: manifestets check: lang, ellers nb]"
+            "[standard: SECRETARIAT_RULES_LANG, ellers manifestets check: lang, ellers nb]"
         ),
         "help.option.quiet.run": (
             "Skriv bare én oppsummeringslinje per repositorium (rapportene skrives likevel)."
@@ -136,7 +136,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         # ---- reference commands
         "help.option.format.text_or_json": "Utdataformat.",
-        "help.option.lang.reference": "Språket i titler, meldinger og etiketter.",
+        "help.option.lang.reference": (
+            "Språket i titler, meldinger og etiketter  "
+            "[standard: SECRETARIAT_RULES_LANG, ellers nb]"
+        ),
         "help.option.ruleset.reference": "Navn på eller sti til regelsettet.",
         "help.option.output.file": "Skriv til denne filen i stedet for stdout.",
         "help.plugins": (
@@ -199,7 +202,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help.option.region": "Regionens id (se `secretariat-rules regions`).",
         "help.option.year": "Vurderingsåret (standard: inneværende år).",
         "help.option.ci": "CI-oppsett som skal legges til.",
-        "help.option.lang.init": "Språket i README-en og attesteringsmalen.",
+        "help.option.lang.init": (
+            "Språket i README-en og attesteringsmalen  "
+            "[standard: SECRETARIAT_RULES_LANG, ellers nb]"
+        ),
         # ---- audit
         "help.audit": (
             "Revider alle regionene: hvert datarepositorium mot det nasjonale grunnlaget og "
@@ -234,7 +240,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help.option.period.audit": (
             "Vurderingsperiode for alle regionene (standard: hvert manifests)."
         ),
-        "help.option.lang.audit": "Språket i rapporten, fremdriften og feilmeldingene.",
+        "help.option.lang.audit": (
+            "Språket i rapporten, fremdriften og feilmeldingene  "
+            "[standard: SECRETARIAT_RULES_LANG, ellers nb]"
+        ),
         "help.option.jobs": "Antall arbeidsprosesser (1 kjører alle regionene i denne prosessen).",
         "help.option.quiet.audit": "Ingen fremdrift på stderr.",
         "help.option.fail_on.audit": (
@@ -399,7 +408,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help.option.ignore": "Skip these rule ids or prefixes.",
         "help.option.lang.run": (
             "Language of the report and of the errors  "
-            "[default: the manifest's check: lang, else nb]"
+            "[default: SECRETARIAT_RULES_LANG, else the manifest's check: lang, else nb]"
         ),
         "help.option.quiet.run": (
             "Print only one summary line per repository (reports are still written)."
@@ -414,7 +423,9 @@ MESSAGES: dict[str, dict[str, str]] = {
             "schema of their version; breaches are DAT008 warnings with line numbers."
         ),
         "help.option.format.text_or_json": "Output format.",
-        "help.option.lang.reference": "Language of titles, messages and labels.",
+        "help.option.lang.reference": (
+            "Language of titles, messages and labels  [default: SECRETARIAT_RULES_LANG, else nb]"
+        ),
         "help.option.ruleset.reference": "Ruleset name or path.",
         "help.option.output.file": "Write to this file instead of stdout.",
         "help.plugins": (
@@ -474,7 +485,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help.option.region": "Region id (see `secretariat-rules regions`).",
         "help.option.year": "Assessment year (default: the current year).",
         "help.option.ci": "CI pipeline to add.",
-        "help.option.lang.init": "Language of the README and the attestations template.",
+        "help.option.lang.init": (
+            "Language of the README and the attestations template  "
+            "[default: SECRETARIAT_RULES_LANG, else nb]"
+        ),
         "help.audit": (
             "Audit every region: each data repository against the national baseline and "
             "against its own ruleset, as a region × rule matrix with compliance per rule and "
@@ -506,7 +520,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help.option.period.audit": (
             "Assessment period for every region (default: each manifest's)."
         ),
-        "help.option.lang.audit": "Language of the report, the progress and the errors.",
+        "help.option.lang.audit": (
+            "Language of the report, the progress and the errors  "
+            "[default: SECRETARIAT_RULES_LANG, else nb]"
+        ),
         "help.option.jobs": "Worker processes (1 runs every region in this process).",
         "help.option.quiet.audit": "No progress on stderr.",
         "help.option.fail_on.audit": (

@@ -25,13 +25,21 @@ LANG_ENV = "SECRETARIAT_RULES_LANG"
 _ui_lang: contextvars.ContextVar[str | None] = contextvars.ContextVar("ui_lang", default=None)
 
 
-def ui_lang() -> str:
-    """The language of texts shown outside a report: set, else from the environment, else nb."""
+def chosen_lang() -> str | None:
+    """The language the user chose for this invocation (``--lang``, else the environment).
+
+    ``None`` when neither says: a command may then take its manifest's ``check: lang``.
+    """
     chosen = _ui_lang.get()
     if chosen:
         return chosen
     env = os.environ.get(LANG_ENV, "").strip().lower()
-    return env if env in catalog.LANGUAGES else catalog.LANGUAGES[0]
+    return env if env in catalog.LANGUAGES else None
+
+
+def ui_lang() -> str:
+    """The language of texts shown outside a report: :func:`chosen_lang`, else nb."""
+    return chosen_lang() or catalog.LANGUAGES[0]
 
 
 @contextlib.contextmanager
