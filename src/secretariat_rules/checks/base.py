@@ -3,6 +3,11 @@
 A check kind is a pydantic configuration model (``extra="forbid"``) plus a function that
 yields raw findings. It knows nothing of severity, waivers or baselines: the engine
 applies those.
+
+:class:`CheckKind` is generic over its configuration: a kind whose ``config_model`` is
+``RecordConfig`` is a ``CheckKind[RecordConfig]`` and its ``run`` takes a
+``RecordConfig`` (the engine validates a rule's ``check`` with ``config_model`` and
+hands the result to that same kind's ``run``, so no re-check is needed).
 """
 
 from __future__ import annotations
@@ -10,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import polars as pl
 from pydantic import BaseModel, ConfigDict
 
 from ..dataset import Dataset, locations_of, subject_ids
-from ..engine.conditions import Compiler, Covers, Frame, Requirement, Scope
+from ..engine.conditions import Compiler, Condition, Covers, Frame, Ref, Requirement, Scope
 from ..engine.templates import all_placeholders, render
 from ..findings import Location, RawFinding, Subject
 
@@ -72,22 +77,41 @@ class CheckOutput:
     evaluated: int = 0
 
 
-class CheckKind(Protocol):
-    """A kind of check, named in a ruleset's ``check.kind``."""
+ConfigT = TypeVar("ConfigT", bound=CheckConfig)
+"""A check kind's configuration model (a :class:`CheckConfig`)."""
+
+
+class CheckKind(Protocol[ConfigT]):
+    """A kind of check, named in a ruleset's ``check.kind``, configured by ``ConfigT``.
+
+    Structural: a class with a ``name``, a ``config_model`` and a matching ``run`` is
+    one, e.g.::
+
+        class MaxAmountCheck:
+            name = "max_amount"
+            config_model = MaxAmountConfig
+
+            def run(self, config: MaxAmountConfig, ctx: CheckContext) -> CheckOutput: ...
+
+    A registry of several kinds holds ``CheckKind[Any]`` (bare ``CheckKind``): each
+    kind's ``run`` receives what its own ``config_model`` validated.
+    """
 
     name: str
 
     @property
-    def config_model(self) -> type[CheckConfig]:
+    def config_model(self) -> type[ConfigT]:
         """The pydantic model of the kind's configuration."""
         ...
 
-    def run(self, config: Any, ctx: CheckContext) -> CheckOutput:
+    def run(self, config: ConfigT, ctx: CheckContext) -> CheckOutput:
         """Evaluate the configured check on the dataset."""
         ...
 
 
-def applies_expr(compiler: Compiler, frame: Frame, when: Any, due: Any, as_of: dt.date) -> pl.Expr:
+def applies_expr(
+    compiler: Compiler, frame: Frame, when: Condition | None, due: Ref | None, as_of: dt.date
+) -> pl.Expr:
     """Whether a requirement applies: its ``when`` holds and its ``due`` date has come."""
     applies = pl.lit(True)
     if when is not None:

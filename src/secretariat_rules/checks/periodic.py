@@ -39,16 +39,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any, Literal
+from typing import Literal
 
 import polars as pl
 from pydantic import Field
 
-from .. import hookimpl
 from ..dataset import locations_of, subject_ids
 from ..engine.conditions import Compiler, Condition, Frame, Ref, Text
 from ..engine.templates import render
 from ..findings import Location, RawFinding, Subject
+from ..markers import hookimpl
 from .base import (
     CheckConfig,
     CheckContext,
@@ -127,8 +127,7 @@ class PeriodicCheck:
     name = "periodic"
     config_model = PeriodicConfig
 
-    def run(self, config: Any, ctx: CheckContext) -> CheckOutput:
-        assert isinstance(config, PeriodicConfig)
+    def run(self, config: PeriodicConfig, ctx: CheckContext) -> CheckOutput:
         compiler = Compiler(ctx.scope())
         units = period_units(config.unit, ctx.period_start, ctx.period_end, config.select)
         if config.per:
@@ -265,5 +264,5 @@ class PeriodicCheck:
 
 
 @hookimpl
-def secretariat_check_kinds() -> list[CheckKind]:
+def secretariat_check_kinds() -> list[CheckKind[PeriodicConfig]]:
     return [PeriodicCheck()]

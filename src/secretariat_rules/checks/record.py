@@ -28,13 +28,11 @@ Failing: the same archived 2024-03-09 (8 days) gives ``documents/D1`` with that 
 
 from __future__ import annotations
 
-from typing import Any
-
 import polars as pl
 from pydantic import Field
 
-from .. import hookimpl
 from ..engine.conditions import Compare, Compiler, Condition, Frame, Ref, Requirement
+from ..markers import hookimpl
 from .base import (
     CheckConfig,
     CheckContext,
@@ -66,8 +64,7 @@ class RecordCheck:
     name = "record"
     config_model = RecordConfig
 
-    def run(self, config: Any, ctx: CheckContext) -> CheckOutput:
-        assert isinstance(config, RecordConfig)
+    def run(self, config: RecordConfig, ctx: CheckContext) -> CheckOutput:
         compiler = Compiler(ctx.scope())
         frame = Frame.of(ctx.dataset, config.collection)
         scope = compiler.all_of(frame, list(config.where))
@@ -95,5 +92,5 @@ class RecordCheck:
 
 
 @hookimpl
-def secretariat_check_kinds() -> list[CheckKind]:
+def secretariat_check_kinds() -> list[CheckKind[RecordConfig]]:
     return [RecordCheck()]

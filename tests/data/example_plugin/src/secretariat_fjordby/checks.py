@@ -19,8 +19,6 @@ Passing: every expenditure is at most 1 000 000. Failing: ``E2`` of 2 500 000 gi
 
 from __future__ import annotations
 
-from typing import Any
-
 import polars as pl
 from pydantic import Field
 
@@ -45,8 +43,7 @@ class MaxAmountCheck:
     name = "max_amount"
     config_model = MaxAmountConfig
 
-    def run(self, config: Any, ctx: CheckContext) -> CheckOutput:
-        assert isinstance(config, MaxAmountConfig)
+    def run(self, config: MaxAmountConfig, ctx: CheckContext) -> CheckOutput:
         if config.limit not in ctx.params:
             raise ConditionError(f"the rule has no parameter {config.limit!r}")
         limit = float(ctx.params[config.limit])
