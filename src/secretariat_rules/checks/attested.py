@@ -41,8 +41,8 @@ Failing: the same answer dated 2024-06-29 (expired), or a later answer ``partly`
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from .. import hookimpl
 from ..findings import Location, RawFinding, Subject
@@ -79,7 +79,7 @@ class AttestedConfig(CheckConfig):
     """Configuration of the ``attested`` check kind: none; the rule id is the item."""
 
 
-def _is_attested(configs: Sequence[tuple[Any, Any]]) -> bool:
+def _is_attested(configs: Iterable[tuple[object, object]]) -> bool:
     return any(isinstance(config, AttestedConfig) for _, config in configs)
 
 
@@ -123,8 +123,7 @@ class AttestedCheck:
     name = "attested"
     config_model = AttestedConfig
 
-    def run(self, config: Any, ctx: CheckContext) -> CheckOutput:
-        assert isinstance(config, AttestedConfig)
+    def run(self, config: AttestedConfig, ctx: CheckContext) -> CheckOutput:
         item = ctx.rule_id
         attestations = ctx.dataset.attestations
         answers = attestations.by_item.get(item, ())
@@ -158,5 +157,5 @@ class AttestedCheck:
 
 
 @hookimpl
-def secretariat_check_kinds() -> list[CheckKind]:
+def secretariat_check_kinds() -> list[CheckKind[AttestedConfig]]:
     return [AttestedCheck()]
