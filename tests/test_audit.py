@@ -413,8 +413,8 @@ def test_progress_on_a_terminal(jobs: str) -> None:
 def test_progress_and_errors_are_in_the_invocation_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Progress and errors follow --lang, else SECRETARIAT_RULES_LANG (the report keeps
-    its own --lang, nb by default)."""
+    """Progress, errors and the report follow --lang, else SECRETARIAT_RULES_LANG, else
+    nb: one language at a time."""
     broken = broken_repo(tmp_path / "oedelagt")
     monkeypatch.setenv("SECRETARIAT_RULES_LANG", "en")
     code, stdout, stderr = audit_cli(MILJOLOFTET, broken, "-j", "1", "--no-color")
@@ -424,14 +424,15 @@ def test_progress_and_errors_are_in_the_invocation_language(
         f"[2/2] oedelagt ({broken.as_posix()}) broken",
     ]
     assert stderr.splitlines()[2].startswith(f"secretariat-rules: error: {broken}: ")
-    assert stdout.startswith("Revisjon av sekretariatene\n")
+    assert stdout.startswith("Audit of the secretariats\n")
     monkeypatch.delenv("SECRETARIAT_RULES_LANG")
-    code, _, stderr = audit_cli(MILJOLOFTET, broken, "-j", "1", "--no-color")
+    code, stdout, stderr = audit_cli(MILJOLOFTET, broken, "-j", "1", "--no-color")
     assert stderr.splitlines()[:2] == [
         f"[1/2] miljoloftet ({MILJOLOFTET.as_posix()}) ferdig",
         f"[2/2] oedelagt ({broken.as_posix()}) feilet",
     ]
     assert stderr.splitlines()[2].startswith(f"secretariat-rules: feil: {broken}: ")
+    assert stdout.startswith("Revisjon av sekretariatene\n")
 
 
 @pytest.mark.usefixtures("stderr_is_a_terminal")
