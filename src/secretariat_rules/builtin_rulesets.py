@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import hookimpl
+from .markers import hookimpl
 
 
 def rulesets_dir() -> Path:

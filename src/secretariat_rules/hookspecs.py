@@ -12,15 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pluggy
+from .markers import hookspec
 
 if TYPE_CHECKING:
     from .checks.base import CheckKind
     from .regions import RegionProfile
     from .reporters.base import Reporter
     from .sources.base import SourceAdapter
-
-hookspec = pluggy.HookspecMarker("secretariat_rules")
 
 
 @hookspec

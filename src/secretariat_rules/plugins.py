@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pluggy
 
-from . import __version__, hookspecs
+from . import hookspecs
 from .exceptions import PluginError
 from .i18n.message import Text, msg
+from .version import __version__
 
 if TYPE_CHECKING:
     from .checks.base import CheckKind

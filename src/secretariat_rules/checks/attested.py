@@ -44,9 +44,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .. import hookimpl
 from ..findings import Location, RawFinding, Subject
 from ..i18n.message import Msg, msg
+from ..markers import hookimpl
 from ..schema.attestations import ATTESTATIONS_NAME, PlacedAttestation
 from .base import CheckConfig, CheckContext, CheckKind, CheckOutput
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 
 import polars as pl
 
-from ..version import __version__
 from ..checks.base import CheckContext
 from ..dataset import Dataset, empty_dataset
 from ..exceptions import Problem, RulesetError, UsageError
@@ -23,6 +22,7 @@ from ..findings import Finding, RawFinding, Result, RuleOutcome, Severity, Subje
 from ..i18n.catalog import t
 from ..i18n.message import Text, msg, render_text
 from ..suggest import closest_rule_id
+from ..version import __version__
 from .as_of import as_of_view
 from .conditions import ConditionError, rule_cannot_evaluate
 from .data_rules import DATA_RULES

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from ..findings import Result
 
 if TYPE_CHECKING:
-    from ..audit import Audit
+    from ..audit_results import Audit
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 
-from .. import hookimpl
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import t
+from ..markers import hookimpl
 from .base import Reporter, ReportOptions, repository_path
 from .summary import summary_line
 

@@ -34,9 +34,9 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ..markers import hookimpl
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t, tn
+from ..markers import hookimpl
 from ..reference import describe_tailoring
 from .base import Reporter, ReportOptions, repository_path
 from .html_assets import CSS, SCRIPT
@@ -45,7 +45,7 @@ from .summary import baseline_line, fixed_findings, is_new
 from .text import _by_section, cell_symbol, compliance_text, section_order
 
 if TYPE_CHECKING:
-    from ..audit import Audit, Cell, Matrix, RegionAudit, RuleColumn
+    from ..audit_results import Audit, Cell, Matrix, RegionAudit, RuleColumn
 
 SEVERITIES = ("error", "warning", "info")
 

@@ -10,13 +10,13 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..markers import hookimpl
 from ..findings import Finding, Location, Result, RuleOutcome, Severity
+from ..markers import hookimpl
 from ..reference import to_plain
 from .base import Reporter, ReportOptions, repository_path
 
 if TYPE_CHECKING:
-    from ..audit import Audit, Matrix, RegionAudit
+    from ..audit_results import Audit, Matrix, RegionAudit
 
 TOOL_NAME = "secretariat-rules"
 

@@ -40,13 +40,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .. import hookimpl
 from ..findings import Finding, Result, RuleOutcome, Severity
 from ..i18n.catalog import t, tn
+from ..markers import hookimpl
 from .base import Reporter, ReportOptions, repository_path
 
 if TYPE_CHECKING:
-    from ..audit import Audit, RegionAudit
+    from ..audit_results import Audit, RegionAudit
 
 XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -21,9 +21,9 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 
-from .. import hookimpl
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t
+from ..markers import hookimpl
 from .base import Reporter, ReportOptions
 from .inventory import counts_text, files_text
 from .summary import baseline_line, fixed_findings, is_new, left_out, not_selected_line

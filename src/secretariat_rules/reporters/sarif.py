@@ -37,9 +37,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from .. import hookimpl
 from ..findings import Finding, Location, Result, RuleOutcome, Severity
 from ..i18n.catalog import section_title, t
+from ..markers import hookimpl
 from .base import Reporter, ReportOptions, repository_path
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

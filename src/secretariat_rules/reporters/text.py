@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..markers import hookimpl
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t
+from ..markers import hookimpl
 from ..reference import describe_tailoring
 from .base import Reporter, ReportOptions, repository_path
 from .inventory import text_lines
@@ -31,7 +31,7 @@ from .summary import (
 )
 
 if TYPE_CHECKING:
-    from ..audit import Audit, Cell, Compliance, Matrix
+    from ..audit_results import Audit, Cell, Compliance, Matrix
 
 INDENT = "    "
 _SEVERITY_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}

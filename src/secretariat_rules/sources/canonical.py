@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import hookimpl
 from ..exceptions import DataFileError
 from ..i18n.message import msg
+from ..markers import hookimpl
 from ..schema.collections import COLLECTION_MODELS
 from ..schema.manifest import Manifest
 from .base import FileProblem, SourceAdapter, SourceOutput
