@@ -115,6 +115,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "findings",
             "audit_results",
             "exceptions",
+            "exit_codes",
             "i18n",
             "yamlio",
             "safe_files",
