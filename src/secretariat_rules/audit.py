@@ -59,7 +59,7 @@ from .audit_results import (
 )
 from .crashes import crash_summary
 from .engine.ruleset import load_ruleset
-from .exceptions import ConfigurationError
+from .exit_codes import ExitCode, exit_code_for
 from .findings import Result, RuleOutcome, Severity
 from .i18n.message import Text, msg, ui_lang, using_lang
 from .plugins import Registry, load_registry
@@ -78,6 +78,7 @@ __all__ = [
     "MatrixRow",
     "RegionAudit",
     "RuleColumn",
+    "audit_exit_code",
     "audit_region",
     "broken_region",
     "build_audit",
@@ -166,10 +167,10 @@ def _audit_region(job: AuditJob, registry: Registry | None) -> RegionAudit:
             own=results[1],
             tailoring=tuple(tailoring(own_rules, base_rules)),
         )
-    except ConfigurationError as exc:
-        return broken_region(job.data_dir, str(exc))
-    except Exception as exc:  # a bug: reported as a crashed region, the others still run
-        return crashed_region(job.data_dir, exc, traceback.format_exc())
+    except Exception as exc:  # the region's own trouble: the others still run
+        if exit_code_for(exc) is ExitCode.CONFIG_ERROR:
+            return broken_region(job.data_dir, str(exc))
+        return crashed_region(job.data_dir, exc, traceback.format_exc())  # a bug
 
 
 def broken_region(data_dir: str, message: str, trace: str | None = None) -> RegionAudit:
@@ -199,6 +200,21 @@ def crashed_region(
     else:
         message = msg("cli.audit.region_crashed", summary=summary)
     return broken_region(data_dir, str(message), trace)
+
+
+def audit_exit_code(audit: Audit) -> ExitCode:
+    """The exit code of an audit (SPEC §6): 3 if a region crashed (an internal error, a
+    bug), else 2 if a region is broken (a configuration error in that region), else 1 if
+    a region has findings at or above ``fail_on`` against its own ruleset, else 0.
+
+    A crash outranks a broken region: a bug is reported as a bug whatever else went
+    wrong. The national matrix is information, not a gate.
+    """
+    if audit.crashed:
+        return ExitCode.INTERNAL_ERROR
+    if audit.broken:
+        return ExitCode.CONFIG_ERROR
+    return ExitCode.FINDINGS if audit.failing else ExitCode.OK
 
 
 # --------------------------------------------------------------------------- running

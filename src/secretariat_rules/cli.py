@@ -1,9 +1,15 @@
 """The command line: the only place that turns errors into messages and exit codes.
 
-Exit codes (SPEC §6): 0 no finding at or above ``--fail-on``; 1 such findings; 2 usage or
-configuration error, with one clear message and no traceback; 3 an internal error (a bug
-in secretariat-rules or a plugin): one line asking for a bug report, and the traceback
-only with ``--debug`` or ``SECRETARIAT_RULES_DEBUG=1``.
+Exit codes (SPEC §6, :class:`~secretariat_rules.exit_codes.ExitCode`): 0 no finding at or
+above ``--fail-on``; 1 such findings; 2 usage or configuration error, with one clear
+message and no traceback; 3 an internal error (a bug in secretariat-rules or a plugin):
+one line asking for a bug report, and the traceback only with ``--debug`` or
+``SECRETARIAT_RULES_DEBUG=1``.
+
+Every command returns its :class:`ExitCode`; :func:`handle_errors` turns an exception
+into its code (:func:`report_error`, by :func:`~secretariat_rules.exit_codes.exit_code_for`),
+and the root :class:`SafeGroup` exits with the code once. Nothing else calls
+``sys.exit``.
 """
 
 from __future__ import annotations
@@ -17,7 +23,6 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Sequence
-from enum import IntEnum
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,11 +32,12 @@ import click
 from . import json_schema, reference, region_info
 from .api import DEFAULT_RULESET, load_baseline
 from .api import check as run_check
-from .audit import DEFAULT_JOBS, RegionAudit, run_audit
+from .audit import DEFAULT_JOBS, RegionAudit, audit_exit_code, run_audit
 from .check_defaults import report_targets, repository_defaults, selection, selection_error
 from .crashes import DEBUG_ENV, crash_summary
 from .engine.ruleset import Ruleset, load_ruleset
 from .exceptions import ConfigurationError, UsageError
+from .exit_codes import ExitCode, exit_code_for
 from .findings import Result, Severity
 from .i18n import catalog
 from .i18n.catalog import t
@@ -45,18 +51,6 @@ from .schema.manifest import Period
 from .sources.manifest import unknown_region_text
 from .sources.values import has_invisible, parse_scalar, printable
 from .version import __version__
-
-
-class ExitCode(IntEnum):
-    """Process exit codes."""
-
-    OK = 0
-    FINDINGS = 1
-    CONFIG_ERROR = 2
-    INTERNAL_ERROR = 3
-    INTERRUPTED = 130
-    BROKEN_PIPE = 141
-
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -218,47 +212,65 @@ def report_internal_error(exc: BaseException) -> None:
     click.echo(tr("cli.internal_error", summary=crash_summary(exc), env=DEBUG_ENV), err=True)
 
 
+def report_error(exc: BaseException) -> ExitCode:
+    """Tell the user about an exception that stopped a command, and return its exit code.
+
+    The code is :func:`~secretariat_rules.exit_codes.exit_code_for`'s: a configuration
+    error is one message (2; the traceback too when asked for), Ctrl-C one line (130), a
+    broken stdout pipe nothing (141), anything else the one-line bug-report request (3).
+    """
+    code = exit_code_for(exc)
+    if code is ExitCode.CONFIG_ERROR:
+        with using_lang(run_lang()):
+            click.echo(tr("cli.error", message=str(exc)), err=True)
+        if debug_requested():
+            click.echo("".join(traceback.format_exception(exc)).rstrip("\n"), err=True)
+    elif code is ExitCode.INTERRUPTED:  # not a finding (1) nor a bug (3)
+        click.echo(tr("cli.interrupted"), err=True)
+    elif code is ExitCode.BROKEN_PIPE:
+        silence_stdout()
+    else:
+        report_internal_error(exc)
+    return code
+
+
 def handle_errors(func: F) -> F:
-    """Turn a user's configuration mistake into one message and exit code 2, and any
-    other exception (a bug) into one line asking for a bug report and exit code 3."""
+    """Make a command return its exit code whatever happens: the code it returns (``None``
+    is :attr:`ExitCode.OK`), or the code of the exception that stopped it, reported by
+    :func:`report_error` (a configuration mistake 2, a bug 3). Click's own exits and
+    usage errors pass through."""
 
     @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, **kwargs: Any) -> ExitCode:
         try:
-            return func(*args, **kwargs)
-        except ConfigurationError as exc:
-            with using_lang(run_lang()):
-                click.echo(tr("cli.error", message=str(exc)), err=True)
-            if debug_requested():
-                click.echo("".join(traceback.format_exception(exc)).rstrip("\n"), err=True)
-            sys.exit(ExitCode.CONFIG_ERROR)
+            code = func(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
-        except BrokenPipeError:
-            broken_pipe()
-        except Exception as exc:
-            report_internal_error(exc)
-            sys.exit(ExitCode.INTERNAL_ERROR)
+        except (Exception, KeyboardInterrupt) as exc:
+            return report_error(exc)
+        return ExitCode.OK if code is None else ExitCode(code)
 
     return wrapper  # type: ignore[return-value]
 
 
-def broken_pipe() -> None:
+def silence_stdout() -> None:
     """The reader of stdout went away (``check ... | head``): not a bug, not findings.
 
-    Exit 141 (128 + SIGPIPE, as a shell reports it), with stdout pointed at /dev/null so
-    that the interpreter's final flush does not fail again.
+    The run exits 141 (128 + SIGPIPE, as a shell reports it); stdout is pointed at
+    /dev/null so that the interpreter's final flush does not fail again.
     """
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
         pass
-    sys.exit(ExitCode.BROKEN_PIPE)
 
 
 class SafeGroup(_Translated, click.Group):  # type: ignore[misc]
-    """The command group; an exception that escapes a command (a bug) exits 3, not 1.
+    """The command group; the root one exits with the :class:`ExitCode` its command
+    returned (the one place that exits), and an exception outside a command (an option's
+    callback, the group's own, a plugin that fails to load) is reported by
+    :func:`report_error` too, so that a bug exits 3, not 1.
 
     Help, errors and progress of an invocation are in the language of its ``--lang``,
     else of ``SECRETARIAT_RULES_LANG``, else nb (:func:`lang_in_args`, :func:`ui_lang`).
@@ -281,21 +293,14 @@ class SafeGroup(_Translated, click.Group):  # type: ignore[misc]
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            code = super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
-        except ConfigurationError as exc:
-            with using_lang(run_lang()):
-                click.echo(tr("cli.error", message=str(exc)), err=True)
-            sys.exit(ExitCode.CONFIG_ERROR)
-        except KeyboardInterrupt:  # not a finding (1) nor a bug (3): the shell's 128 + SIGINT
-            click.echo(tr("cli.interrupted"), err=True)
-            sys.exit(ExitCode.INTERRUPTED)
-        except BrokenPipeError:
-            broken_pipe()
-        except Exception as exc:
-            report_internal_error(exc)
-            sys.exit(ExitCode.INTERNAL_ERROR)
+        except (Exception, KeyboardInterrupt) as exc:
+            code = report_error(exc)
+        if ctx.parent is None and isinstance(code, ExitCode):  # a nested group passes it up
+            ctx.exit(code)
+        return code
 
 
 # --------------------------------------------------------------------------- option parsing
@@ -652,7 +657,7 @@ def _run(
     baseline: Path | None = None,
     schema_check: bool = False,
     inventory: bool = False,
-) -> None:
+) -> ExitCode:
     registry = registry_of(ctx)
     data_dirs = data_dirs or (Path("."),)
     check_format(fmt, registry)
@@ -721,28 +726,27 @@ def _run(
     for extra_fmt, path in extra_reports:
         extra_options = ReportOptions(lang=lang, inventory=inventory)
         write_atomic(path, registry.reporters[extra_fmt].render(results, extra_options))
-    failing = any(r.failing for r in results)
-    sys.exit(ExitCode.FINDINGS if failing else ExitCode.OK)
+    return ExitCode.FINDINGS if any(r.failing for r in results) else ExitCode.OK
 
 
 @main.command(help="help.check", epilog="help.check.epilog")
 @run_options
 @click.pass_context
 @handle_errors
-def check(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) -> None:
+def check(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) -> ExitCode:
     """Run a ruleset on one or more data repositories (default: the current directory)."""
-    _run(ctx, data_dirs, **options)
+    return _run(ctx, data_dirs, **options)
 
 
 @main.command(help="help.validate")
 @run_options
 @click.pass_context
 @handle_errors
-def validate(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) -> None:
+def validate(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) -> ExitCode:
     """Check data integrity only (the DAT rules), and show what each source read."""
     options["select"] = ("DAT",)
     options["ignore"] = ()
-    _run(ctx, data_dirs, **options, inventory=True)
+    return _run(ctx, data_dirs, **options, inventory=True)
 
 
 TEXT_OR_JSON_OPTION = option(
@@ -760,7 +764,7 @@ TEXT_OR_JSON_OPTION = option(
 @TEXT_OR_JSON_OPTION
 @click.pass_context
 @handle_errors
-def plugins_command(ctx: click.Context, fmt: str) -> None:
+def plugins_command(ctx: click.Context, fmt: str) -> ExitCode:
     """List loaded plugins: version (or built-in) and what each provides.
 
     \b
@@ -770,7 +774,7 @@ def plugins_command(ctx: click.Context, fmt: str) -> None:
     listing = registry_of(ctx).listing()
     if fmt == "json":
         emit(reference.dump_json(listing), None)
-        return
+        return ExitCode.OK
     kinds = {key: kind for kind, key in PROVIDED_KINDS.items()}
     for entry in listing:
         provided = entry["provides"].items()
@@ -780,6 +784,7 @@ def plugins_command(ctx: click.Context, fmt: str) -> None:
             where += f"; {entry['module']}"
         provides = ", ".join(items) if items else tr("cli.plugins.nothing")
         click.echo(f"{entry['name']}: {provides} [{where}]")
+    return ExitCode.OK
 
 
 # ---- reference commands
@@ -867,7 +872,7 @@ def rules_command(
     fmt: str,
     lang: str,
     output: Path | None,
-) -> None:
+) -> ExitCode:
     """List the rules of a resolved ruleset, or its tailoring relative to BASELINE.
 
     \b
@@ -895,6 +900,7 @@ def rules_command(
         else:
             text = reference.tailoring_text(ruleset, base, lang)
     emit(text, output)
+    return ExitCode.OK
 
 
 @main.command("explain", help="help.explain")
@@ -912,7 +918,7 @@ def rules_command(
 @handle_errors
 def explain_command(
     ctx: click.Context, rule: str, ruleset_name: str | None, fmt: str, lang: str
-) -> None:
+) -> ExitCode:
     """Explain RULE (an id or a name): guideline, semantics, parameters, an example finding.
 
     Without --ruleset, RULE is looked up in every registered ruleset: the national one is
@@ -938,6 +944,7 @@ def explain_command(
             shown = t("explain.rulesets", lang, rulesets=", ".join(found_in), shown=ruleset.name)
             text += f"\n{shown}\n"
     emit(text, None)
+    return ExitCode.OK
 
 
 @main.command("regions", help="help.regions")
@@ -946,7 +953,7 @@ def explain_command(
 @LANG_OPTION
 @click.pass_context
 @handle_errors
-def regions_command(ctx: click.Context, region: str | None, fmt: str, lang: str) -> None:
+def regions_command(ctx: click.Context, region: str | None, fmt: str, lang: str) -> ExitCode:
     """List the regions the plugins provide (id, name, ruleset); with REGION, its parties,
     bodies and channels with the ids to write in the data files.
 
@@ -959,12 +966,13 @@ def regions_command(ctx: click.Context, region: str | None, fmt: str, lang: str)
         listing = region_info.region_list(profiles)
         text = reference.dump_json(listing) if fmt == "json" else None
         emit(text or region_info.region_list_text(listing, lang), None)
-        return
+        return ExitCode.OK
     if region not in profiles:
         raise UsageError(unknown_region_text(region, profiles))
     detail = region_info.region_detail(profiles[region])
     json_text = reference.dump_json(detail) if fmt == "json" else None
     emit(json_text or region_info.region_text(detail, lang), None)
+    return ExitCode.OK
 
 
 @main.command("schema", help="help.schema")
@@ -979,7 +987,9 @@ def regions_command(ctx: click.Context, region: str | None, fmt: str, lang: str)
 @OUTPUT_OPTION
 @click.pass_context
 @handle_errors
-def schema_command(ctx: click.Context, target: str, name: str | None, output: Path | None) -> None:
+def schema_command(
+    ctx: click.Context, target: str, name: str | None, output: Path | None
+) -> ExitCode:
     """Print the JSON Schema (draft 2020-12) of the manifest, a collection, a ruleset or
     the JSON report.
 
@@ -989,6 +999,7 @@ def schema_command(ctx: click.Context, target: str, name: str | None, output: Pa
     registry = registry_of(ctx)
     schema = json_schema.schema_of(target, name, registry.check_kinds)
     emit(reference.dump_json(schema), output)
+    return ExitCode.OK
 
 
 @main.command("docs", help="help.docs")
@@ -1001,13 +1012,14 @@ def schema_command(ctx: click.Context, target: str, name: str | None, output: Pa
 )
 @click.pass_context
 @handle_errors
-def docs_command(ctx: click.Context, output: Path | None, hooks_output: Path | None) -> None:
+def docs_command(ctx: click.Context, output: Path | None, hooks_output: Path | None) -> ExitCode:
     """Generate the rule reference (docs/rules.md) from the rulesets and check kinds."""
     from .docs import generate, hooks_reference
 
     emit(generate(registry_of(ctx)), output)
     if hooks_output is not None:
         write_atomic(hooks_output, hooks_reference())
+    return ExitCode.OK
 
 
 # ---- init
@@ -1035,7 +1047,7 @@ def docs_command(ctx: click.Context, output: Path | None, hooks_output: Path | N
 @handle_errors
 def init_command(
     ctx: click.Context, directory: Path, region: str, year: int | None, ci: str, lang: str
-) -> None:
+) -> ExitCode:
     """Scaffold a data repository for a region: manifest, empty collections, an
     attestations template, a README listing the region's party and body ids, CI file."""
     from .scaffold import scaffold
@@ -1044,6 +1056,7 @@ def init_command(
     made = scaffold(directory, region, registry_of(ctx), this_year, ci, lang)
     for path in made.files:
         click.echo(tr("cli.init.created", path=str(path)))
+    return ExitCode.OK
 
 
 # ---- audit
@@ -1059,7 +1072,7 @@ def audit_reporter(fmt: str, registry: Registry) -> AuditReporter:
     return reporter
 
 
-@main.command("audit", help="help.audit")
+@main.command("audit", help="help.audit", epilog="help.audit.epilog")
 @click.argument("data_dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @option(
     "-f",
@@ -1138,7 +1151,7 @@ def audit_command(
     fail_on: str,
     color: bool | None,
     schema_check: bool,
-) -> None:
+) -> ExitCode:
     """Audit every region: each data repository against the national baseline and
     against its own ruleset, as a region × rule matrix with compliance per rule and per
     region, and the tailoring register (how each region's ruleset deviates).
@@ -1153,9 +1166,10 @@ def audit_command(
     when stderr is piped).
 
     \b
-    Exit codes: 0 no region has findings at or above --fail-on against its own ruleset;
-    1 some region has; 2 a usage error, or some region is broken; 3 some region crashed
-    (reports are still written for 2 and 3).
+    Exit codes (:func:`~secretariat_rules.audit.audit_exit_code`): 0 no region has
+    findings at or above --fail-on against its own ruleset; 1 some region has; 2 a usage
+    error, or some region is broken (a configuration error in it); 3 some region crashed
+    (an internal error), which outranks 2 (reports are still written for 2 and 3).
     """
     registry = registry_of(ctx)
     main_reporter = audit_reporter(fmt, registry)
@@ -1206,11 +1220,7 @@ def audit_command(
         write_atomic(output, text)
     for path, reporter in extra:
         write_atomic(path, reporter.render_audit(audit, ReportOptions(lang=lang)))
-    if audit.crashed:
-        sys.exit(ExitCode.INTERNAL_ERROR)
-    if audit.broken:
-        sys.exit(ExitCode.CONFIG_ERROR)
-    sys.exit(ExitCode.FINDINGS if audit.failing else ExitCode.OK)
+    return audit_exit_code(audit)
 
 
 # ---- pull
@@ -1258,7 +1268,7 @@ def pull_einnsyn_command(
     retries: int,
     timeout: float,
     restart: bool,
-) -> None:
+) -> ExitCode:
     """Save a body's eInnsyn public journal (journalposts, meetings, cases) for a date
     range under DATA_DIR/einnsyn/, resumably; the `einnsyn` source adapter reads it."""
     from .pull.client import Client
@@ -1294,3 +1304,4 @@ def pull_einnsyn_command(
     pages = ", ".join(f"{entity} {count}" for entity, count in result.saved.items())
     state = tr("cli.pull.complete" if result.complete else "cli.pull.incomplete")
     click.echo(tr("cli.pull.done", path=str(data_dir / "einnsyn"), pages=pages, state=state))
+    return ExitCode.OK

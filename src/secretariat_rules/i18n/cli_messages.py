@@ -221,12 +221,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "regelsett eller unntak) eller krasjet (en intern feil, en programfeil), og de "
             "andre kjøres likevel. I en terminal skrives fremdriften til stderr etter hvert "
             "som hver region blir ferdig (ikke med --quiet, og ikke når stderr er omdirigert)."
-            "\n"
-            "\n"
+        ),
+        "help.audit.epilog": (
             "\b\n"
             "Avslutningskoder: 0 ingen region har funn på eller over --fail-on mot sitt eget\n"
-            "regelsett; 1 en region har det; 2 en feil i bruken, eller en region har feilet;\n"
-            "3 en region krasjet (rapportene skrives likevel ved 2 og 3)."
+            "regelsett; 1 en region har det; 2 en feil i bruken, eller en region har feilet\n"
+            "(en feil i konfigurasjonen i den regionen); 3 en region krasjet (en intern feil,\n"
+            "en programfeil: meld den), og det går foran 2. Rapportene skrives likevel ved 2\n"
+            "og 3."
         ),
         "help.option.format.audit": (
             "Format for stdout eller --output: text, json, junit, html (eller en tilleggsmoduls)."
@@ -501,12 +503,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "A region that cannot be audited is reported as broken (invalid manifest, ruleset "
             "or waivers) or crashed (an internal error, a bug), and the others still run. On a "
             "terminal, progress goes to stderr as each region finishes (not with --quiet, nor "
-            "when stderr is piped).\n"
-            "\n"
+            "when stderr is piped)."
+        ),
+        "help.audit.epilog": (
             "\b\n"
             "Exit codes: 0 no region has findings at or above --fail-on against its own ruleset;\n"
-            "1 some region has; 2 a usage error, or some region is broken; 3 some region crashed\n"
-            "(reports are still written for 2 and 3)."
+            "1 some region has; 2 a usage error, or some region is broken (a configuration\n"
+            "error in that region); 3 some region crashed (an internal error, a bug: please\n"
+            "report it), which outranks 2. The reports are still written for 2 and 3."
         ),
         "help.option.format.audit": (
             "Format for stdout or --output: text, json, junit, html (or a plugin's)."
