@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import polars as pl
 
 from .exceptions import ConditionError
-from .findings import Location, RawFinding, Subject
+from .findings import DataRuleId, Location, RawFinding, Subject
 from .i18n.message import Msg, Text, msg
 from .schema.attestations import Attestations
 from .schema.collections import COLLECTION_FIELDS, COLLECTION_MODELS
@@ -76,7 +76,7 @@ class Dataset:
     manifest_lines: LineIndex
     frames: dict[str, pl.DataFrame]
     fields: dict[str, tuple[FieldSpec, ...]]
-    issues: list[tuple[str, RawFinding]] = field(default_factory=list)
+    issues: list[tuple[DataRuleId, RawFinding]] = field(default_factory=list)
     """Data integrity findings: (rule id, finding)."""
     memo: dict[str, Any] = field(default_factory=dict)
     """Work that check kinds share across rules, derived from the frames, by key (an
@@ -300,7 +300,7 @@ def _period_bounds(column: str) -> list[pl.Expr]:
 
 def type_collection(
     collection: str, tables: list[RawTable]
-) -> tuple[pl.DataFrame, set[str], list[tuple[str, RawFinding]]]:
+) -> tuple[pl.DataFrame, set[str], list[tuple[DataRuleId, RawFinding]]]:
     """Type one collection's raw tables.
 
     :returns: the valid typed frame (the first record of each id; before reference
@@ -309,19 +309,19 @@ def type_collection(
     """
     specs = COLLECTION_FIELDS[collection]
     names = {s.name for s in specs}
-    issues: list[tuple[str, RawFinding]] = []
+    issues: list[tuple[DataRuleId, RawFinding]] = []
     parts = []
     left_out: list[pl.DataFrame] = []
     for table in tables:
         missing = _missing_columns(collection, table, specs, names)
         if missing is not None:
             # one finding for one mistake: the DAT001 names the unknown columns too
-            issues.append(("DAT001", missing))
+            issues.append((DataRuleId.DAT001, missing))
             left_out.append(_prepare(table, names))
             continue
         unknown = _unknown_columns(collection, table, names)
         if unknown:
-            issues.append(("DAT005", unknown))
+            issues.append((DataRuleId.DAT005, unknown))
         parts.append(_prepare(table, names))
     raw = pl.concat([_empty_raw(specs), *parts], how="diagonal_relaxed")
     checks = _problem_checks(specs)
@@ -356,10 +356,10 @@ def type_collection(
         reasons = [*row_problems(problems)] if problems is not None else []
         reasons.extend(c.message(e) for c, e in zip(checks, echoes, strict=True) if e is not None)
         finding = RawFinding(Subject(collection, subject_id), tuple(reasons), (loc,))
-        issues.append(("DAT001", finding))
+        issues.append((DataRuleId.DAT001, finding))
     if "id" in names:
         work, dup_findings = dedupe(collection, work, _typed("id"))
-        issues.extend(("DAT002", f) for f in dup_findings)
+        issues.extend((DataRuleId.DAT002, f) for f in dup_findings)
     good = work.filter(~pl.col("__bad")).select(
         *[pl.col(_typed(s.name)).alias(s.name) for s in specs],
         *[pl.col(c) for c in PROVENANCE],
@@ -414,7 +414,7 @@ def resolve_references(
     kept: dict[str, pl.Series],
     guess: Callable[[str, str], str | None] | None = None,
 ) -> tuple[pl.DataFrame, list[RawFinding]]:
-    """DAT003 for references to nothing; then :func:`prune` the frame against ``kept``.
+    """A DAT003 finding per reference to nothing; then :func:`prune` the frame against ``kept``.
 
     ``guess(collection, value)`` names the id a dangling value probably means (``party
     'Askøy' names no record of parties; did you mean 'askoy'?``).
@@ -588,7 +588,7 @@ def manifest_frames(manifest: Manifest, index: LineIndex) -> dict[str, pl.DataFr
 # --------------------------------------------------------------------------- assembly
 
 
-def file_problem_findings(problems: Iterable[FileProblem]) -> list[tuple[str, RawFinding]]:
+def file_problem_findings(problems: Iterable[FileProblem]) -> list[tuple[DataRuleId, RawFinding]]:
     """One DAT004 finding per collection whose file(s) could not be used."""
     by_collection: dict[str, list[FileProblem]] = defaultdict(list)
     for problem in problems:
@@ -599,18 +599,18 @@ def file_problem_findings(problems: Iterable[FileProblem]) -> list[tuple[str, Ra
             dict.fromkeys(msg("data.at_path", path=p.path, message=p.message) for p in items)
         )
         locs = tuple(Location(p.path, p.line) for p in items)
-        out.append(("DAT004", RawFinding(Subject("files", collection), reasons, locs)))
+        out.append((DataRuleId.DAT004, RawFinding(Subject("files", collection), reasons, locs)))
     return out
 
 
-def notice_findings(notices: Iterable[SourceNotice]) -> list[tuple[str, RawFinding]]:
+def notice_findings(notices: Iterable[SourceNotice]) -> list[tuple[DataRuleId, RawFinding]]:
     """Source adapters' DAT006–DAT008 notices as findings: one per rule and subject.
 
     An adapter may give one notice per reason (``3 × arkivnotat ...``, ``1 × ...``); the
     notices of one rule on one file are one finding with every reason and location, in
     the order given, so each finding keeps a fingerprint of its own (rule + subject).
     """
-    merged: dict[tuple[str, str], tuple[dict[Text, None], dict[Location, None]]] = {}
+    merged: dict[tuple[DataRuleId, str], tuple[dict[Text, None], dict[Location, None]]] = {}
     for notice in notices:
         reasons, locations = merged.setdefault((notice.rule, notice.subject), ({}, {}))
         reasons.update(dict.fromkeys(notice.reasons))
@@ -641,7 +641,7 @@ def build_dataset(
     issues = file_problem_findings(problems)
     for item in unrecognised:
         finding = RawFinding(Subject("files", item.name), (item.message,), (Location(item.name),))
-        issues.append(("DAT005", finding))
+        issues.append((DataRuleId.DAT005, finding))
     issues.extend(notice_findings(notices))
     by_collection: dict[str, list[RawTable]] = defaultdict(list)
     for table in tables:
@@ -670,7 +670,7 @@ def build_dataset(
     for name in linked:
         checked = tuple(s for s in fields[name] if s.ref not in unreadable)
         frames[name], dangling = resolve_references(name, frames[name], checked, known, kept, guess)
-        issues.extend(("DAT003", f) for f in dangling)
+        issues.extend((DataRuleId.DAT003, f) for f in dangling)
     frames = prune_all(frames, fields, linked)
     return Dataset(root, manifest, index, frames, fields, issues, inventory=list(inventory))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 
 from .i18n.message import Text
 
@@ -26,6 +26,32 @@ class Severity(IntEnum):
 
 
 MODAL_SEVERITY = {"skal": Severity.ERROR, "bør": Severity.WARNING, "kan": Severity.INFO}
+
+
+class DataRuleId(StrEnum):
+    """The ids of the data integrity rules (SPEC §4), defined here once.
+
+    The loader (:mod:`~secretariat_rules.dataset`) and the source adapters tag what they
+    find with these; :mod:`~secretariat_rules.engine.data_rules` gives each its name,
+    severity and title. A member is a ``str`` (``DataRuleId.DAT001 == "DAT001"``).
+    """
+
+    DAT001 = "DAT001"
+    """invalid-record: a record that breaks its collection's model."""
+    DAT002 = "DAT002"
+    """duplicate-id: a second record with the same id."""
+    DAT003 = "DAT003"
+    """dangling-reference: a reference to a record that does not exist."""
+    DAT004 = "DAT004"
+    """unreadable-file: a file that cannot be used."""
+    DAT005 = "DAT005"
+    """unknown-field: a field (or file) no model names."""
+    DAT006 = "DAT006"
+    """left-out-by-source: what a records-system source held but no record was made of."""
+    DAT007 = "DAT007"
+    """unmatched-correspondent: a correspondent that matches no party but resembles one."""
+    DAT008 = "DAT008"
+    """schema-violation: where a file breaks the official schema of its version."""
 
 
 @dataclass(frozen=True, order=True)

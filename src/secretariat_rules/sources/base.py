@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
-from ..findings import SourceSummary
+from ..findings import DataRuleId, SourceSummary
 from ..i18n.message import Text
 from ..schema.manifest import Manifest
 from .readers import RawTable
@@ -37,7 +37,7 @@ class SourceNotice:
     ``locations`` the elements concerned (path, line, pointer).
     """
 
-    rule: Literal["DAT006", "DAT007", "DAT008"]
+    rule: Literal[DataRuleId.DAT006, DataRuleId.DAT007, DataRuleId.DAT008]
     subject: str
     reasons: tuple[Text, ...]
     locations: tuple[tuple[str, int | None, str | None], ...] = ()
@@ -101,7 +101,7 @@ class SourceOutput:
     """Names of the files in the repository root the adapter read or refused: a root file
     no adapter claims (and no allow-list names) is a DAT005 warning."""
     notices: list[SourceNotice] = field(default_factory=list)
-    """DAT006–DAT008 findings: what the adapter left out, could not match, or found
+    """The DAT006–DAT008 findings: what the adapter left out, could not match, or found
     breaking the schema."""
     inventory: SourceInventory | None = None
     """Files read, elements seen, records produced, elements left out; None when the

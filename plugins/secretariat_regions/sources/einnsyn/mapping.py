@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from secretariat_rules.findings import DataRuleId
 from secretariat_rules.i18n.message import Msg, Text, msg
 from secretariat_rules.schema.manifest import Manifest
 from secretariat_rules.sources.base import SourceInventory, SourceNotice
@@ -233,13 +234,17 @@ class Capture:
         for reason in sorted(self.left.counts):
             count = self.left.counts[reason]
             text = msg("source.left_out", count=count, reason=self.left.texts[reason])
-            out.append(SourceNotice("DAT006", SUBJECT, (text,), tuple(self.left.locations[reason])))
+            out.append(
+                SourceNotice(
+                    DataRuleId.DAT006, SUBJECT, (text,), tuple(self.left.locations[reason])
+                )
+            )
         if self.resembling:
             reasons = tuple(
                 msg("source.einnsyn.resembles", count=count, name=repr(name), party=repr(party))
                 for (name, party), count in sorted(self.resembling.items())
             )
-            out.append(SourceNotice("DAT007", SUBJECT, reasons, tuple(self.resembling_at)))
+            out.append(SourceNotice(DataRuleId.DAT007, SUBJECT, reasons, tuple(self.resembling_at)))
         return out
 
     # ------------------------------------------------------------------ objects

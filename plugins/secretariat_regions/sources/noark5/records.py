@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from secretariat_rules.findings import DataRuleId
 from secretariat_rules.i18n.message import Msg, msg
 from secretariat_rules.schema.manifest import Manifest
 from secretariat_rules.sources.base import SourceInventory, SourceNotice
@@ -252,13 +253,13 @@ class Records:
         )
 
     def notices(self) -> list[SourceNotice]:
-        """DAT006 per reason a registrering or mappe became no record; one DAT007."""
+        """One DAT006 per reason a registrering or mappe became no record; one DAT007."""
         subject = f"files/{self.rel}"
         out = []
         for reason, dropped in sorted(self.dropped.items()):
             count = self.left_out[reason]
             text = left_out_message(reason, count)
-            out.append(SourceNotice("DAT006", subject, (text,), tuple(dropped)))
+            out.append(SourceNotice(DataRuleId.DAT006, subject, (text,), tuple(dropped)))
         if self.unmatched:
             reasons: list[Msg] = []
             locations: list[tuple[str, int | None, str | None]] = []
@@ -270,7 +271,9 @@ class Records:
                 )
                 locations.extend(where[:1])
             out.append(
-                SourceNotice("DAT007", subject, tuple(reasons), tuple(locations[:NOTICE_LOCATIONS]))
+                SourceNotice(
+                    DataRuleId.DAT007, subject, tuple(reasons), tuple(locations[:NOTICE_LOCATIONS])
+                )
             )
         return out
 

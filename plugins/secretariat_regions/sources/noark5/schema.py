@@ -21,6 +21,7 @@ from typing import Any
 
 from lxml import etree
 
+from secretariat_rules.findings import DataRuleId
 from secretariat_rules.i18n.message import Text, msg
 from secretariat_rules.sources.base import SourceNotice
 from secretariat_rules.sources.values import printable
@@ -108,7 +109,7 @@ def check(data: bytes, rel: str, version: str) -> list[SourceNotice]:
     if len(errors) > MAX_ERRORS:
         reasons.append(msg("source.noark5.schema.more", count=len(errors) - MAX_ERRORS))
     locations = tuple((rel, e.line or None, None) for e in shown)
-    return [SourceNotice("DAT008", f"files/{rel}", tuple(reasons), locations)]
+    return [SourceNotice(DataRuleId.DAT008, f"files/{rel}", tuple(reasons), locations)]
 
 
 def _message(message: str) -> str:
