@@ -5,12 +5,16 @@ every enabled, selected rule's checks run on one view of the dataset as of ``as_
 (:mod:`.as_of`). The engine, not the checks, applies severity (modal verb,
 override, ``effective_from``), merges a rule's findings to one per subject, renders
 messages, fingerprints findings, and decides each rule's status.
+
+Both kinds of rule take one path (:func:`run_one` over :func:`rule_runs`): a
+:class:`RuleRun` is what the run needs of a rule, whether a data integrity rule (its
+findings read from the dataset's ``issues``) or a ruleset's guideline rule (its checks).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import polars as pl
@@ -25,7 +29,7 @@ from ..suggest import closest_rule_id
 from ..version import __version__
 from .as_of import as_of_view
 from .conditions import ConditionError, rule_cannot_evaluate
-from .data_rules import DATA_RULES
+from .data_rules import DATA_RULES, DataRule
 from .ruleset import ResolvedRule, Ruleset, fix_text, ruleset_invalid
 from .templates import render
 from .waivers import PlacedWaiver, apply_waivers
@@ -152,149 +156,140 @@ def dry_run(ruleset: Ruleset) -> None:
         raise RulesetError(ruleset_invalid(ruleset.name), problems)
 
 
+@dataclass(frozen=True)
+class RuleRun:
+    """One rule as a run treats it, data integrity or guideline rule alike.
+
+    :func:`run` does the rest the same way for every rule: whether it runs (enabled,
+    selected), the outcome of one that does not, and for one that does, merging its raw
+    findings to one per subject, wording, fingerprinting, and its status.
+    """
+
+    id: str
+    name: str
+    clause: str
+    section: str
+    severity: Severity
+    """As declared: the severity of the outcome of a rule that does not run."""
+    effective: Severity
+    """As applied on ``as_of``: of its findings and of its outcome when it runs."""
+    title: str
+    lead: str
+    """The message template of a finding; ``{reasons}`` is where the reasons go."""
+    evaluate: Callable[[], tuple[list[RawFinding], int]]
+    """Its raw findings, and how many subjects were in scope (0: not applicable)."""
+    enabled: bool = True
+    disabled_reason: str | None = None
+
+
+def data_rule_run(rule: DataRule, ds: Dataset, lang: str) -> RuleRun:
+    """A data integrity rule: what loading ``ds`` tagged with its id; it applies to every run."""
+    return RuleRun(
+        str(rule.id),
+        rule.name,
+        "",
+        "data",
+        rule.severity,
+        rule.severity,
+        rule.title(lang),
+        "{reasons}",
+        lambda: (rule.found(ds), 1),
+    )
+
+
+def guideline_rule_run(
+    rule: ResolvedRule, view: Dataset, opts: RunOptions, ruleset: Ruleset
+) -> RuleRun:
+    """A guideline rule of the ruleset: its checks on the ``as_of`` view."""
+    return RuleRun(
+        rule.id,
+        rule.name,
+        rule.clause,
+        rule.section,
+        rule.severity,
+        _severity(rule, opts.as_of),
+        rule.title.get(opts.lang),
+        rule.message.get(opts.lang),
+        lambda: run_rule(rule, view, opts, ruleset),
+        rule.enabled,
+        rule.disabled_reason.get(opts.lang) if rule.disabled_reason else None,
+    )
+
+
+def rule_runs(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> list[RuleRun]:
+    """Every rule of a run: the data integrity rules first, then the ruleset's.
+
+    The guideline rules see the records as they stood at the end of ``as_of`` (one view);
+    the data integrity findings were found on every record while loading.
+    """
+    view = as_of_view(ds, opts.as_of)
+    return [
+        *(data_rule_run(rule, ds, opts.lang) for rule in DATA_RULES.values()),
+        *(guideline_rule_run(rule, view, opts, ruleset) for rule in ruleset.rules.values()),
+    ]
+
+
+def run_one(rule: RuleRun, opts: RunOptions, region: str) -> tuple[list[Finding], RuleOutcome]:
+    """One rule's findings and outcome (no findings if disabled or not selected)."""
+
+    def outcome(status: str, reason: str | None, severity: Severity) -> RuleOutcome:
+        return RuleOutcome(
+            rule.id, rule.name, status, reason, rule.clause, rule.section, severity, rule.title
+        )
+
+    if not rule.enabled:
+        return [], outcome("disabled", rule.disabled_reason, rule.severity)
+    if not is_selected(rule.id, opts.select, opts.ignore):
+        return [], outcome("disabled", t("rule.status.not_selected", opts.lang), rule.severity)
+    raw, evaluated = rule.evaluate()
+    merged = merge(raw)
+    findings = [
+        Finding(
+            rule.id,
+            rule.name,
+            rule.effective,
+            rule.clause,
+            rule.section,
+            finding.subject,
+            _finding_message(rule.lead, finding, opts.lang),
+            finding.locations,
+            fingerprint(rule.id, finding.subject, region),
+        )
+        for finding in merged
+    ]
+    if merged:
+        return findings, outcome("failed", None, rule.effective)
+    if evaluated:
+        return findings, outcome("passed", None, rule.effective)
+    nothing = t("rule.status.nothing_in_scope", opts.lang)
+    return findings, outcome("not_applicable", nothing, rule.effective)
+
+
+def _finding_message(lead: str, finding: RawFinding, lang: str) -> str:
+    values = {"id": finding.subject.id, "subject": str(finding.subject)}
+    return _message(render(lead, values, lang), finding.reasons, lang)
+
+
 def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
     """Run a ruleset on a dataset."""
     region = ds.manifest.region
     check_selection([*ruleset.rules, *DATA_RULES], opts.select, opts.ignore)
     findings: list[Finding] = []
     outcomes: list[RuleOutcome] = []
-
-    data_raw: dict[str, list[RawFinding]] = {rid: [] for rid in DATA_RULES}
-    for rule_id, raw in ds.issues:
-        data_raw[rule_id].append(raw)
-    for rule_id, drule in DATA_RULES.items():
-        if not is_selected(rule_id, opts.select, opts.ignore):
-            outcomes.append(
-                RuleOutcome(
-                    rule_id,
-                    drule.name,
-                    "disabled",
-                    t("rule.status.not_selected", opts.lang),
-                    "",
-                    "data",
-                    drule.severity,
-                    drule.title(opts.lang),
-                )
-            )
-            continue
-        merged = merge(data_raw[rule_id])
-        for raw in merged:
-            findings.append(
-                Finding(
-                    rule_id,
-                    drule.name,
-                    drule.severity,
-                    "",
-                    "data",
-                    raw.subject,
-                    "; ".join(render_text(r, opts.lang) for r in raw.reasons),
-                    raw.locations,
-                    fingerprint(rule_id, raw.subject, region),
-                )
-            )
-        status = "failed" if merged else "passed"
-        outcomes.append(
-            RuleOutcome(
-                rule_id,
-                drule.name,
-                status,
-                None,
-                "",
-                "data",
-                drule.severity,
-                drule.title(opts.lang),
-            )
-        )
-
-    # the guideline rules see the records as they stood at the end of as_of (one view)
-    view = as_of_view(ds, opts.as_of)
-    for rule in ruleset.rules.values():
-        title = rule.title.get(opts.lang)
-        if not rule.enabled:
-            outcomes.append(
-                RuleOutcome(
-                    rule.id,
-                    rule.name,
-                    "disabled",
-                    rule.disabled_reason.get(opts.lang) if rule.disabled_reason else None,
-                    rule.clause,
-                    rule.section,
-                    rule.severity,
-                    title,
-                )
-            )
-            continue
-        if not is_selected(rule.id, opts.select, opts.ignore):
-            outcomes.append(
-                RuleOutcome(
-                    rule.id,
-                    rule.name,
-                    "disabled",
-                    t("rule.status.not_selected", opts.lang),
-                    rule.clause,
-                    rule.section,
-                    rule.severity,
-                    title,
-                )
-            )
-            continue
-        raws, evaluated = run_rule(rule, view, opts, ruleset)
-        severity = _severity(rule, opts.as_of)
-        lead = rule.message.get(opts.lang)
-        for raw in raws:
-            message = _message(
-                render(lead, {"id": raw.subject.id, "subject": str(raw.subject)}, opts.lang),
-                raw.reasons,
-                opts.lang,
-            )
-            findings.append(
-                Finding(
-                    rule.id,
-                    rule.name,
-                    severity,
-                    rule.clause,
-                    rule.section,
-                    raw.subject,
-                    message,
-                    raw.locations,
-                    fingerprint(rule.id, raw.subject, region),
-                )
-            )
-        status = "failed" if raws else ("passed" if evaluated else "not_applicable")
-        reason = (
-            None if status != "not_applicable" else t("rule.status.nothing_in_scope", opts.lang)
-        )
-        outcomes.append(
-            RuleOutcome(
-                rule.id, rule.name, status, reason, rule.clause, rule.section, severity, title
-            )
-        )
+    for rule in rule_runs(ds, ruleset, opts):
+        found, outcome = run_one(rule, opts, region)
+        findings.extend(found)
+        outcomes.append(outcome)
 
     not_run = frozenset(o.id for o in outcomes if o.status == "disabled")
     known = frozenset(o.id for o in outcomes)
     findings = apply_waivers(
         findings, list(opts.waivers), opts.as_of, region, not_run, known, lang=opts.lang
     )
-    fixed: tuple[str, ...] | None = None
-    fixed_described: dict[str, str] = {}
-    if opts.baseline is not None:
-        current = {f.fingerprint for f in findings}
-        findings = [replace(f, baselined=f.fingerprint in opts.baseline) for f in findings]
-        fixed = tuple(sorted(opts.baseline - current))
-        described: dict[str, str] = getattr(opts.baseline, "described", {})
-        fixed_described = {fp: described[fp] for fp in fixed if described.get(fp)}
+    findings, fixed, fixed_described = apply_baseline(findings, opts.baseline)
     findings.sort(key=lambda f: f.sort_key)
     outcomes = [_waived_status(o, findings, opts.lang) for o in outcomes]
     outcomes.sort(key=lambda o: o.id)
-    rule_texts = {
-        r.id: {
-            "title": r.title.get(opts.lang),
-            "guideline": r.guideline,
-            "clause": r.clause,
-            **({"fix": fix} if (fix := fix_text(r, opts.lang)) else {}),
-        }
-        for r in ruleset.rules.values()
-    }
     return Result(
         tool_version=__version__,
         region=region,
@@ -308,11 +303,41 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
         findings=tuple(findings),
         rules=tuple(outcomes),
         data_dir=str(ds.root),
-        rule_texts=rule_texts,
+        rule_texts=rule_texts(ruleset, opts.lang),
         baseline_fixed=fixed,
         fixed_described=fixed_described,
         sources=tuple(inventory.summary() for inventory in ds.inventory),
     )
+
+
+def apply_baseline(
+    findings: list[Finding], baseline: frozenset[str] | None
+) -> tuple[list[Finding], tuple[str, ...] | None, dict[str, str]]:
+    """Mark the findings the baseline holds; the baseline's fingerprints that no longer occur.
+
+    :returns: the findings, the fixed fingerprints (sorted; None without a baseline), and
+        ``RULE collection/id`` of each fixed one the baseline described.
+    """
+    if baseline is None:
+        return findings, None, {}
+    current = {f.fingerprint for f in findings}
+    marked = [replace(f, baselined=f.fingerprint in baseline) for f in findings]
+    fixed = tuple(sorted(baseline - current))
+    described: dict[str, str] = getattr(baseline, "described", {})
+    return marked, fixed, {fp: described[fp] for fp in fixed if described.get(fp)}
+
+
+def rule_texts(ruleset: Ruleset, lang: str) -> dict[str, dict[str, str]]:
+    """Per guideline rule, the texts the reports show: title, guideline, clause, fix."""
+    return {
+        r.id: {
+            "title": r.title.get(lang),
+            "guideline": r.guideline,
+            "clause": r.clause,
+            **({"fix": fix} if (fix := fix_text(r, lang)) else {}),
+        }
+        for r in ruleset.rules.values()
+    }
 
 
 def _waived_status(outcome: RuleOutcome, findings: list[Finding], lang: str) -> RuleOutcome:
