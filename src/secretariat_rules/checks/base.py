@@ -21,7 +21,16 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict
 
 from ..dataset import Dataset, locations_of, subject_ids
-from ..engine.conditions import Compiler, Condition, Covers, Frame, Ref, Requirement, Scope
+from ..engine.conditions import (
+    Compiler,
+    Condition,
+    Covers,
+    Frame,
+    Ref,
+    Requirement,
+    Scope,
+    prepare,
+)
 from ..engine.templates import all_placeholders, render
 from ..findings import Location, RawFinding, Subject
 
@@ -112,7 +121,11 @@ class CheckKind(Protocol[ConfigT]):
 def applies_expr(
     compiler: Compiler, frame: Frame, when: Condition | None, due: Ref | None, as_of: dt.date
 ) -> pl.Expr:
-    """Whether a requirement applies: its ``when`` holds and its ``due`` date has come."""
+    """Whether a requirement applies: its ``when`` holds and its ``due`` date has come.
+
+    ``frame`` must be prepared for ``when`` and ``due``
+    (:func:`~secretariat_rules.engine.conditions.prepare`).
+    """
     applies = pl.lit(True)
     if when is not None:
         applies = applies & compiler.condition(frame, when).fill_null(False)
@@ -123,42 +136,44 @@ def applies_expr(
 
 def mark_requirements(
     compiler: Compiler, frame: Frame, requirements: Sequence[Requirement], as_of: dt.date
-) -> list[str]:
-    """Add a ``__failN`` column per requirement; return their names.
+) -> tuple[Frame, list[str]]:
+    """The frame with a ``__failN`` column per requirement, and their names.
 
     A requirement fails where it applies (``when`` holds and it is due by ``as_of``) and
     ``that`` does not hold (unknown counts as not holding). Also adds ``__due`` (any
     requirement due) so callers can count the subjects actually checked.
     """
-    names = []
-    due_any: list[pl.Expr] = []
+    conditions = [c for r in requirements for c in (r.when, r.that) if c is not None]
+    frame = prepare(compiler, frame, conditions, [r.due for r in requirements])
+    names, marks, due_any = [], [], []
     for i, req in enumerate(requirements):
         applies = applies_expr(compiler, frame, req.when, req.due, as_of)
         holds = compiler.condition(frame, req.that).fill_null(False)
-        name = f"__fail{i}"
-        frame.df = frame.df.with_columns(
-            (applies & ~holds).alias(name), applies.alias(f"__applies{i}")
-        )
-        names.append(name)
+        names.append(f"__fail{i}")
+        marks += [(applies & ~holds).alias(f"__fail{i}"), applies.alias(f"__applies{i}")]
         due_any.append(pl.col(f"__applies{i}"))
-    frame.df = frame.df.with_columns(
-        (pl.any_horizontal(due_any) if due_any else pl.lit(False)).alias("__due")
-    )
-    return names
+    df = frame.df.with_columns(marks) if marks else frame.df
+    due = pl.any_horizontal(due_any) if due_any else pl.lit(False)
+    return frame.with_df(df.with_columns(due.alias("__due"))), names
 
 
-def template_values(frame: Frame, templates: Sequence[str]) -> list[str]:
-    """Resolve the columns the templates name (those that cannot be resolved are skipped)."""
+def template_values(
+    compiler: Compiler, frame: Frame, templates: Sequence[str]
+) -> tuple[Frame, list[str]]:
+    """The frame with the columns the templates name, and those columns (a placeholder
+    that cannot be resolved is skipped: it stays as written in the message)."""
     columns = []
     for name in all_placeholders(templates):
         try:
+            frame = prepare(compiler, frame, paths=[name])
             columns.append(frame.resolve(name))
         except Exception:  # an unknown placeholder stays as written in the message
             continue
-    return columns
+    return frame, columns
 
 
 def failing_findings(
+    compiler: Compiler,
     frame: Frame,
     collection: str,
     requirements: Sequence[Requirement],
@@ -175,7 +190,7 @@ def failing_findings(
     subject and the rows that broke it.
     """
     texts = [r.reason.get(lang) for r in requirements]
-    value_cols = template_values(frame, texts)
+    frame, value_cols = template_values(compiler, frame, texts)
     failing = frame.df.filter(pl.any_horizontal([pl.col(c) for c in fail_columns]))
     if failing.height == 0:
         return []

@@ -45,7 +45,7 @@ import polars as pl
 from pydantic import Field
 
 from ..dataset import locations_of, subject_ids
-from ..engine.conditions import Compiler, Condition, Frame, Ref, Text
+from ..engine.conditions import Compiler, Condition, Frame, Ref, Text, correlate, prepare
 from ..engine.templates import render
 from ..findings import Location, RawFinding, Subject
 from ..markers import hookimpl
@@ -131,9 +131,11 @@ class PeriodicCheck:
         compiler = Compiler(ctx.scope())
         units = period_units(config.unit, ctx.period_start, ctx.period_end, config.select)
         if config.per:
-            frame = Frame.of(ctx.dataset, config.per)
-            frame.df = frame.df.filter(compiler.all_of(frame, list(config.per_where)))
-            frame.df = frame.df.drop("_rid").join(units, how="cross").with_row_index("_rid")
+            frame = prepare(compiler, Frame.of(ctx.dataset, config.per), config.per_where)
+            frame = frame.filter(compiler.all_of(frame, config.per_where))
+            frame = frame.with_df(
+                frame.df.drop("_rid").join(units, how="cross").with_row_index("_rid")
+            )
             collection = config.per
         else:
             frame = Frame(ctx.dataset, units.with_row_index("_rid"), {})
@@ -145,12 +147,6 @@ class PeriodicCheck:
             self._requirement(compiler, frame, req, ctx, reasons, locs, due_rows)
         return CheckOutput(self._findings(frame, collection, reasons, locs, ctx), len(due_rows))
 
-    def _applies(
-        self, compiler: Compiler, frame: Frame, req: PeriodRequirement, ctx: CheckContext
-    ) -> pl.Series:
-        applies = applies_expr(compiler, frame, req.when, req.due, ctx.as_of)
-        return frame.df.filter(applies).get_column("_rid")
-
     def _requirement(
         self,
         compiler: Compiler,
@@ -161,27 +157,33 @@ class PeriodicCheck:
         locs: dict[int, list[Location]],
         due_rows: set[int],
     ) -> None:
-        rids = set(self._applies(compiler, frame, req, ctx).to_list())
+        frame = prepare(compiler, frame, [req.when] if req.when else [], [req.due])
+        applies = applies_expr(compiler, frame, req.when, req.due, ctx.as_of)
+        rids = set(frame.df.filter(applies).get_column("_rid").to_list())
         due_rows.update(rids)
         if not rids:
             return
         if req.candidates is None:
             self._unit_tests(compiler, frame, req, ctx, rids, reasons)
             return
-        inner = compiler.correlate(frame, req.candidates.collection, req.candidates.match)
-        inner.df = inner.df.filter(
+        inner = correlate(compiler, frame, req.candidates.collection, req.candidates.match)
+        tests = [t.that for t in req.that]
+        inner = prepare(compiler, inner, [*req.candidates.where, *tests])
+        inner = inner.filter(
             pl.col("^_rid").is_in(pl.Series(sorted(rids)).implode())
-            & compiler.all_of(inner, list(req.candidates.where))
+            & compiler.all_of(inner, req.candidates.where)
         )
-        fails = []
-        for i, test in enumerate(req.that):
-            holds = compiler.condition(inner, test.that).fill_null(False)
-            inner.df = inner.df.with_columns((~holds).alias(f"__cfail{i}"))
-            fails.append(f"__cfail{i}")
+        fails = [f"__cfail{i}" for i in range(len(tests))]
+        inner = inner.with_df(
+            inner.df.with_columns(
+                (~compiler.condition(inner, that).fill_null(False)).alias(name)
+                for that, name in zip(tests, fails, strict=True)
+            )
+        )
         ok = pl.all_horizontal([~pl.col(c) for c in fails]) if fails else pl.lit(True)
         passed = set(inner.df.filter(ok).get_column("^_rid").to_list())
         texts = [t.reason.get(ctx.lang) for t in req.that]
-        cols = template_values(inner, texts)
+        inner, cols = template_values(compiler, inner, texts)
         candidate_ids = subject_ids(req.candidates.collection, inner.df)
         rows = inner.df.select(*dict.fromkeys(["^_rid", *cols, *fails])).to_dicts()
         seen: set[int] = set()
@@ -196,7 +198,7 @@ class PeriodicCheck:
             locs[rid].append(loc)
         missing = sorted(rids - seen)
         if missing and req.missing is not None:
-            self._missing(frame, missing, req.missing, ctx, reasons)
+            self._missing(compiler, frame, missing, req.missing, ctx, reasons)
 
     def _unit_tests(
         self,
@@ -207,23 +209,27 @@ class PeriodicCheck:
         rids: set[int],
         reasons: dict[int, list[str]],
     ) -> None:
-        fails = []
-        for i, test in enumerate(req.that):
-            holds = compiler.condition(frame, test.that).fill_null(False)
-            frame.df = frame.df.with_columns((~holds).alias(f"__ufail{i}"))
-            fails.append(f"__ufail{i}")
+        tests = [t.that for t in req.that]
+        frame = prepare(compiler, frame, tests)
+        fails = [f"__ufail{i}" for i in range(len(tests))]
+        frame = frame.with_df(
+            frame.df.with_columns(
+                (~compiler.condition(frame, that).fill_null(False)).alias(name)
+                for that, name in zip(tests, fails, strict=True)
+            )
+        )
         texts = [t.reason.get(ctx.lang) for t in req.that]
-        cols = template_values(frame, texts)
+        frame, cols = template_values(compiler, frame, texts)
         rows = frame.df.filter(pl.col("_rid").is_in(pl.Series(sorted(rids)).implode()))
         for row in rows.select(*dict.fromkeys(["_rid", *cols, *fails])).to_dicts():
             for i, c in enumerate(fails):
                 if row[c]:
                     values = {**ctx.template_extras(), **row}
                     reasons[row["_rid"]].append(render(texts[i], values, ctx.lang))
-        frame.df = frame.df.drop(fails)
 
     def _missing(
         self,
+        compiler: Compiler,
         frame: Frame,
         rids: list[int],
         text: Text,
@@ -231,7 +237,7 @@ class PeriodicCheck:
         reasons: dict[int, list[str]],
     ) -> None:
         template = text.get(ctx.lang)
-        cols = template_values(frame, [template])
+        frame, cols = template_values(compiler, frame, [template])
         rows = frame.df.filter(pl.col("_rid").is_in(pl.Series(rids).implode()))
         for row in rows.select(*dict.fromkeys(["_rid", *cols])).to_dicts():
             reasons[row["_rid"]].append(

@@ -31,7 +31,7 @@ from __future__ import annotations
 import polars as pl
 from pydantic import Field
 
-from ..engine.conditions import Compare, Compiler, Condition, Frame, Ref, Requirement
+from ..engine.conditions import Compare, Compiler, Condition, Frame, Ref, Requirement, prepare
 from ..markers import hookimpl
 from .base import (
     CheckConfig,
@@ -66,19 +66,18 @@ class RecordCheck:
 
     def run(self, config: RecordConfig, ctx: CheckContext) -> CheckOutput:
         compiler = Compiler(ctx.scope())
-        frame = Frame.of(ctx.dataset, config.collection)
-        scope = compiler.all_of(frame, list(config.where))
+        where = list(config.where)
         if config.in_period:
-            in_period = Compare.model_validate({"field": config.in_period, "in_period": True})
-            period = compiler.condition(frame, in_period)
-            scope = scope & period.fill_null(False)
+            where.append(Compare.model_validate({"field": config.in_period, "in_period": True}))
+        frame = prepare(compiler, Frame.of(ctx.dataset, config.collection), where, [config.due])
+        scope = compiler.all_of(frame, where)
         if config.due is not None:
             due = compiler.date_of(frame, config.due)
             scope = scope & (due <= pl.lit(ctx.as_of)).fill_null(False)
-        frame.df = frame.df.filter(scope)
-        fails = mark_requirements(compiler, frame, config.require, ctx.as_of)
+        frame, fails = mark_requirements(compiler, frame.filter(scope), config.require, ctx.as_of)
         location = ctx.dataset.manifest_location(*config.locate) if config.locate else None
         findings = failing_findings(
+            compiler,
             frame,
             config.collection,
             config.require,
