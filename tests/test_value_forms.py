@@ -298,6 +298,7 @@ def test_bad_manifest_values_exit_2_with_file_line(
     assert "Traceback" not in run.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_a_domain_with_a_bidi_control_exits_2(secretariat_repo: RepoFactory) -> None:
     text = manifest_text("- vegvesen.no", '- "vegvesen.no\\u202e"')
     run = check_manifest(secretariat_repo, text)
@@ -309,6 +310,7 @@ def test_a_domain_with_a_bidi_control_exits_2(secretariat_repo: RepoFactory) -> 
     ) in run.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_unknown_region_without_parties_exits_2(secretariat_repo: RepoFactory) -> None:
     """``region: bergen`` (no such plugin) with no parties is an error (tests/test_suggestions.py
     pins the whole message)."""
@@ -394,6 +396,7 @@ def test_attestation_answers_in_norwegian(
     assert run.subjects("SEK101") == (["attestations/SEK101"] if finding else [])
 
 
+@pytest.mark.usefixtures("english")
 def test_attestation_item_near_miss(secretariat_repo: RepoFactory) -> None:
     text = "- item: sek101\n  answer: ja\n  date: 01.03.2025\n"
     run = secretariat_repo(files={"attestations.yaml": text}).check()
@@ -467,6 +470,7 @@ def test_explain_matches_ids_as_written() -> None:
     assert "ruleset 'national' has no rule 'sek008'; did you mean 'SEK008'?" in run.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_init_region_near_miss(tmp_path: Path) -> None:
     run = run_cli("init", tmp_path / "a", "--region", "Miljøløftet")
     assert run.exit_code == 2
@@ -509,6 +513,7 @@ def test_native_yaml_values_are_checked_like_text() -> None:
             parse_scalar(bad, "amount")
 
 
+@pytest.mark.usefixtures("english")
 def test_an_unknown_manifest_key_is_echoed_escaped(secretariat_repo: RepoFactory) -> None:
     text = BASE + '"na\\u200bme": x\n'
     run = check_manifest(secretariat_repo, text)
