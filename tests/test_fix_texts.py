@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from secretariat_rules.engine.explanation import example_message
 from secretariat_rules.engine.ruleset import Ruleset, fix_text, load_ruleset
 from secretariat_rules.engine.templates import PLACEHOLDER
 from secretariat_rules.plugins import load_registry
-from secretariat_rules.reference import example_message
 from secretariat_rules.testing import run_cli
 from test_sarif_markdown import assert_valid_sarif
 

@@ -20,18 +20,18 @@ from pathlib import Path
 import pytest
 
 from secretariat_rules.engine.ruleset import load_ruleset
+from secretariat_rules.engine.tailoring import Difference, Tailoring, tailoring
 from secretariat_rules.engine.templates import format_value
 from secretariat_rules.i18n import catalog
 from secretariat_rules.i18n.message import msg
 from secretariat_rules.plugins import load_registry
-from secretariat_rules.reference import Difference, Tailoring, describe_tailoring, tailoring
+from secretariat_rules.reporters.reference import describe_tailoring
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "secretariat_rules"
 
 SCANNED = [
     *sorted((PACKAGE / "reporters").glob("*.py")),
-    PACKAGE / "reference.py",
     PACKAGE / "region_info.py",
 ]
 """Modules that print labels and sentences: they take every one from the catalogue."""

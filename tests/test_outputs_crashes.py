@@ -141,7 +141,7 @@ def test_other_commands_exit_3_too(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise IndexError("planted")
 
-    monkeypatch.setattr(cli.reference, "listing_text", broken)
+    monkeypatch.setattr(cli.reference_text, "listing_text", broken)
     run = run_cli("--no-plugin-autoload", "rules")
     assert run.exit_code == 3 and "internal error: IndexError" in run.stderr
 

@@ -14,7 +14,7 @@ results the :class:`Audit` value is built:
 * compliance per rule (share of regions passing it) and per region (share of its
   guideline rules passing);
 * the tailoring register: how each region's own ruleset deviates from the baseline, as
-  :func:`secretariat_rules.reference.tailoring` computes it.
+  :func:`secretariat_rules.engine.tailoring.tailoring` computes it.
 
 Compliance counts a cell as *assessed* when the rule ran and had something in scope
 (``passed``, ``failed`` or ``waived``) and as *passing* when it is ``passed``; a waived
@@ -59,11 +59,11 @@ from .audit_results import (
 )
 from .crashes import crash_summary
 from .engine.ruleset import load_ruleset
+from .engine.tailoring import tailoring
 from .exit_codes import ExitCode, exit_code_for
 from .findings import Result, RuleOutcome, Severity
 from .i18n.message import Text, msg, ui_lang, using_lang
 from .plugins import Registry, load_registry
-from .reference import tailoring
 from .schema.manifest import Period
 from .sources.base import ReadOptions
 

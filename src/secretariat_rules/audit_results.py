@@ -16,7 +16,7 @@ from .findings import Result, Severity
 from .version import __version__
 
 if TYPE_CHECKING:
-    from .reference import Tailoring
+    from .engine.tailoring import Tailoring
 
 __all__ = [
     "CELL_STATUSES",

@@ -29,13 +29,15 @@ from typing import Any, TypeVar
 
 import click
 
-from . import json_schema, reference, region_info
+from . import json_schema, region_info
 from .api import DEFAULT_RULESET, load_baseline
 from .api import check as run_check
 from .audit import DEFAULT_JOBS, RegionAudit, audit_exit_code, run_audit
 from .check_defaults import report_targets, repository_defaults, selection, selection_error
 from .crashes import DEBUG_ENV, crash_summary
+from .engine import explanation
 from .engine.ruleset import Ruleset, load_ruleset
+from .engine.tailoring import tailoring_register
 from .exceptions import ConfigurationError, UsageError
 from .exit_codes import ExitCode, exit_code_for
 from .findings import Result, Severity
@@ -43,7 +45,8 @@ from .i18n import catalog
 from .i18n.catalog import t
 from .i18n.message import Msg, chosen_lang, msg, ui_lang, using_lang
 from .plugins import PROVIDED_KINDS, Registry, load_registry
-from .reporters.base import AuditReporter, ReportOptions, audit_renderer, repository_path
+from .reporters import reference, reference_markdown, reference_text
+from .reporters.base import AuditReporter, ReportOptions, audit_renderer, dump_json, repository_path
 from .reporters.summary import summary_line
 from .rule_lookup import find_in_rulesets
 from .safe_files import check_regular_file
@@ -773,7 +776,7 @@ def plugins_command(ctx: click.Context, fmt: str) -> ExitCode:
     """
     listing = registry_of(ctx).listing()
     if fmt == "json":
-        emit(reference.dump_json(listing), None)
+        emit(dump_json(listing), None)
         return ExitCode.OK
     kinds = {key: kind for kind, key in PROVIDED_KINDS.items()}
     for entry in listing:
@@ -886,19 +889,19 @@ def rules_command(
     ruleset = load_named_ruleset(registry, ruleset_name)
     if baseline is None:
         if fmt == "json":
-            text = reference.dump_json(reference.listing(ruleset))
+            text = dump_json(reference.listing(ruleset))
         elif fmt == "markdown":
-            text = reference.listing_markdown(ruleset, lang)
+            text = reference_markdown.listing_markdown(ruleset, lang)
         else:
-            text = reference.listing_text(ruleset, lang)
+            text = reference_text.listing_text(ruleset, lang)
     else:
-        base = load_named_ruleset(registry, baseline)
+        register = tailoring_register(ruleset, load_named_ruleset(registry, baseline))
         if fmt == "json":
-            text = reference.dump_json(reference.tailoring_report(ruleset, base))
+            text = dump_json(reference.tailoring_report(register))
         elif fmt == "markdown":
-            text = reference.tailoring_markdown(ruleset, base, lang)
+            text = reference_markdown.tailoring_markdown(register, lang)
         else:
-            text = reference.tailoring_text(ruleset, base, lang)
+            text = reference_text.tailoring_text(register, lang)
     emit(text, output)
     return ExitCode.OK
 
@@ -932,14 +935,14 @@ def explain_command(
         ruleset, found, found_in = lookup.ruleset, lookup.rule, list(lookup.found_in)
     else:
         ruleset = load_named_ruleset(registry, ruleset_name)
-        found = reference.find_rule(ruleset, rule)
+        found = explanation.find_rule(ruleset, rule)
         found_in = [ruleset.name]
-    info = reference.explanation(found, ruleset, lang, layer_loader(registry))
+    info = explanation.explanation(found, ruleset, lang, layer_loader(registry))
     info["found_in"] = found_in
     if fmt == "json":
-        text = reference.dump_json(info)
+        text = dump_json(info)
     else:
-        text = reference.explain_text(info, lang)
+        text = reference_text.explain_text(info, lang)
         if len(found_in) > 1:
             shown = t("explain.rulesets", lang, rulesets=", ".join(found_in), shown=ruleset.name)
             text += f"\n{shown}\n"
@@ -964,13 +967,13 @@ def regions_command(ctx: click.Context, region: str | None, fmt: str, lang: str)
     profiles = registry_of(ctx).region_profiles
     if region is None:
         listing = region_info.region_list(profiles)
-        text = reference.dump_json(listing) if fmt == "json" else None
+        text = dump_json(listing) if fmt == "json" else None
         emit(text or region_info.region_list_text(listing, lang), None)
         return ExitCode.OK
     if region not in profiles:
         raise UsageError(unknown_region_text(region, profiles))
     detail = region_info.region_detail(profiles[region])
-    json_text = reference.dump_json(detail) if fmt == "json" else None
+    json_text = dump_json(detail) if fmt == "json" else None
     emit(json_text or region_info.region_text(detail, lang), None)
     return ExitCode.OK
 
@@ -998,7 +1001,7 @@ def schema_command(
     """
     registry = registry_of(ctx)
     schema = json_schema.schema_of(target, name, registry.check_kinds)
-    emit(reference.dump_json(schema), output)
+    emit(dump_json(schema), output)
     return ExitCode.OK
 
 

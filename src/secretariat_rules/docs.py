@@ -24,18 +24,12 @@ from typing import Any, get_args
 from pydantic import BaseModel, TypeAdapter
 
 from .engine import conditions
+from .engine.explanation import subject_collection
 from .engine.ruleset import ResolvedRule, Ruleset, fix_text, load_ruleset
+from .engine.tailoring import Tailoring, tailoring
 from .i18n.catalog import section_title, t
 from .plugins import Registry, load_registry
-from .reference import (
-    Tailoring,
-    describe_tailoring,
-    dump_yaml,
-    label,
-    reason_text,
-    subject_collection,
-    tailoring,
-)
+from .reporters.reference import describe_tailoring, dump_yaml, label, reason_text
 
 BASELINE = "national"
 """The ruleset every other one is compared with."""

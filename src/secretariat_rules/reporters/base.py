@@ -9,16 +9,22 @@ existed keep working unchanged: :func:`audit_renderer` finds it.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from ..findings import Result
+from pydantic import BaseModel
+
+from ..findings import Finding, Result, Severity
+from ..i18n.catalog import t
 
 if TYPE_CHECKING:
-    from ..audit_results import Audit
+    from ..audit_results import Audit, Cell, Compliance
 
 
 @dataclass(frozen=True)
@@ -76,3 +82,62 @@ def repository_path(data_dir: str) -> str:
 def audit_renderer(reporter: Reporter) -> AuditReporter | None:
     """The reporter as an :class:`AuditReporter`, or ``None`` if it cannot render audits."""
     return reporter if isinstance(reporter, AuditReporter) else None
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def section_order(section: str) -> tuple[int, int, str]:
+    """Sort key: ``data`` first, then numeric sections by number, then any other name."""
+    if section == "data":
+        return (0, 0, "")
+    if section.isdigit():
+        return (1, int(section), section)
+    return (2, 0, section)
+
+
+def by_section(
+    findings: Iterable[Finding], key: Callable[[Finding], Any] = lambda f: f.sort_key
+) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by section (in :func:`section_order`), sorted within a section by
+    ``key`` (default: rule and subject, :attr:`Finding.sort_key`)."""
+    ordered = sorted(findings, key=lambda f: (section_order(f.section), key(f)))
+    return [(section, list(group)) for section, group in groupby(ordered, key=lambda f: f.section)]
+
+
+def cell_symbol(cell: Cell, lang: str) -> str:
+    """The short mark of an audit matrix cell, as the legend (``audit.legend``) explains it."""
+    return {
+        "passed": "✓",
+        "failed": str(cell.count),
+        "waived": t("audit.symbol.waived", lang),
+        "disabled": "d",
+        "not_applicable": "–",
+    }.get(cell.status, "")
+
+
+def compliance_text(compliance: Compliance | None) -> str:
+    """``27/34 79 %``, or ``–`` for a region that was not assessed."""
+    if compliance is None:
+        return "–"
+    return f"{compliance.passing}/{compliance.assessed} {compliance.percent()}"
+
+
+def to_plain(value: Any) -> Any:
+    """A JSON-ready copy: texts as ``{nb, en}``, severities as labels, dates as ISO text."""
+    if isinstance(value, BaseModel):
+        return to_plain(value.model_dump(mode="json", by_alias=True))
+    if isinstance(value, Severity):
+        return value.label
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_plain(v) for v in value]
+    return value
+
+
+def dump_json(data: Any) -> str:
+    """Deterministic JSON (sorted keys, two-space indent, UTF-8 kept), ending in a newline."""
+    return json.dumps(to_plain(data), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -37,12 +37,19 @@ from typing import TYPE_CHECKING
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t, tn
 from ..markers import hookimpl
-from ..reference import describe_tailoring
-from .base import Reporter, ReportOptions, repository_path
+from .base import (
+    Reporter,
+    ReportOptions,
+    by_section,
+    cell_symbol,
+    compliance_text,
+    repository_path,
+    section_order,
+)
 from .html_assets import CSS, SCRIPT
 from .inventory import sources_html
+from .reference import describe_tailoring
 from .summary import baseline_line, fixed_findings, is_new
-from .text import _by_section, cell_symbol, compliance_text, section_order
 
 if TYPE_CHECKING:
     from ..audit_results import Audit, Cell, Matrix, RegionAudit, RuleColumn
@@ -255,7 +262,7 @@ def _result_block(result: Result, prefix: str, lang: str, level: int) -> list[st
         _summary(result, lang),
         *sources_html(result.sources, lang, level),
     ]
-    groups = _by_section(result.findings)
+    groups = by_section(result.findings)
     if not groups:
         out.append(f"<p class=none>{esc(t('no_findings', lang))}</p>")
     labels = {

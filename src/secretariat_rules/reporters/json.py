@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding, Location, Result, RuleOutcome, Severity
 from ..markers import hookimpl
-from ..reference import to_plain
-from .base import Reporter, ReportOptions, repository_path
+from .base import Reporter, ReportOptions, repository_path, to_plain
+from .reference import tailoring_entry
 
 if TYPE_CHECKING:
     from ..audit_results import Audit, Matrix, RegionAudit
@@ -140,7 +140,7 @@ def audit_to_dict(audit: Audit) -> dict[str, Any]:
                 "ruleset": region.ruleset,
                 "layers": list(region.layers),
                 "baseline": audit.baseline,
-                "items": to_plain([item.to_dict(audit.lang) for item in region.tailoring]),
+                "items": to_plain([tailoring_entry(item, audit.lang) for item in region.tailoring]),
             }
             for region in audit.regions
             if region.ok

@@ -18,16 +18,14 @@ line cannot start a list, a heading or a setext underline. GitHub-flavoured Mark
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from itertools import groupby
+from collections.abc import Sequence
 
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t
 from ..markers import hookimpl
-from .base import Reporter, ReportOptions
+from .base import Reporter, ReportOptions, by_section
 from .inventory import counts_text, files_text
 from .summary import baseline_line, fixed_findings, is_new, left_out, not_selected_line
-from .text import section_order
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#])")
 """Characters that are Markdown syntax anywhere in a line (``#`` also ends a heading)."""
@@ -176,7 +174,9 @@ class _Section:
         if not self.result.findings:
             return [escape(t("no_findings", self.lang))]
         blocks = []
-        for section, findings in _by_section(self.result.findings):
+        for section, findings in by_section(
+            self.result.findings, key=lambda f: (f.sort_key, f.fingerprint)
+        ):
             items = "\n".join(
                 self.finding(f)
                 + (
@@ -228,12 +228,6 @@ class _Section:
         if left:
             lines.append(f"- {escape(left)}")
         return "\n".join(lines)
-
-
-def _by_section(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
-    """Findings grouped by section (data first, then by number), sorted within."""
-    ordered = sorted(findings, key=lambda f: (section_order(f.section), f.sort_key, f.fingerprint))
-    return [(section, list(group)) for section, group in groupby(ordered, key=lambda f: f.section)]
 
 
 @hookimpl

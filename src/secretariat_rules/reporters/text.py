@@ -9,8 +9,7 @@ ANSI colour only when :attr:`ReportOptions.color` is set.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from itertools import groupby
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import click
@@ -18,9 +17,16 @@ import click
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t
 from ..markers import hookimpl
-from ..reference import describe_tailoring
-from .base import Reporter, ReportOptions, repository_path
+from .base import (
+    Reporter,
+    ReportOptions,
+    by_section,
+    cell_symbol,
+    compliance_text,
+    repository_path,
+)
 from .inventory import text_lines
+from .reference import describe_tailoring
 from .summary import (
     baseline_line,
     fixed_findings,
@@ -31,19 +37,10 @@ from .summary import (
 )
 
 if TYPE_CHECKING:
-    from ..audit_results import Audit, Cell, Compliance, Matrix
+    from ..audit_results import Audit, Matrix
 
 INDENT = "    "
 _SEVERITY_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
-
-
-def section_order(section: str) -> tuple[int, int, str]:
-    """Sort key: ``data`` first, then numeric sections by number, then any other name."""
-    if section == "data":
-        return (0, 0, "")
-    if section.isdigit():
-        return (1, int(section), section)
-    return (2, 0, section)
 
 
 class TextReporter:
@@ -124,7 +121,7 @@ class _Block(_Styler):
 
     def body(self) -> list[str]:
         lines: list[str] = []
-        for section, findings in _by_section(self.result.findings):
+        for section, findings in by_section(self.result.findings):
             lines.append(self.style(section_title(section, self.lang), bold=True, underline=True))
             for i, finding in enumerate(findings):
                 lines += self.finding(finding)
@@ -190,31 +187,7 @@ class _Block(_Styler):
         return [line, t("baseline.fixed", self.lang) + ":", *(f"  {item}" for item in fixed)]
 
 
-def _by_section(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
-    """Findings grouped by section (in :func:`section_order`), sorted by rule and subject."""
-    ordered = sorted(findings, key=lambda f: (section_order(f.section), f.sort_key))
-    return [(section, list(group)) for section, group in groupby(ordered, key=lambda f: f.section)]
-
-
 # --------------------------------------------------------------------------- audit
-
-
-def cell_symbol(cell: Cell, lang: str) -> str:
-    """The short mark of a matrix cell, as the legend (``audit.legend``) explains it."""
-    return {
-        "passed": "✓",
-        "failed": str(cell.count),
-        "waived": t("audit.symbol.waived", lang),
-        "disabled": "d",
-        "not_applicable": "–",
-    }.get(cell.status, "")
-
-
-def compliance_text(compliance: Compliance | None) -> str:
-    """``27/34 79 %``, or ``–`` for a region that was not assessed."""
-    if compliance is None:
-        return "–"
-    return f"{compliance.passing}/{compliance.assessed} {compliance.percent()}"
 
 
 _CELL_COLORS = {"passed": "green", "failed": "red", "waived": "yellow"}
