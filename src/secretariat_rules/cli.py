@@ -34,7 +34,7 @@ from .api import DEFAULT_RULESET, load_baseline
 from .api import check as run_check
 from .audit import DEFAULT_JOBS, RegionAudit, audit_exit_code, run_audit
 from .check_defaults import report_targets, repository_defaults, selection, selection_error
-from .crashes import DEBUG_ENV, crash_summary
+from .crashes import DEBUG_ENV, internal_error_line
 from .engine import explanation
 from .engine.ruleset import Ruleset, load_ruleset
 from .engine.tailoring import tailoring_register
@@ -212,7 +212,7 @@ def report_internal_error(exc: BaseException) -> None:
     if debug_requested():
         trace = "".join(traceback.format_exception(exc)).rstrip("\n")
         click.echo(trace, err=True)
-    click.echo(tr("cli.internal_error", summary=crash_summary(exc), env=DEBUG_ENV), err=True)
+    click.echo(internal_error_line(exc), err=True)
 
 
 def report_error(exc: BaseException) -> ExitCode:

@@ -1,7 +1,8 @@
 """How an unexpected exception (a bug) is described: in one line, quoting no data.
 
-The command line prints :func:`internal_error_line` and exits 3 (SPEC §6); ``audit``
-marks a region ``crashed`` with :func:`crash_summary` as its message. Neither includes
+The command line prints :func:`internal_error_line` and exits 3
+(:attr:`~secretariat_rules.exit_codes.ExitCode.INTERNAL_ERROR`, SPEC §6); ``audit`` marks
+a region ``crashed`` with :func:`crash_summary` as its message, and exits 3 too. Neither includes
 the exception's message, which may quote bytes of the data (a record's value, a file's
 content), so that a bug cannot copy data into a report or a CI log; the traceback, which
 does, is printed only on request (``--debug`` or ``SECRETARIAT_RULES_DEBUG=1``).
@@ -49,6 +50,7 @@ def crash_summary(exc: BaseException) -> str:
 
 
 def internal_error_line(exc: BaseException) -> str:
-    """The one line printed for an unexpected exception (exit code 3), in the ui language
-    (the catalogue entry ``cli.internal_error``)."""
+    """The one line printed for an unexpected exception (exit code 3, see
+    :func:`~secretariat_rules.exit_codes.exit_code_for`), in the ui language (the
+    catalogue entry ``cli.internal_error``)."""
     return str(msg("cli.internal_error", summary=crash_summary(exc), env=DEBUG_ENV))
