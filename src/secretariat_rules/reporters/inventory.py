@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from ..findings import Counts, SourceSummary
 from ..i18n.catalog import t
+from ..i18n.message import render_text
 
 FILES_SHOWN = 10
 """File names listed per source; the rest are counted (``og 190 til``)."""
@@ -43,6 +44,16 @@ def left_out_total(source: SourceSummary) -> int:
     return sum(count for _, count in source.left_out)
 
 
+def left_out_items(source: SourceSummary, lang: str) -> list[tuple[int, str]]:
+    """``(count, text)`` per left-out reason, in reason order: the reason's label in
+    ``lang`` (:attr:`~secretariat_rules.findings.SourceSummary.left_out_labels`), else the
+    reason itself, on one line."""
+    return [
+        (count, " ".join(render_text(source.label(reason), lang).split()))
+        for reason, count in source.left_out
+    ]
+
+
 def text_lines(sources: Sequence[SourceSummary], lang: str) -> list[str]:
     """The plain-text block: a line per fact, then one per left-out reason.
 
@@ -61,7 +72,7 @@ def text_lines(sources: Sequence[SourceSummary], lang: str) -> list[str]:
             f"    {t('sources.records', lang)}: {counts_text(source.records, lang)}",
             f"    {t('sources.left_out', lang)}: {total or t('sources.none', lang)}",
         ]
-        lines += [f"      {count}  {' '.join(reason.split())}" for reason, count in source.left_out]
+        lines += [f"      {count}  {text}" for count, text in left_out_items(source, lang)]
     return lines
 
 
@@ -73,7 +84,7 @@ def sources_html(sources: Sequence[SourceSummary], lang: str, level: int = 3) ->
 
     :param level: the heading level (one below the repository's heading).
     """
-    from .html import esc  # the page's own escaping helper (html imports this module)
+    from .html_page import esc  # the page's own escaping helper (html_page imports this module)
 
     if not sources:
         return []
@@ -84,7 +95,7 @@ def sources_html(sources: Sequence[SourceSummary], lang: str, level: int = 3) ->
     rows = []
     for source in sources:
         left_out = "<br>".join(
-            f"{count} – {esc(' '.join(reason.split()))}" for reason, count in source.left_out
+            f"{count} – {esc(text)}" for count, text in left_out_items(source, lang)
         )
         cells = {
             "files": esc(files_text(source.files, lang)),
