@@ -153,6 +153,13 @@ class SourceSummary:
     elements: Counts = ()
     records: Counts = ()
     left_out: Counts = ()
+    left_out_labels: tuple[tuple[str, Text], ...] = ()
+    """How a ``left_out`` reason reads in a report (reason → text), sorted by reason; a
+    reason not listed reads as written. Not in the JSON form, which is keyed by reason."""
+
+    def label(self, reason: str) -> Text:
+        """The text a report shows for the ``left_out`` ``reason`` (else the reason)."""
+        return dict(self.left_out_labels).get(reason, reason)
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form: ``{"source", "files", "elements", "records", "left_out"}``."""

@@ -85,6 +85,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "source.einnsyn.left_out.part_orphan": (
             "Korrespondansepart: hører ikke til noen lagret journalpost"
         ),
+        "source.einnsyn.left_out.merged": (
+            "Moetedokument: samme dokument som en journalpost "
+            "(slått sammen med journalpostens post)"
+        ),
+        "source.einnsyn.left_out.part_merged": (
+            "Korrespondansepart: hører til et sammenslått Moetedokument"
+        ),
+        "source.einnsyn.left_out.part_sender": "Korrespondansepart: avsender, ikke mottaker",
+        "source.einnsyn.left_out.part_screened": "Korrespondansepart: skjermet navn",
+        "source.einnsyn.left_out.part_same_party": "Korrespondansepart: samme part en gang til",
+        "source.einnsyn.left_out.part_no_party": "Korrespondansepart: mottakeren er ingen part",
+        "source.einnsyn.left_out.part_resembles": (
+            "Korrespondansepart: mottakeren ligner på en part (DAT007)"
+        ),
         "source.einnsyn.resembles": (
             "{count} × mottakeren {name} er ingen part, men ligner på {party}: "
             "legg navnet til i den partens 'aliases'"
@@ -181,6 +195,17 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Korrespondansepart: unknown korrespondanseparttype"
         ),
         "source.einnsyn.left_out.part_orphan": "Korrespondansepart: of no saved journalpost",
+        "source.einnsyn.left_out.merged": (
+            "Moetedokument: the same document as a journalpost (merged into its record)"
+        ),
+        "source.einnsyn.left_out.part_merged": "Korrespondansepart: of a merged Moetedokument",
+        "source.einnsyn.left_out.part_sender": "Korrespondansepart: sender, not a recipient",
+        "source.einnsyn.left_out.part_screened": "Korrespondansepart: screened name",
+        "source.einnsyn.left_out.part_same_party": "Korrespondansepart: the same party again",
+        "source.einnsyn.left_out.part_no_party": "Korrespondansepart: recipient is not a party",
+        "source.einnsyn.left_out.part_resembles": (
+            "Korrespondansepart: recipient resembles a party (DAT007)"
+        ),
         "source.einnsyn.resembles": (
             "{count} × recipient {name} matches no party but resembles {party}: "
             "add it to that party's aliases"

@@ -24,7 +24,7 @@ from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t
 from ..markers import hookimpl
 from .base import Reporter, ReportOptions, by_section
-from .inventory import counts_text, files_text
+from .inventory import counts_text, files_text, left_out_items
 from .summary import baseline_line, fixed_findings, is_new, left_out, not_selected_line
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#])")
@@ -132,7 +132,9 @@ class _Section:
             "| --- | --- | --- | --- | --- |",
         ]
         for source in self.result.sources:
-            left_out = "; ".join(f"{count} – {reason}" for reason, count in source.left_out)
+            left_out = "; ".join(
+                f"{count} – {text}" for count, text in left_out_items(source, self.lang)
+            )
             cells = [
                 code(source.source),
                 escape(files_text(source.files, self.lang)),

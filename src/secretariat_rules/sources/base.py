@@ -50,6 +50,9 @@ class SourceInventory:
     Counts are plain integers keyed by name, so a report can list them in sorted order:
     ``elements`` by element kind (``journalpost``, ``moetemappe``...), ``records`` by
     collection, ``left_out`` by reason (the same reasons the DAT006 findings give).
+    A ``left_out`` reason is a stable English key (of the JSON report); ``labels`` says
+    it in the report's language (reason → :class:`~secretariat_rules.i18n.message.Msg`),
+    see :meth:`leave_out`. A reason without a label is shown as written.
     """
 
     source: str
@@ -57,6 +60,13 @@ class SourceInventory:
     elements: Counter[str] = field(default_factory=Counter)
     records: Counter[str] = field(default_factory=Counter)
     left_out: Counter[str] = field(default_factory=Counter)
+    labels: dict[str, Text] = field(default_factory=dict)
+
+    def leave_out(self, reason: str, label: Text | None = None, count: int = 1) -> None:
+        """Count ``count`` elements left out for ``reason``; ``label`` is how it reads."""
+        self.left_out[reason] += count
+        if label is not None:
+            self.labels[reason] = label
 
     def as_dict(self) -> dict[str, object]:
         """Plain, deterministically ordered form (for the JSON report)."""
@@ -76,6 +86,11 @@ class SourceInventory:
             elements=tuple(sorted(self.elements.items())),
             records=tuple(sorted(self.records.items())),
             left_out=tuple(sorted(self.left_out.items())),
+            left_out_labels=tuple(
+                (reason, self.labels[reason])
+                for reason in sorted(self.labels)
+                if reason in self.left_out
+            ),
         )
 
 

@@ -96,6 +96,15 @@ MERGED = "Moetedokument: the same document as a journalpost (merged into its rec
 """Inventory reason of a meeting document registered as a journalpost: no DAT006, since
 nothing is lost (the journalpost's record carries the meeting)."""
 
+PART_MERGED = "Korrespondansepart: of a merged Moetedokument"
+PART_SENDER = "Korrespondansepart: sender, not a recipient"
+PART_SCREENED = "Korrespondansepart: screened name"
+PART_SAME_PARTY = "Korrespondansepart: the same party again"
+PART_NO_PARTY = "Korrespondansepart: recipient is not a party"
+PART_RESEMBLES = "Korrespondansepart: recipient resembles a party (DAT007)"
+"""Inventory reasons of correspondents counted only (no DAT006); each reads as the
+catalogue's ``source.einnsyn.left_out.part_*`` (whose ``en`` text is the key)."""
+
 LEFT_OUT: dict[str, str] = {
     "deleted": "{entity}: deleted in eInnsyn",
     "unsaved_reference": "list item is an id whose object was not saved",
@@ -292,8 +301,9 @@ class Capture:
     ) -> None:
         """Left out for ``LEFT_OUT[kind]``: counted in the inventory and a DAT006 reason."""
         reason = LEFT_OUT[kind].format(**values)
-        self.inventory.left_out[reason] += 1
-        self.left.add(reason, msg(f"source.einnsyn.left_out.{kind}", **values), where)
+        label = msg(f"source.einnsyn.left_out.{kind}", **values)
+        self.inventory.leave_out(reason, label)
+        self.left.add(reason, label, where)
 
     def _list(self, obj: dict[str, Any], key: str) -> list[Any]:
         value = obj.get(key)
@@ -418,7 +428,7 @@ class Capture:
     def _meeting_document(self, found: Found) -> None:
         obj = found.obj
         if any(d in self.journal_descriptions for d in self._description_ids(obj)):
-            self.inventory.left_out[MERGED] += 1
+            self.inventory.leave_out(MERGED, msg("source.einnsyn.left_out.merged"))
             self._mark_parts(obj)
             return  # the same document as a journalpost, which holds the journal's facts
         meeting = self._meeting_of(obj)
@@ -477,7 +487,7 @@ class Capture:
             found = self.saved.find(item)
             if found is not None:
                 self.used_parts.add(found.obj["id"])
-                self.inventory.left_out["Korrespondansepart: of a merged Moetedokument"] += 1
+                self.inventory.leave_out(PART_MERGED, msg("source.einnsyn.left_out.part_merged"))
 
     def _recipients(
         self, obj: dict[str, Any], document: str | None, sent: str | None, owner: Found
@@ -499,21 +509,25 @@ class Capture:
             ptype = normalize(text(part.get("korrespondanseparttype")) or "").rsplit("/", 1)[-1]
             ptype = ptype.replace(" ", "_")
             if ptype in SENDER_TYPES:
-                self.inventory.left_out["Korrespondansepart: sender, not a recipient"] += 1
+                self.inventory.leave_out(PART_SENDER, msg("source.einnsyn.left_out.part_sender"))
                 continue
             if ptype not in RECIPIENT_TYPES:
                 self._leave_at("part_unknown_type", where)
                 continue
             name = text(part.get("korrespondansepartNavn"))
             if name is not None and _SCREENED.match(name):
-                self.inventory.left_out["Korrespondansepart: screened name"] += 1
+                self.inventory.leave_out(
+                    PART_SCREENED, msg("source.einnsyn.left_out.part_screened")
+                )
                 continue
             party = self._party(name, text(part.get("epostadresse")))
             if party is None:
                 self._unmatched(name, where)
                 continue
             if party in seen:
-                self.inventory.left_out["Korrespondansepart: the same party again"] += 1
+                self.inventory.leave_out(
+                    PART_SAME_PARTY, msg("source.einnsyn.left_out.part_same_party")
+                )
                 continue
             seen.add(party)
             row = {"document": document, "party": party, "sent": sent}
@@ -531,9 +545,9 @@ class Capture:
             self.resembles[name] = self.parties.resembles(name)
         like = self.resembles[name]
         if like is None or name is None:
-            self.inventory.left_out["Korrespondansepart: recipient is not a party"] += 1
+            self.inventory.leave_out(PART_NO_PARTY, msg("source.einnsyn.left_out.part_no_party"))
             return
-        self.inventory.left_out["Korrespondansepart: recipient resembles a party (DAT007)"] += 1
+        self.inventory.leave_out(PART_RESEMBLES, msg("source.einnsyn.left_out.part_resembles"))
         key = (name, like)
         self.resembling[key] = self.resembling.get(key, 0) + 1
         if len(self.resembling_at) < MAX_LOCATIONS:

@@ -250,6 +250,11 @@ class Records:
             elements=Counter(self.elements),
             records=records,
             left_out=Counter(self.left_out),
+            labels={
+                reason: msg(LEFT_OUT_MESSAGES[reason])
+                for reason in self.left_out
+                if reason in LEFT_OUT_MESSAGES
+            },
         )
 
     def notices(self) -> list[SourceNotice]:
