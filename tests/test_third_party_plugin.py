@@ -122,7 +122,8 @@ def test_plugins_lists_it_from_its_entry_point(plugin_env: Path) -> None:
     assert "regions" in by_name  # the project's own plugins load beside it
     text = run(plugin_env, "-m", "secretariat_rules", "plugins")
     assert (
-        "fjordby: region fjordby, check kind max_amount, reporter summary, ruleset fjordby "
+        "fjordby: region fjordby, kontrolltype max_amount, rapportformat summary, "
+        "regelsett fjordby "
         "[secretariat-fjordby 0.3.0; secretariat_fjordby.plugin]"
     ) in text.stdout.splitlines()
     off = run(plugin_env, "-m", "secretariat_rules", "--no-plugin-autoload", "plugins")

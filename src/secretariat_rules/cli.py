@@ -778,7 +778,10 @@ def plugins_command(ctx: click.Context, fmt: str) -> ExitCode:
     if fmt == "json":
         emit(dump_json(listing), None)
         return ExitCode.OK
-    kinds = {key: kind for kind, key in PROVIDED_KINDS.items()}
+    kinds = {
+        key: tr("cli.plugins.kind." + kind.replace(" ", "_"))
+        for kind, key in PROVIDED_KINDS.items()
+    }
     for entry in listing:
         provided = entry["provides"].items()
         items = [f"{kinds[key]} {name}" for key, names in provided for name in names]

@@ -297,6 +297,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli.write.failed": "kan ikke skrive {path}: {reason}",
         "cli.write.no_reader": "ingen prosess leser fra den",
         "cli.plugins.nothing": "(tilbyr ingenting)",
+        "cli.plugins.kind.region": "region",
+        "cli.plugins.kind.source_adapter": "kildeadapter",
+        "cli.plugins.kind.check_kind": "kontrolltype",
+        "cli.plugins.kind.reporter": "rapportformat",
+        "cli.plugins.kind.ruleset": "regelsett",
         "cli.init.created": "opprettet {path}",
         "cli.audit.format_unable": (
             "formatet {format} kan ikke vise en revisjon; tilgjengelige: {able}"
@@ -571,6 +576,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli.write.failed": "cannot write {path}: {reason}",
         "cli.write.no_reader": "no process is reading it",
         "cli.plugins.nothing": "(provides nothing)",
+        "cli.plugins.kind.region": "region",
+        "cli.plugins.kind.source_adapter": "source adapter",
+        "cli.plugins.kind.check_kind": "check kind",
+        "cli.plugins.kind.reporter": "reporter",
+        "cli.plugins.kind.ruleset": "ruleset",
         "cli.init.created": "created {path}",
         "cli.audit.format_unable": "format {format} cannot render an audit; available: {able}",
         "cli.audit.no_dir": "no such data directory: {dirs}",
