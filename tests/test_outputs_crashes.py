@@ -518,7 +518,15 @@ def test_audit_reports_show_the_directory_as_given_normalised(
     text = run_cli("--no-plugin-autoload", "audit", "./fixtures//miljoloftet/", "--jobs", "1")
     assert " fixtures/miljoloftet " in text.output
     html = run_cli(
-        "--no-plugin-autoload", "audit", "./fixtures//miljoloftet/", "--jobs", "1", "-f", "html"
+        "--no-plugin-autoload",
+        "audit",
+        "./fixtures//miljoloftet/",
+        "--jobs",
+        "1",
+        "-f",
+        "html",
+        "--lang",
+        "nb",
     )
     assert '<td data-label="Datakatalog"><code>fixtures/miljoloftet</code></td>' in html.output
     assert "<small class=dir>fixtures/<wbr>miljoloftet</small>" in html.output  # breaks at /
