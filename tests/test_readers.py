@@ -13,7 +13,7 @@ import openpyxl
 import polars as pl
 import pytest
 
-import secretariat_rules.sources.readers as readers
+import secretariat_rules.sources.csv_reader as csv_reader
 from secretariat_rules.exceptions import DataFileError
 from secretariat_rules.i18n.message import render_text
 from secretariat_rules.sources.readers import READERS, RawTable, parse_csv, read_table
@@ -134,7 +134,7 @@ def test_csv_utf16_is_refused(tmp_path: Path) -> None:
     ],
 )
 def test_csv_delimiter_detected(tmp_path: Path, header: str, delimiter: str) -> None:
-    assert readers._detect_delimiter(header + "\nx\n") == delimiter
+    assert csv_reader._detect_delimiter(header + "\nx\n") == delimiter
 
 
 def test_csv_semicolons(tmp_path: Path) -> None:
@@ -268,7 +268,7 @@ def test_csv_fast_path_is_taken_for_well_formed_quoting(monkeypatch: pytest.Monk
     def no_slow_path(*args: object) -> RawTable:
         raise AssertionError("fell back to the csv module")
 
-    monkeypatch.setattr(readers, "_csv_slow", no_slow_path)
+    monkeypatch.setattr(csv_reader, "_csv_slow", no_slow_path)
     table = parse_csv('id,a\n\nM1,"x\ny, ""z"""\nM2,2\n', "m.csv", "m")
     assert _records(table) == [("M1", 'x\ny, "z"', 3), ("M2", "2", 5)]
 

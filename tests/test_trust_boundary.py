@@ -464,12 +464,12 @@ def test_a_decompression_bomb_is_dat004_before_loading(secretariat_repo: RepoFac
 
 def test_the_total_uncompressed_size_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     from secretariat_rules.exceptions import DataFileError
-    from secretariat_rules.sources import readers
+    from secretariat_rules.sources import xlsx_reader
 
     data = workbook_bytes(b'<row r="1">' + cell("A1", "id") + b"</row>")
-    monkeypatch.setattr(readers, "MAX_XLSX_UNCOMPRESSED", 1000)
+    monkeypatch.setattr(xlsx_reader, "MAX_XLSX_UNCOMPRESSED", 1000)
     with pytest.raises(DataFileError, match=r"the workbook inflates to \d+ bytes"):
-        readers.check_workbook_zip(data, "meetings.xlsx")
+        xlsx_reader.check_workbook_zip(data, "meetings.xlsx")
 
 
 # --------------------------------------------------------------------------- XML bounds

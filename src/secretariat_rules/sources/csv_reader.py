@@ -1,0 +1,245 @@
+"""CSV files as raw tables: delimiter detection, a fast polars path and the csv module."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from ..exceptions import DataFileError
+from ..i18n.message import Text, msg
+from .confine import (
+    read_data_file,
+)
+from .rows import (
+    LINE,
+    POINTER,
+    PROBLEMS,
+    RawTable,
+    RowCollector,
+    _column_names,
+    decode_text,
+    is_blank,
+    relative_path,
+)
+
+
+def _read_csv(path: Path, root: Path, collection: str) -> RawTable:
+    rel = relative_path(path, root)
+    return parse_csv(decode_text(read_data_file(path, root), rel), rel, collection)
+
+
+def parse_csv(text: str, rel: str, collection: str, *, fast: bool = True) -> RawTable:
+    """A CSV text (already decoded) as a RawTable; ``fast=False`` forces the csv module."""
+    delimiter = _detect_delimiter(text)
+    table = _csv_fast(text, delimiter, rel, collection) if fast else None
+    return table if table is not None else _csv_slow(text, delimiter, rel, collection)
+
+
+def _detect_delimiter(text: str) -> str:
+    """``;`` if the header line has more semicolons than commas outside quotes, else ``,``."""
+    lines = (m.group() for m in _LINE_TEXT.finditer(text))
+    line = next((ln for ln in lines if not is_blank(ln)), "")
+    outside = "".join(line.split('"')[::2])
+    return ";" if outside.count(";") > outside.count(",") else ","
+
+
+_LINE_TEXT = re.compile(r"[^\r\n]+")
+
+
+def _physical_lines(text: str) -> Iterator[str]:
+    """Lines split on ``\\n`` only, line ends kept (``\\r\\n`` stays within the line)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def _csv_reader(lines: Iterable[str], delimiter: str) -> Any:
+    return csv.reader(lines, delimiter=delimiter, quotechar='"', strict=True)
+
+
+def _csv_slow(text: str, delimiter: str, rel: str, collection: str) -> RawTable:
+    """Reference reader on the csv module: exact lines from ``reader.line_num``."""
+    reader = _csv_reader(io.StringIO(text, newline=""), delimiter)
+    records = _csv_records(reader, rel)
+    header = next(records, None)
+    if header is None:
+        return RowCollector().table(collection, rel, None)
+    header_line, cells = header
+    names = _column_names(cells, rel, header_line)
+    rows = RowCollector(n for n in names if n is not None)
+    for line, row in records:
+        if all(is_blank(cell) for cell in row):
+            continue
+        values, problems = _csv_row(row, names, len(cells))
+        rows.add(line, values, problems)
+    return rows.table(collection, rel, header_line)
+
+
+def _csv_records(reader: Any, rel: str) -> Iterator[tuple[int, list[str]]]:
+    """``(start line, cells)`` of every record; blank lines skipped before the header."""
+    seen_header = False
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise DataFileError(rel, msg("data.csv.malformed", error=str(exc)), start) from exc
+        if not seen_header and all(is_blank(cell) for cell in row):
+            continue
+        seen_header = True
+        yield start, row
+
+
+def _csv_row(
+    row: list[str], names: list[str | None], width: int
+) -> tuple[dict[str, str | None], list[Text]]:
+    """One record's cells by column name, and its structural problems."""
+    values: dict[str, str | None] = {}
+    problems: list[Text] = []
+    for index, cell in enumerate(row[:width]):
+        name = names[index]
+        if name is not None:
+            values[name] = cell or None
+        elif not is_blank(cell):
+            problems.append(msg("data.row.cell_without_column", cell=index + 1))
+    if len(row) > width and not all(is_blank(cell) for cell in row[width:]):
+        problems.append(msg("data.row.too_many_cells", cells=len(row), width=width))
+    return values, problems
+
+
+def _csv_fast(text: str, delimiter: str, rel: str, collection: str) -> RawTable | None:
+    """polars reader with lines from embedded-newline counts; None when not provably exact.
+
+    Taken only when every line ends in ``\\n``, every quote belongs to a well-formed quoted
+    field, polars parses the body, the line count adds up and no cell lies under an empty
+    header. Anything else goes to :func:`_csv_slow`, which also reports the errors.
+    """
+    if text.count("\r") != text.count("\r\n"):
+        return None
+    lines = _physical_lines(text)
+    try:
+        header = next(_csv_records(_csv_reader(lines, delimiter), rel), None)
+    except DataFileError:
+        return None
+    if header is None:
+        return None
+    header_line, cells = header
+    names = _column_names(cells, rel, header_line)
+    consumed = header_line + _first_record_extra_lines(cells)
+    body = _after_line(text, consumed)
+    frame = _polars_body(body, delimiter, len(names), consumed + 1)
+    if frame is None:
+        return None
+    return _fast_table(frame, names, rel, collection, header_line)
+
+
+def _first_record_extra_lines(cells: list[str]) -> int:
+    return sum(cell.count("\n") for cell in cells)
+
+
+def _after_line(text: str, line: int) -> str:
+    """``text`` after its first ``line`` lines."""
+    offset = 0
+    for _ in range(line):
+        found = text.find("\n", offset)
+        if found < 0:
+            return ""
+        offset = found + 1
+    return text[offset:]
+
+
+_LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\r?\n)*")
+
+
+def _polars_body(body: str, delimiter: str, width: int, first_line: int) -> pl.DataFrame | None:
+    """Body cells as ``c0..cN`` plus ``_line``; None unless the line count adds up."""
+    skipped = _LEADING_BLANK_LINES.match(body)
+    if skipped is not None and skipped.end():
+        first_line += skipped.group().count("\n")
+        body = body[skipped.end() :]
+    body = body.rstrip("\r\n")
+    names = [f"c{i}" for i in range(width)]
+    if not body:
+        return pl.DataFrame(schema={**dict.fromkeys(names, pl.Utf8), LINE: pl.Int64})
+    quoted = '"' in body
+    if quoted and not _well_quoted(body, delimiter):
+        return None
+    try:
+        frame = pl.read_csv(
+            (body + "\n").encode(),
+            has_header=False,
+            schema=dict.fromkeys(names, pl.Utf8),
+            separator=delimiter,
+            quote_char='"',
+            infer_schema=False,
+            raise_if_empty=False,
+        )
+    except (Exception, pl.exceptions.PanicException):
+        return None  # the csv module reports what is wrong, with its line
+    return _with_lines(frame, names, first_line, body.count("\n") + 1, quoted)
+
+
+def _with_lines(
+    frame: pl.DataFrame, names: list[str], first_line: int, total_lines: int, quoted: bool
+) -> pl.DataFrame | None:
+    """Add ``_line`` from embedded newlines; None if the lines do not add up to the body."""
+    if not quoted:
+        if frame.height != total_lines:
+            return None
+        starts = pl.int_range(first_line, first_line + frame.height, dtype=pl.Int64, eager=True)
+        return frame.with_columns(starts.alias(LINE))
+    newlines = [pl.col(n).str.count_matches("\n", literal=True).fill_null(0) for n in names]
+    spans = frame.select((pl.sum_horizontal(newlines).cast(pl.Int64) + 1).alias(LINE))
+    lines = spans.to_series()
+    if int(lines.sum()) != total_lines:
+        return None
+    return frame.with_columns(lines.cum_sum() - lines + first_line)
+
+
+def _well_quoted(body: str, delimiter: str) -> bool:
+    """Whether every ``"`` belongs to a quoted field spanning a whole cell (RFC 4180)."""
+    return _WELL_QUOTED[delimiter].fullmatch(body) is not None
+
+
+def _well_quoted_pattern(delimiter: str) -> re.Pattern[str]:
+    """Text between quoted fields, each opened after a delimiter/line start, closed before one.
+
+    Possessive quantifiers: one linear pass, no backtracking.
+    """
+    sep = re.escape(delimiter)
+    field = rf'(?<![^{sep}\n])"[^"]*+(?:""[^"]*+)*+"(?=[{sep}\r\n]|\Z)'
+    return re.compile(rf'(?:[^"]*+{field})*+[^"]*+')
+
+
+_WELL_QUOTED = {d: _well_quoted_pattern(d) for d in ",;"}
+
+
+def _fast_table(
+    frame: pl.DataFrame, names: list[str | None], rel: str, collection: str, header_line: int
+) -> RawTable | None:
+    """Rename, null empty cells, drop blank rows; None if a cell lies under an empty header."""
+    positional = [f"c{i}" for i in range(len(names))]
+    blank = [pl.col(c).str.strip_chars().fill_null("") == "" for c in positional]
+    frame = frame.filter(~pl.all_horizontal(blank))
+    orphans = [blank[i] for i, name in enumerate(names) if name is None]
+    if orphans and not frame.select(pl.all_horizontal(orphans)).to_series().all():
+        return None
+    columns = [(c, n) for c, n in zip(positional, names, strict=True) if n is not None]
+    frame = frame.select(
+        *(pl.when(pl.col(c) != "").then(pl.col(c)).alias(n) for c, n in columns),
+        pl.col(LINE),
+        pl.lit(None, dtype=pl.Utf8).alias(POINTER),
+        pl.lit(None, dtype=pl.Utf8).alias(PROBLEMS),
+    )
+    return RawTable(collection, rel, frame, header_line, tuple(n for _, n in columns))

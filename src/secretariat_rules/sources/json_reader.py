@@ -1,0 +1,208 @@
+"""JSON files as raw tables: exact numbers, bounded depth, line of each record."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..exceptions import DataFileError
+from ..i18n.message import Text, msg
+from .confine import (
+    MAX_JSON_DEPTH,
+    MAX_JSON_NUMBER_CHARS,
+    read_data_file,
+)
+from .rows import (
+    _WHITESPACE,
+    RawTable,
+    RowCollector,
+    _put,
+    decode_text,
+    relative_path,
+)
+from .values import ValueProblem, decimal_text
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+class _JsonObject(dict[str, Any]):
+    """A JSON object that remembers the keys it was given more than once."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> _JsonObject:
+    obj = _JsonObject(pairs)
+    if len(obj) != len(pairs):
+        keys = [key for key, _ in pairs]
+        obj.duplicates = tuple(k for k in obj if keys.count(k) > 1)
+    return obj
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueProblem(msg("data.json.not_valid_constant", name=name))
+
+
+class _LongNumber(str):
+    """A JSON number literal longer than ``MAX_JSON_NUMBER_CHARS``, kept as its text."""
+
+
+def _json_float(text: str) -> Decimal | str:
+    if len(text) > MAX_JSON_NUMBER_CHARS:
+        return _LongNumber(text[:MAX_JSON_NUMBER_CHARS] + "...")
+    number = Decimal(text)
+    if abs(number.adjusted()) > MAX_JSON_NUMBER_CHARS:  # 1E+99999999999: no digits to print
+        return _LongNumber(text)
+    return number
+
+
+def _json_int(text: str) -> int | str:
+    return _LongNumber(text[:MAX_JSON_NUMBER_CHARS] + "...") if len(text) > 30 else int(text)
+
+
+_DECODER = json.JSONDecoder(
+    parse_float=_json_float,
+    parse_int=_json_int,
+    parse_constant=_reject_constant,
+    object_pairs_hook=_json_object,
+)
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]')
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_json_depth(text: str, rel: str) -> None:
+    """Refuse nesting deeper than ``MAX_JSON_DEPTH`` before the (recursive) decoder runs."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return
+    depth = 0
+    for match in _JSON_TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                line = _line_at(text, match.start())
+                message = msg("data.json.too_deep", limit=MAX_JSON_DEPTH)
+                raise DataFileError(rel, message, line)
+        elif token in "]}":
+            depth -= 1
+
+
+def _read_json(path: Path, root: Path, collection: str) -> RawTable:
+    rel = relative_path(path, root)
+    return parse_json(decode_text(read_data_file(path, root), rel), rel, collection)
+
+
+def parse_json(text: str, rel: str, collection: str) -> RawTable:
+    """A JSON array of objects as a RawTable; each record's line is where it starts."""
+    rows = RowCollector()
+    line, offset = 1, 0
+    _check_json_depth(text, rel)
+    for start, value in _json_items(text, rel):
+        line += text.count("\n", offset, start)
+        offset = start
+        _json_record(value, line, rows)
+    return rows.table(collection, rel, None)
+
+
+def parse_json_value(text: str, rel: str) -> Any:
+    """One JSON document (any value) read under the same bounds as :func:`parse_json`.
+
+    :raises DataFileError: too deep, invalid, or extra data after the value.
+    """
+    _check_json_depth(text, rel)
+    value, end = _json_value(text, _skip_space(text, 0), rel)
+    index = _skip_space(text, end)
+    if index != len(text):
+        raise DataFileError(rel, msg("data.json.extra_after_value"), _line_at(text, index))
+    return value
+
+
+def _json_items(text: str, rel: str) -> Iterator[tuple[int, Any]]:
+    """``(start offset, value)`` of every element of the top-level array."""
+    index = _skip_space(text, 0)
+    if index == len(text) or _is_null_document(text, index):
+        return
+    if text[index] != "[":
+        raise DataFileError(rel, msg("data.json.expected_array"), _line_at(text, index))
+    index = _skip_space(text, index + 1)
+    if text.startswith("]", index):
+        _expect_end(text, index + 1, rel)
+        return
+    while True:
+        value, end = _json_value(text, index, rel)
+        yield index, value
+        index = _skip_space(text, end)
+        if text.startswith(",", index):
+            index = _skip_space(text, index + 1)
+        elif text.startswith("]", index):
+            _expect_end(text, index + 1, rel)
+            return
+        else:
+            raise DataFileError(rel, msg("data.json.expected_comma"), _line_at(text, index))
+
+
+def _json_value(text: str, index: int, rel: str) -> tuple[Any, int]:
+    try:
+        return _DECODER.raw_decode(text, index)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(rel, msg("data.json.invalid", error=exc.msg), exc.lineno) from exc
+    except (ValueError, RecursionError) as exc:
+        error = exc.msg if isinstance(exc, ValueProblem) else str(exc)
+        message = msg("data.json.invalid", error=error)
+        raise DataFileError(rel, message, _line_at(text, index)) from exc
+
+
+def _is_null_document(text: str, index: int) -> bool:
+    return text.startswith("null", index) and _skip_space(text, index + 4) == len(text)
+
+
+def _expect_end(text: str, index: int, rel: str) -> None:
+    index = _skip_space(text, index)
+    if index != len(text):
+        raise DataFileError(rel, msg("data.json.extra_after_array"), _line_at(text, index))
+
+
+def _skip_space(text: str, index: int) -> int:
+    match = _JSON_SPACE.match(text, index)
+    return match.end() if match else index
+
+
+def _line_at(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def _json_record(value: Any, line: int, rows: RowCollector) -> None:
+    if not isinstance(value, dict):
+        rows.add(line, {}, [msg("data.row.not_object")])
+        return
+    values: dict[str, str | None] = {}
+    problems: list[Text] = [
+        msg("data.row.field_twice", name=repr(k)) for k in getattr(value, "duplicates", ())
+    ]
+    for raw_key, item in value.items():
+        key = raw_key.strip(_WHITESPACE)
+        if not key or _SURROGATE.search(key):
+            problems.append(msg("data.row.no_usable_name"))
+        elif isinstance(item, str) and _SURROGATE.search(item):
+            problems.append(msg("data.row.lone_surrogate", name=repr(key)))
+            values[key] = None
+        else:
+            _put(values, problems, key, item, _json_cell)
+    for key in getattr(value, "duplicates", ()):
+        values[key.strip(_WHITESPACE)] = None
+    rows.add(line, values, problems)
+
+
+def _json_cell(value: Any) -> str | None:
+    """A JSON scalar as text: booleans ``true``/``false``, numbers with a comma decimal."""
+    if value is None or isinstance(value, str):
+        return str(value) if value is not None else None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return decimal_text(value)
