@@ -75,6 +75,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "scaffold",
             "scaffold_docs",
             "docs",
+            "docs_markdown",
             "region_info",
             "rule_lookup",
             "check_defaults",
