@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import secretariat_rules.cli
+import secretariat_rules.cli.app
 from hostile.cases import BASES, SENTINEL, Ctx, HostileCase, Outcome, all_cases
 from secretariat_rules.cli import main
 from secretariat_rules.plugins import Registry, load_registry
@@ -84,7 +84,7 @@ def registry_once() -> Iterator[None]:
         return loaded[key]
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(secretariat_rules.cli, "load_registry", load_once)
+        patch.setattr(secretariat_rules.cli.app, "load_registry", load_once)
         yield
 
 

@@ -19,6 +19,7 @@ import xmlschema
 
 from secretariat_rules import audit as audit_module
 from secretariat_rules import cli
+from secretariat_rules.cli import run as cli_run
 from secretariat_rules.reporters.base import repository_path
 from secretariat_rules.testing import Repo, run_cli
 
@@ -54,7 +55,7 @@ def crash_check(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
     def crashing(*args: Any, **kwargs: Any) -> Any:
         raise exc
 
-    monkeypatch.setattr(cli, "run_check", crashing)
+    monkeypatch.setattr(cli_run, "run_check", crashing)
 
 
 # --------------------------------------------------------------------------- exit code 3
@@ -463,11 +464,11 @@ def test_a_crash_inside_a_library_names_our_innermost_frame_too(
         json.loads("[" * 100_000)  # RecursionError inside the json package
 
     monkeypatch.delenv(cli.DEBUG_ENV, raising=False)
-    monkeypatch.setattr(cli, "run_check", crashing)
+    monkeypatch.setattr(cli_run, "run_check", crashing)
     (line,) = secretariat_repo().check().stderr.splitlines()
     assert line.startswith("secretariat-rules: internal error: RecursionError at json/")
     # the innermost frame of secretariat-rules itself: the caller of the crashing function
-    assert " (from secretariat_rules/cli.py:" in line
+    assert " (from cli/run.py:" in line
 
 
 def test_audit_a_worker_process_that_dies_is_a_crashed_region(

@@ -1,0 +1,87 @@
+"""Errors become messages and exit codes here: :func:`handle_errors`, :func:`report_error`."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from functools import wraps
+from typing import Any
+
+import click
+
+from ..crashes import DEBUG_ENV, internal_error_line
+from ..exit_codes import ExitCode, exit_code_for
+from ..i18n.message import using_lang
+from .help import F, run_lang, tr
+
+
+def debug_requested() -> bool:
+    """Whether tracebacks were asked for: ``--debug`` or ``SECRETARIAT_RULES_DEBUG``."""
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root().obj if ctx is not None else None
+    if isinstance(root, dict) and root.get("debug"):
+        return True
+    return os.environ.get(DEBUG_ENV, "").strip() not in ("", "0")
+
+
+def report_internal_error(exc: BaseException) -> None:
+    """Print the traceback if asked for, then the one-line bug-report request."""
+    if debug_requested():
+        trace = "".join(traceback.format_exception(exc)).rstrip("\n")
+        click.echo(trace, err=True)
+    click.echo(internal_error_line(exc), err=True)
+
+
+def report_error(exc: BaseException) -> ExitCode:
+    """Tell the user about an exception that stopped a command, and return its exit code.
+
+    The code is :func:`~secretariat_rules.exit_codes.exit_code_for`'s: a configuration
+    error is one message (2; the traceback too when asked for), Ctrl-C one line (130), a
+    broken stdout pipe nothing (141), anything else the one-line bug-report request (3).
+    """
+    code = exit_code_for(exc)
+    if code is ExitCode.CONFIG_ERROR:
+        with using_lang(run_lang()):
+            click.echo(tr("cli.error", message=str(exc)), err=True)
+        if debug_requested():
+            click.echo("".join(traceback.format_exception(exc)).rstrip("\n"), err=True)
+    elif code is ExitCode.INTERRUPTED:  # not a finding (1) nor a bug (3)
+        click.echo(tr("cli.interrupted"), err=True)
+    elif code is ExitCode.BROKEN_PIPE:
+        silence_stdout()
+    else:
+        report_internal_error(exc)
+    return code
+
+
+def handle_errors(func: F) -> F:
+    """Make a command return its exit code whatever happens: the code it returns (``None``
+    is :attr:`ExitCode.OK`), or the code of the exception that stopped it, reported by
+    :func:`report_error` (a configuration mistake 2, a bug 3). Click's own exits and
+    usage errors pass through."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> ExitCode:
+        try:
+            code = func(*args, **kwargs)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except (Exception, KeyboardInterrupt) as exc:
+            return report_error(exc)
+        return ExitCode.OK if code is None else ExitCode(code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def silence_stdout() -> None:
+    """The reader of stdout went away (``check ... | head``): not a bug, not findings.
+
+    The run exits 141 (128 + SIGPIPE, as a shell reports it); stdout is pointed at
+    /dev/null so that the interpreter's final flush does not fail again.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -1,0 +1,120 @@
+"""Writing a report: atomically to a file, in place to a FIFO or device, or to stdout; colour."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..exceptions import UsageError
+from ..i18n.message import Msg, msg
+
+
+def _current_umask() -> int:
+    """The process umask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def report_mode(path: Path) -> int:
+    """The mode a report gets: that of the regular file it replaces, else 0666 & ~umask
+    (0644 under the usual umask 022), as ``open()`` would have created it."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        info = None
+    if info is not None and stat.S_ISREG(info.st_mode):
+        return stat.S_IMODE(info.st_mode)
+    return 0o666 & ~_current_umask()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with any lone surrogate (which UTF-8 cannot encode) as U+FFFD.
+
+    A report must never fail to be written because a value from the data carried one.
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def _write_stream(path: Path, text: str) -> None:
+    """Write to a FIFO or a character device (``/dev/stdout``) in place, never blocking
+    on a FIFO nobody reads (``O_NONBLOCK`` open: an error instead)."""
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        reason: Msg | str = (
+            msg("cli.write.no_reader") if exc.errno == errno.ENXIO else exc.strerror or str(exc)
+        )
+        raise UsageError(msg("cli.write.failed", path=str(path), reason=reason)) from None
+    try:
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "wb", closefd=False) as handle:
+            handle.write(encodable(text).encode("utf-8"))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(msg("cli.write.failed", path=str(path), reason=reason)) from None
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a report so that a failed run never leaves half a file in its place.
+
+    The text goes to a temporary file beside ``path`` that then replaces it, with the
+    mode of the file it replaces, or the umask's (0644 under 022) for a new one. A FIFO
+    or character device (``--output /dev/stdout``) is written in place instead, without
+    blocking when nobody reads the FIFO; a directory is an error.
+    """
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        info = None
+    if info is not None and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+        _write_stream(path, text)
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = report_mode(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise UsageError(msg("cli.write.failed", path=str(path), reason=str(reason))) from exc
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(encodable(text))
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+            raise UsageError(msg("cli.write.failed", path=str(path), reason=reason)) from exc
+        raise
+
+
+def use_color(choice: bool | None, stream: Any) -> bool:
+    """Colour only on a terminal, unless asked; ``NO_COLOR`` turns it off."""
+    if choice is not None:
+        return choice
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Write to ``output`` atomically, or to stdout."""
+    if output is None:
+        click.echo(encodable(text), nl=not text.endswith("\n"))
+    else:
+        write_atomic(output, text)

@@ -1,0 +1,191 @@
+"""``check`` and ``validate``: run a ruleset (or the DAT rules) on data repositories."""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..api import check as run_check
+from ..api import load_baseline
+from ..check_defaults import report_targets, repository_defaults, selection, selection_error
+from ..exceptions import UsageError
+from ..exit_codes import ExitCode
+from ..findings import Result, Severity
+from ..i18n.message import chosen_lang
+from ..reporters.base import (
+    ReportOptions,
+    repository_path,
+)
+from ..reporters.summary import summary_line
+from ..safe_files import check_regular_file
+from .app import main, registry_of
+from .errors import handle_errors
+from .help import F, option
+from .options import (
+    COLOR_OPTION,
+    SCHEMA_CHECK_OPTION,
+    as_of_option,
+    check_format,
+    check_ruleset_path,
+    fail_on_option,
+    format_option,
+    lang_option,
+    output_option,
+    parse_date,
+    parse_period,
+    parse_reports,
+    period_option,
+    reports_option,
+    split_ids,
+)
+from .output import encodable, use_color, write_atomic
+
+
+def run_options(func: F) -> F:
+    """Options shared by ``check`` and ``validate``."""
+    options = [
+        option("--ruleset", help="help.option.ruleset.run"),
+        as_of_option("help.option.as_of"),
+        period_option("help.option.period"),
+        format_option("help.option.format.run"),
+        output_option("help.option.output.report"),
+        reports_option("help.option.report.run"),
+        fail_on_option("help.option.fail_on.run", None),
+        option("--select", multiple=True, metavar="IDS", help="help.option.select"),
+        option("--ignore", multiple=True, metavar="IDS", help="help.option.ignore"),
+        lang_option("help.option.lang.run", current=False),
+        option("-q", "--quiet", is_flag=True, help="help.option.quiet.run"),
+        option(
+            "--waivers",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="help.option.waivers",
+        ),
+        option(
+            "--baseline",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="help.option.baseline",
+        ),
+        COLOR_OPTION,
+        SCHEMA_CHECK_OPTION,
+        click.argument("data_dirs", nargs=-1, type=click.Path(path_type=Path)),
+    ]
+    for decorate in reversed(options):
+        func = decorate(func)
+    return func
+
+
+def _run(
+    ctx: click.Context,
+    data_dirs: tuple[Path, ...],
+    *,
+    ruleset: str | None,
+    as_of: str | None,
+    period: str | None,
+    fmt: str,
+    output: Path | None,
+    reports: tuple[str, ...],
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    lang: str | None,
+    color: bool | None,
+    quiet: bool = False,
+    waivers: Path | None = None,
+    baseline: Path | None = None,
+    schema_check: bool = False,
+    inventory: bool = False,
+) -> ExitCode:
+    registry = registry_of(ctx)
+    data_dirs = data_dirs or (Path("."),)
+    check_format(fmt, registry)
+    extra_reports = parse_reports(reports, registry)
+    reference = parse_date(as_of, "--as-of") if as_of else None
+    chosen_period = parse_period(period) if period else None
+    check_ruleset_path(ruleset)
+    if waivers is not None:
+        check_regular_file(waivers, "--waivers")
+    known = load_baseline(baseline) if baseline else None
+    found = [repository_defaults(data_dir, registry) for data_dir in data_dirs]
+    lang = lang or chosen_lang()
+    if lang is None and found[0].defaults.lang:
+        ctx.find_root().obj["ui_lang"] = found[0].defaults.lang  # errors from here on too
+    lang = lang or found[0].defaults.lang or "nb"
+    own_reports = [
+        [] if reports or inventory else report_targets(d, f, registry.reporters)
+        for d, f in zip(data_dirs, found, strict=True)
+    ]
+    check_one = partial(  # what every repository of the run shares
+        run_check,
+        ruleset=ruleset,
+        as_of=reference,
+        period=chosen_period,
+        lang=lang,
+        registry=registry,
+        waivers=waivers,
+        baseline=known,
+        schema_check=schema_check,
+    )
+    results: list[Result] = []
+    for data_dir, defaults in zip(data_dirs, found, strict=True):
+        chosen_fail_on = fail_on or defaults.defaults.fail_on or "error"
+        chosen_select, chosen_ignore = selection(
+            split_ids(select), split_ids(ignore), defaults.defaults
+        )
+        if inventory:  # validate: the DAT rules, whatever the manifest selects
+            chosen_select, chosen_ignore = split_ids(select), split_ids(ignore)
+        threshold = None if chosen_fail_on == "never" else Severity.parse(chosen_fail_on)
+        try:
+            result = check_one(
+                data_dir, fail_on=threshold, select=chosen_select, ignore=chosen_ignore
+            )
+        except UsageError as exc:
+            from_manifest = not (select or ignore or inventory)
+            raise (selection_error(exc, data_dir, defaults) if from_manifest else exc) from None
+        results.append(result)
+    for result, targets in zip(results, own_reports, strict=True):
+        for own_fmt, path in targets:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, registry.reporters[own_fmt].render([result], ReportOptions(lang)))
+    stream = sys.stdout
+    main_options = ReportOptions(
+        lang=lang,
+        color=use_color(color, stream) if output is None else False,
+        inventory=inventory,
+    )
+    text = registry.reporters[fmt].render(results, main_options)
+    if output is not None:
+        write_atomic(output, text)
+    elif not quiet:
+        click.echo(encodable(text), nl=not text.endswith("\n"), color=main_options.color)
+    if quiet:  # one line per repository, whatever --format
+        for result in results:
+            line = f"{repository_path(result.data_dir)}: {summary_line(result, lang)}"
+            click.echo(encodable(line))
+    for extra_fmt, path in extra_reports:
+        extra_options = ReportOptions(lang=lang, inventory=inventory)
+        write_atomic(path, registry.reporters[extra_fmt].render(results, extra_options))
+    return ExitCode.FINDINGS if any(r.failing for r in results) else ExitCode.OK
+
+
+@main.command(help="help.check", epilog="help.check.epilog")
+@run_options
+@click.pass_context
+@handle_errors
+def check(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) -> ExitCode:
+    """Run a ruleset on one or more data repositories (default: the current directory)."""
+    return _run(ctx, data_dirs, **options)
+
+
+@main.command(help="help.validate")
+@run_options
+@click.pass_context
+@handle_errors
+def validate(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) -> ExitCode:
+    """Check data integrity only (the DAT rules), and show what each source read."""
+    options["select"] = ("DAT",)
+    options["ignore"] = ()
+    return _run(ctx, data_dirs, **options, inventory=True)
