@@ -45,10 +45,10 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import audit_results
 from .api import DEFAULT_RULESET, check_dataset, load_dataset, resolve_ruleset
+from .audit_results import *  # noqa: F403 (the value objects, re-exported)
 from .audit_results import (
-    CELL_STATUSES,
-    RULESET_KEYS,
     Audit,
     Cell,
     Compliance,
@@ -68,16 +68,7 @@ from .schema.manifest import Period
 from .sources.base import ReadOptions
 
 __all__ = [
-    "CELL_STATUSES",
-    "RULESET_KEYS",
-    "Audit",
     "AuditJob",
-    "Cell",
-    "Compliance",
-    "Matrix",
-    "MatrixRow",
-    "RegionAudit",
-    "RuleColumn",
     "audit_exit_code",
     "audit_region",
     "broken_region",
@@ -85,6 +76,7 @@ __all__ = [
     "crashed_region",
     "run_audit",
 ]
+__all__ += audit_results.__all__
 
 DEFAULT_JOBS = 2
 

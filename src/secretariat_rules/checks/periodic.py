@@ -45,7 +45,16 @@ import polars as pl
 from pydantic import Field
 
 from ..dataset import locations_of, subject_ids
-from ..engine.conditions import Compiler, Condition, Frame, Ref, Text, correlate, prepare
+from ..engine.conditions import (
+    Compiler,
+    Condition,
+    ExistsSpec,
+    Frame,
+    Ref,
+    Text,
+    correlate,
+    prepare,
+)
 from ..engine.templates import render
 from ..findings import Location, RawFinding, Subject
 from ..markers import hookimpl
@@ -59,12 +68,10 @@ from .base import (
 )
 
 
-class Candidates(CheckConfig):
+class Candidates(ExistsSpec):
     """Records that could satisfy a requirement."""
 
-    collection: str
-    match: dict[str, str] = Field(default_factory=dict)
-    where: list[Condition] = Field(default_factory=list)
+    # the fields of an ``exists`` (collection, match, where); its model config is a check's
 
 
 class CandidateTest(CheckConfig):
