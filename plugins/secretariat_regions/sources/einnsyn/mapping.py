@@ -8,12 +8,9 @@ document), or counted with a reason: in the inventory, and for objects of the jo
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from secretariat_rules.findings import DataRuleId
 from secretariat_rules.i18n.message import Msg, Text, msg
@@ -25,147 +22,51 @@ from secretariat_rules.sources.readers import RawTable, RowCollector
 from ..noark5.codes import KIND_BY_TEXT, code
 from ..vocabulary import normalize
 from .pages import Found, Page, SavedObjects
+from .recipients import Recipients
+from .terms import (
+    COLUMNS,
+    JOURNALPOST_KINDS,
+    LEFT_OUT,
+    MAX_LOCATIONS,
+    MEETING_DOCUMENT_KINDS,
+    MERGED,
+    NOTICE_TYPES,
+    ORIENTERING,
+    PART_MERGED,
+    PART_NO_PARTY,
+    PART_RESEMBLES,
+    PART_SAME_PARTY,
+    PART_SCREENED,
+    PART_SENDER,
+    RECIPIENT_TYPES,
+    RECORD_ENTITIES,
+    SENDER_TYPES,
+    SUBJECT,
+    SUPPORT_ENTITIES,
+    SURROGATE,
+    case_number,
+    listed,
+    oslo_date,
+    record_id,
+    text,
+)
 
 __all__ = [
     "JOURNALPOST_KINDS",
     "LEFT_OUT",
     "MEETING_DOCUMENT_KINDS",
+    "MERGED",
+    "PART_MERGED",
+    "PART_NO_PARTY",
+    "PART_RESEMBLES",
+    "PART_SAME_PARTY",
+    "PART_SCREENED",
+    "PART_SENDER",
     "RECIPIENT_TYPES",
     "SENDER_TYPES",
     "SUBJECT",
     "Capture",
 ]
-
-SUBJECT = "files/einnsyn"
-OSLO = ZoneInfo("Europe/Oslo")
-MAX_LOCATIONS = 5
-"""Locations listed per DAT006/DAT007 finding (the counts cover all)."""
-
-RECORD_ENTITIES = ("Journalpost", "Moetemappe", "Moetesak", "Moetedokument")
-SUPPORT_ENTITIES = frozenset(
-    {
-        "Arkiv", "Arkivdel", "Behandlingsprotokoll", "Dokumentbeskrivelse", "Dokumentobjekt",
-        "Enhet", "Identifikator", "Klasse", "Klassifikasjonssystem", "Moetedeltaker",
-        "Moetesaksbeskrivelse", "Saksmappe", "Skjerming", "Utredning", "Vedtak", "Votering",
-    }
-)  # fmt: skip
-"""Entities read only as attributes of a record (a Saksmappe's case number...)."""
-
-JOURNALPOST_KINDS: dict[str, str] = {
-    "inngaaende_dokument": "brev",
-    "utgaaende_dokument": "brev",
-    "organinternt_dokument_uten_oppfoelging": "notat",
-    "organinternt_dokument_for_oppfoelging": "notat",
-    "saksframlegg": "saksdokument",
-    "sakskart": "saksdokument",
-    "moeteprotokoll": "referat",
-    "moetebok": "referat",
-}
-"""``journalposttype`` → document kind when ``dokumenttype`` says nothing known (else
-``annet``, e.g. ``ukjent``)."""
-
-MEETING_DOCUMENT_KINDS: dict[str, str] = {
-    "innkalling": "saksdokument",
-    "moteinnkalling": "saksdokument",
-    "møteinnkalling": "saksdokument",
-    "saksliste": "saksdokument",
-    "sakskart": "saksdokument",
-    "saksframlegg": "saksdokument",
-    "protokoll": "referat",
-    "møteprotokoll": "referat",
-    "moteprotokoll": "referat",
-    "moeteprotokoll": "referat",
-    "referat": "referat",
-    "møtebok": "referat",
-    "moetebok": "referat",
-}
-"""``moetedokumenttype`` (case-insensitive) → document kind (else ``annet``)."""
-
-NOTICE_TYPES = frozenset({"sakskart", "innkalling", "moteinnkalling", "møteinnkalling"})
-"""A journalposttype/moetedokumenttype that makes a document the meeting's notice."""
-
-RECIPIENT_TYPES = frozenset(
-    {"mottaker", "kopimottaker", "gruppemottaker", "em", "ek", "gm",
-     "intern_mottaker", "intern_kopimottaker", "im", "ik"}
-)  # fmt: skip
-SENDER_TYPES = frozenset({"avsender", "medavsender", "intern_avsender", "ea", "ia"})
-ORIENTERING = frozenset({"orientering", "referat"})
-"""``moetesakstype`` values that make a decision an ``orientering`` (else ``vedtak``)."""
-
-MERGED = "Moetedokument: the same document as a journalpost (merged into its record)"
-"""Inventory reason of a meeting document registered as a journalpost: no DAT006, since
-nothing is lost (the journalpost's record carries the meeting)."""
-
-PART_MERGED = "Korrespondansepart: of a merged Moetedokument"
-PART_SENDER = "Korrespondansepart: sender, not a recipient"
-PART_SCREENED = "Korrespondansepart: screened name"
-PART_SAME_PARTY = "Korrespondansepart: the same party again"
-PART_NO_PARTY = "Korrespondansepart: recipient is not a party"
-PART_RESEMBLES = "Korrespondansepart: recipient resembles a party (DAT007)"
-"""Inventory reasons of correspondents counted only (no DAT006); each reads as the
-catalogue's ``source.einnsyn.left_out.part_*`` (whose ``en`` text is the key)."""
-
-LEFT_OUT: dict[str, str] = {
-    "deleted": "{entity}: deleted in eInnsyn",
-    "unsaved_reference": "list item is an id whose object was not saved",
-    "not_an_object": "list item is not an eInnsyn object",
-    "no_id": "{entity}: no id",
-    "entity_not_read": "{entity}: entity not read",
-    "no_body": "Moetemappe: utvalg names no body of the manifest",
-    "case_no_meeting": "Moetesak: its Moetemappe was not saved or is not read",
-    "document_no_meeting": "Moetedokument: its Moetemappe was not saved or is not read",
-    "part_not_saved": "Korrespondansepart: referenced by id, not saved",
-    "part_unknown_type": "Korrespondansepart: unknown korrespondanseparttype",
-    "part_orphan": "Korrespondansepart: of no saved journalpost",
-}
-"""What a DAT006 reason names, by kind: the inventory's ``left_out`` key (a stable
-English key of the JSON report, filled in with the entity); the finding says it with
-the catalogue's ``source.einnsyn.left_out.KIND`` (whose ``en`` text is the key)."""
-
-_SCREENED = re.compile(r"^[\s*]*\*[\s*]*$")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-DOCUMENT_COLUMNS = ("id", "title", "kind", "date", "meeting", "archive_ref", "archived")
-DISTRIBUTION_COLUMNS = ("document", "party", "sent")
-MEETING_COLUMNS = ("id", "body", "date", "notice_sent", "secretariat_present", "minutes")
-DECISION_COLUMNS = ("id", "meeting", "case", "title", "kind", "responsible_party", "communicated")
-COLUMNS = {
-    "documents": DOCUMENT_COLUMNS,
-    "distributions": DISTRIBUTION_COLUMNS,
-    "meetings": MEETING_COLUMNS,
-    "decisions": DECISION_COLUMNS,
-}
-
-
-def record_id(obj: dict[str, Any]) -> str:
-    """``systemId`` (the records system's own id), else ``externalId``, else the eInnsyn id."""
-    for key in ("systemId", "externalId", "id"):
-        if isinstance(obj.get(key), str) and obj[key].strip():
-            return str(obj[key]).strip()
-    return str(obj.get("id"))
-
-
-def text(value: Any) -> str | None:
-    """A scalar as cell text (numbers as written); None for null, lists and objects."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | str):
-        return str(value).strip() or None
-    return None
-
-
-def oslo_date(value: Any) -> str | None:
-    """A ``utcDateTime`` (``2024-02-08T08:00:00Z``) as its Europe/Oslo date; a date as is."""
-    raw = text(value)
-    if raw is None or "T" not in raw:
-        return raw
-    try:
-        moment = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        return raw  # the dataset reports it (DAT001)
-    if moment.tzinfo is None:
-        return moment.date().isoformat()
-    return moment.astimezone(OSLO).date().isoformat()
 
 
 @dataclass
@@ -195,21 +96,22 @@ class Capture:
     def __init__(self, pages: list[Page], manifest: Manifest) -> None:
         self.pages = pages
         self.saved = SavedObjects(pages)
-        self.parties = PartyMatcher(manifest.parties)
         self.bodies = BodyMatcher(manifest.bodies)
         self.inventory = SourceInventory(source="einnsyn", files=[p.path for p in pages])
         self.left = _Notices()
-        self.resembling: dict[tuple[str, str], int] = {}
-        self.matched: dict[tuple[str | None, str | None], str | None] = {}
-        self.resembles: dict[str | None, str | None] = {}
-        self.resembling_at: list[tuple[str, int | None, str | None]] = []
         self.rows: dict[tuple[str, str], RowCollector] = {}
         self.meeting_of_description: dict[str, str] = {}
         self.meeting_ids: dict[str, str] = {}  # eInnsyn id → meeting record id
         self.parent_meeting: dict[str, str] = {}  # child's eInnsyn id → its Moetemappe's
         self.journal_descriptions: set[str] = set()
-        self.used_parts: set[str] = set()
         self.documents: dict[str, list[_Document]] = {}
+        self.recipients = Recipients(
+            self.saved,
+            self.inventory,
+            PartyMatcher(manifest.parties),
+            self._leave_at,
+            self._add_at,
+        )
 
     # ------------------------------------------------------------------ driver
 
@@ -228,7 +130,7 @@ class Capture:
             self._meeting(found)
         for found in objects["Moetesak"]:
             self._decision(found)
-        self._parts_left(objects["Korrespondansepart"])
+        self.recipients.left(objects["Korrespondansepart"])
         out = []
         for (collection, path), rows in sorted(self.rows.items()):
             table = rows.table(collection, path, None)
@@ -248,12 +150,9 @@ class Capture:
                     DataRuleId.DAT006, SUBJECT, (text,), tuple(self.left.locations[reason])
                 )
             )
-        if self.resembling:
-            reasons = tuple(
-                msg("source.einnsyn.resembles", count=count, name=repr(name), party=repr(party))
-                for (name, party), count in sorted(self.resembling.items())
-            )
-            out.append(SourceNotice(DataRuleId.DAT007, SUBJECT, reasons, tuple(self.resembling_at)))
+        resembling = self.recipients.notice()
+        if resembling is not None:
+            out.append(resembling)
         return out
 
     # ------------------------------------------------------------------ objects
@@ -305,13 +204,9 @@ class Capture:
         self.inventory.leave_out(reason, label)
         self.left.add(reason, label, where)
 
-    def _list(self, obj: dict[str, Any], key: str) -> list[Any]:
-        value = obj.get(key)
-        return value if isinstance(value, list) else []
-
     def _description_ids(self, obj: dict[str, Any]) -> list[str]:
         ids = []
-        for item in self._list(obj, "dokumentbeskrivelse"):
+        for item in listed(obj, "dokumentbeskrivelse"):
             ref = item.get("id") if isinstance(item, dict) else item
             if isinstance(ref, str):
                 ids.append(ref)
@@ -325,7 +220,7 @@ class Capture:
         if self._body(obj) is None:
             return
         self.meeting_ids[obj["id"]] = mid
-        for item in self._list(obj, "moetedokument") + self._list(obj, "moetesak"):
+        for item in listed(obj, "moetedokument") + listed(obj, "moetesak"):
             child = self.saved.resolve(item)
             if child is not None:
                 if isinstance(child.get("id"), str):
@@ -389,7 +284,7 @@ class Capture:
         row = {
             "id": record_id(obj),
             "meeting": meeting,
-            "case": _case(obj),
+            "case": case_number(obj),
             "title": text(obj.get("offentligTittel")),
             "kind": "orientering" if kind in ORIENTERING else "vedtak",
             "responsible_party": None,
@@ -413,52 +308,55 @@ class Capture:
             None,
         )
         date = text(obj.get("dokumentetsDato")) or text(obj.get("journaldato"))
-        row = {
-            "id": record_id(obj),
-            "title": text(obj.get("offentligTittel")),
-            "kind": self._kind(obj, JOURNALPOST_KINDS.get(jtype, "annet")),
-            "date": date,
-            "meeting": meeting,
-            "archive_ref": self._archive_ref(obj),
-            "archived": text(obj.get("journaldato")),
-        }
-        self._document(row, found, jtype in NOTICE_TYPES)
-        self._recipients(obj, row["id"], date, found)
+        kind = self._kind(obj, JOURNALPOST_KINDS.get(jtype, "annet"))
+        archived = (self._archive_ref(obj), text(obj.get("journaldato")))
+        self._document(found, kind, date, meeting, archived, jtype in NOTICE_TYPES)
 
     def _meeting_document(self, found: Found) -> None:
         obj = found.obj
         if any(d in self.journal_descriptions for d in self._description_ids(obj)):
             self.inventory.leave_out(MERGED, msg("source.einnsyn.left_out.merged"))
-            self._mark_parts(obj)
+            self.recipients.merged(obj)
             return  # the same document as a journalpost, which holds the journal's facts
         meeting = self._meeting_of(obj)
         if meeting is None:
             self._leave("document_no_meeting", found)
-            self._mark_parts(obj)
+            self.recipients.merged(obj)
             return
         mtype = normalize(text(obj.get("moetedokumenttype")) or "")
         parent = self.saved.resolve(obj.get("moetemappe")) or {}
         date = oslo_date(obj.get("publisertDato")) or oslo_date(parent.get("moetedato"))
+        kind = self._kind(obj, MEETING_DOCUMENT_KINDS.get(mtype, "annet"))
+        self._document(found, kind, date, meeting, (None, None), mtype in NOTICE_TYPES)
+
+    def _document(
+        self,
+        found: Found,
+        kind: str,
+        date: str | None,
+        meeting: str | None,
+        archived: tuple[str | None, str | None],
+        notice: bool,
+    ) -> None:
+        """A document row (``archived``: its archive reference and date), and its recipients."""
+        obj = found.obj
         row = {
             "id": record_id(obj),
             "title": text(obj.get("offentligTittel")),
-            "kind": self._kind(obj, MEETING_DOCUMENT_KINDS.get(mtype, "annet")),
+            "kind": kind,
             "date": date,
             "meeting": meeting,
-            "archive_ref": None,
-            "archived": None,
+            "archive_ref": archived[0],
+            "archived": archived[1],
         }
-        self._document(row, found, mtype in NOTICE_TYPES)
-        self._recipients(obj, row["id"], date, found)
-
-    def _document(self, row: dict[str, str | None], found: Found, notice: bool) -> None:
         self._add("documents", row, found)
-        if row["meeting"]:
-            self.documents.setdefault(row["meeting"], []).append(_Document(row, found, notice))
+        if meeting:
+            self.documents.setdefault(meeting, []).append(_Document(row, found, notice))
+        self.recipients.add(obj, row["id"], date, found)
 
     def _kind(self, obj: dict[str, Any], fallback: str) -> str:
         """The main document's (Hoveddokument, else the first) ``dokumenttype``, mapped."""
-        described = [self.saved.resolve(d) for d in self._list(obj, "dokumentbeskrivelse")]
+        described = [self.saved.resolve(d) for d in listed(obj, "dokumentbeskrivelse")]
         kinds = [d for d in described if d is not None]
         main = next(
             (d for d in kinds if normalize(text(d.get("tilknyttetRegistreringSom")) or "")
@@ -480,84 +378,6 @@ class Capture:
         year, seq = text(obj.get("journalaar")), text(obj.get("journalsekvensnummer"))
         return f"{year}/{seq}" if year and seq else None
 
-    # ------------------------------------------------------------------ recipients
-
-    def _mark_parts(self, obj: dict[str, Any]) -> None:
-        for item in self._list(obj, "korrespondansepart"):
-            found = self.saved.find(item)
-            if found is not None:
-                self.used_parts.add(found.obj["id"])
-                self.inventory.leave_out(PART_MERGED, msg("source.einnsyn.left_out.part_merged"))
-
-    def _recipients(
-        self, obj: dict[str, Any], document: str | None, sent: str | None, owner: Found
-    ) -> None:
-        seen: set[str] = set()
-        where: tuple[str, int | None, str | None]
-        for index, item in enumerate(self._list(obj, "korrespondansepart")):
-            found = self.saved.find(item)
-            part = self.saved.resolve(item)
-            if part is None:
-                where = (owner.path, owner.line, f"{owner.pointer}/korrespondansepart/{index}")
-                self._leave_at("part_not_saved", where)
-                continue
-            if found is not None:
-                if found.obj["id"] in self.used_parts:
-                    continue
-                self.used_parts.add(found.obj["id"])
-            where = found.location if found is not None else owner.location
-            ptype = normalize(text(part.get("korrespondanseparttype")) or "").rsplit("/", 1)[-1]
-            ptype = ptype.replace(" ", "_")
-            if ptype in SENDER_TYPES:
-                self.inventory.leave_out(PART_SENDER, msg("source.einnsyn.left_out.part_sender"))
-                continue
-            if ptype not in RECIPIENT_TYPES:
-                self._leave_at("part_unknown_type", where)
-                continue
-            name = text(part.get("korrespondansepartNavn"))
-            if name is not None and _SCREENED.match(name):
-                self.inventory.leave_out(
-                    PART_SCREENED, msg("source.einnsyn.left_out.part_screened")
-                )
-                continue
-            party = self._party(name, text(part.get("epostadresse")))
-            if party is None:
-                self._unmatched(name, where)
-                continue
-            if party in seen:
-                self.inventory.leave_out(
-                    PART_SAME_PARTY, msg("source.einnsyn.left_out.part_same_party")
-                )
-                continue
-            seen.add(party)
-            row = {"document": document, "party": party, "sent": sent}
-            self._add_at("distributions", row, where)
-
-    def _party(self, name: str | None, email: str | None) -> str | None:
-        """``PartyMatcher.match``, once per distinct (name, e-mail)."""
-        key = (name, email)
-        if key not in self.matched:
-            self.matched[key] = self.parties.match(name=name, email=email)
-        return self.matched[key]
-
-    def _unmatched(self, name: str | None, where: tuple[str, int | None, str | None]) -> None:
-        if name not in self.resembles:
-            self.resembles[name] = self.parties.resembles(name)
-        like = self.resembles[name]
-        if like is None or name is None:
-            self.inventory.leave_out(PART_NO_PARTY, msg("source.einnsyn.left_out.part_no_party"))
-            return
-        self.inventory.leave_out(PART_RESEMBLES, msg("source.einnsyn.left_out.part_resembles"))
-        key = (name, like)
-        self.resembling[key] = self.resembling.get(key, 0) + 1
-        if len(self.resembling_at) < MAX_LOCATIONS:
-            self.resembling_at.append(where)
-
-    def _parts_left(self, parts: list[Found]) -> None:
-        for found in parts:
-            if found.obj["id"] not in self.used_parts and found.obj.get("deleted") is not True:
-                self._leave("part_orphan", found)
-
     # ------------------------------------------------------------------ rows
 
     def _add(self, collection: str, row: dict[str, str | None], found: Found) -> None:
@@ -571,7 +391,7 @@ class Capture:
     ) -> None:
         problems: list[Text] = []
         for key, value in row.items():
-            if value is not None and _SURROGATE.search(value):
+            if value is not None and SURROGATE.search(value):
                 problems.append(msg("source.einnsyn.lone_surrogate", field=repr(key)))
                 row[key] = None
         path, line, pointer = where
@@ -579,11 +399,3 @@ class Capture:
         if rows is None:
             rows = self.rows[(collection, path)] = RowCollector(COLUMNS[collection])
         rows.add(line or 1, row, problems, pointer)
-
-
-def _case(obj: dict[str, Any]) -> str | None:
-    """``moetesakssekvensnummer/YY`` (``2/24``), as the steering group numbers its cases."""
-    seq, year = text(obj.get("moetesakssekvensnummer")), text(obj.get("moetesaksaar"))
-    if seq and year and year.isdigit():
-        return f"{seq}/{int(year) % 100:02d}"
-    return None
