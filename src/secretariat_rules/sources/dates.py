@@ -1,0 +1,98 @@
+"""Dates and date-times (SPEC §2.3) as polars expressions: ISO 8601 or Norwegian.
+
+``2024-03-01`` or ``1.3.2024``; a date-time without a zone is Europe/Oslo time.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+TIME_ZONE = "Europe/Oslo"
+
+
+_ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_NO_DATE = r"^[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}$"
+
+_DATETIME = (
+    r"^(?:(?P<y>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})"
+    r"(?:[Tt ](?P<h>[0-9]{2}):(?P<mi>[0-5][0-9])(?::(?P<s>[0-5][0-9])(?:[.,](?P<f>[0-9]{1,9}))?)?"
+    r"(?P<z>[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?)?"
+    r"|(?P<nd>[0-9]{1,2})\.(?P<nmo>[0-9]{1,2})\.(?P<ny>[0-9]{4})"
+    r"(?: +(?P<nh>[0-9]{1,2}):(?P<nmi>[0-5][0-9])(?::(?P<ns>[0-5][0-9]))?)?)$"
+)
+"""ISO 8601 (groups ``y``...``z``) or Norwegian ``d.m.yyyy[ h:mm[:ss]]`` (groups ``n*``)."""
+
+
+def _date(text: pl.Expr) -> pl.Expr:
+    """``2024-03-01`` or ``01.03.2024`` / ``1.3.2024``; real calendar dates only."""
+    date = (
+        pl.when(text.str.contains(_ISO_DATE))
+        .then(text.str.strptime(pl.Date, "%Y-%m-%d", strict=False))
+        .when(text.str.contains(_NO_DATE))
+        .then(text.str.strptime(pl.Date, "%d.%m.%Y", strict=False))
+    )
+    return _from_year_one(date)
+
+
+def _from_year_one(value: pl.Expr) -> pl.Expr:
+    """Null before 0001-01-01: year 0 does not exist (and no Python date can hold it)."""
+    return pl.when(value.dt.year() >= 1).then(value)
+
+
+def _datetime(text: pl.Expr) -> pl.Expr:
+    """ISO 8601 or ``01.03.2024 14:30[:ss]``; naive means Europe/Oslo.
+
+    Works inside the struct of regex groups, in stages, so that every intermediate
+    (the groups, the naive stamp) is computed once.
+    """
+    stamp = pl.concat_str(
+        pl.coalesce(_group("y"), _group("ny")),
+        pl.lit("-"),
+        _padded("mo", "nmo", None),
+        pl.lit("-"),
+        _padded("d", "nd", None),
+        pl.lit(" "),
+        _padded("h", "nh"),
+        pl.lit(":"),
+        _padded("mi", "nmi"),
+        pl.lit(":"),
+        _padded("s", "ns"),
+    )
+    micros = _group("f").str.pad_end(6, "0").str.slice(0, 6).cast(pl.Int64, strict=False)
+    zone = _group("z").str.to_uppercase().str.replace(":", "", literal=True)
+    naive = pl.field("_stamp").str.strptime(pl.Datetime("us"), "%Y-%m-%d %H:%M:%S", strict=False)
+    naive = naive + pl.duration(microseconds=pl.field("_us").fill_null(0))
+    local = pl.field("_naive").dt.replace_time_zone(
+        TIME_ZONE, ambiguous="earliest", non_existent="null"
+    )
+    utc = pl.field("_naive") - pl.duration(minutes=_offset_minutes(pl.field("_zone")))
+    aware = utc.dt.replace_time_zone("UTC").dt.convert_time_zone(TIME_ZONE)
+    return (
+        text.str.extract_groups(_DATETIME)
+        .struct.with_fields(stamp.alias("_stamp"), micros.alias("_us"), zone.alias("_zone"))
+        .struct.with_fields(naive.alias("_naive"))
+        .struct.with_fields(
+            pl.when(pl.field("_zone").is_null()).then(local).otherwise(aware).alias("_value")
+        )
+        .struct.field("_value")
+        .pipe(_from_year_one)
+    )
+
+
+def _group(name: str) -> pl.Expr:
+    """A regex group inside the groups struct; null where it did not take part."""
+    return pl.when(pl.field(name) != "").then(pl.field(name))
+
+
+def _padded(iso: str, norwegian: str, default: str | None = "00") -> pl.Expr:
+    """The ISO group, else the Norwegian one zero-padded to two digits, else ``default``."""
+    return pl.coalesce(_group(iso), _group(norwegian).str.zfill(2), pl.lit(default, pl.Utf8))
+
+
+def _offset_minutes(zone: pl.Expr) -> pl.Expr:
+    """Minutes east of UTC of ``Z``, ``+01`` or ``+0100``; null if out of range."""
+    hours = zone.str.slice(1, 2).cast(pl.Int64, strict=False)
+    minutes = zone.str.slice(3, 2).cast(pl.Int64, strict=False).fill_null(0)
+    sign = pl.when(zone.str.starts_with("-")).then(-1).otherwise(1)
+    valid = (hours <= 23) & (minutes <= 59)
+    return pl.when(zone == "Z").then(0).when(valid).then(sign * (hours * 60 + minutes))
