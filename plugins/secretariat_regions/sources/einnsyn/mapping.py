@@ -21,8 +21,10 @@ from secretariat_rules.sources.readers import RawTable, RowCollector
 
 from ..noark5.codes import KIND_BY_TEXT, code
 from ..vocabulary import normalize
+from . import terms
 from .pages import Found, Page, SavedObjects
 from .recipients import Recipients
+from .terms import *  # noqa: F403 (the terms, re-exported)
 from .terms import (
     COLUMNS,
     JOURNALPOST_KINDS,
@@ -32,15 +34,7 @@ from .terms import (
     MERGED,
     NOTICE_TYPES,
     ORIENTERING,
-    PART_MERGED,
-    PART_NO_PARTY,
-    PART_RESEMBLES,
-    PART_SAME_PARTY,
-    PART_SCREENED,
-    PART_SENDER,
-    RECIPIENT_TYPES,
     RECORD_ENTITIES,
-    SENDER_TYPES,
     SUBJECT,
     SUPPORT_ENTITIES,
     SURROGATE,
@@ -51,22 +45,8 @@ from .terms import (
     text,
 )
 
-__all__ = [
-    "JOURNALPOST_KINDS",
-    "LEFT_OUT",
-    "MEETING_DOCUMENT_KINDS",
-    "MERGED",
-    "PART_MERGED",
-    "PART_NO_PARTY",
-    "PART_RESEMBLES",
-    "PART_SAME_PARTY",
-    "PART_SCREENED",
-    "PART_SENDER",
-    "RECIPIENT_TYPES",
-    "SENDER_TYPES",
-    "SUBJECT",
-    "Capture",
-]
+__all__ = ["Capture"]
+__all__ += terms.__all__
 
 
 @dataclass
