@@ -20,30 +20,16 @@ from ..reporters.base import (
     audit_renderer,
     repository_path,
 )
+from . import options as opt
 from .app import main, registry_of
 from .errors import debug_requested, handle_errors
 from .help import option, tr
-from .options import (
-    COLOR_OPTION,
-    SCHEMA_CHECK_OPTION,
-    as_of_option,
-    check_format,
-    fail_on_option,
-    format_option,
-    lang_option,
-    output_option,
-    parse_date,
-    parse_period,
-    parse_reports,
-    period_option,
-    reports_option,
-)
 from .output import encodable, use_color, write_atomic
 
 
 def audit_reporter(fmt: str, registry: Registry) -> AuditReporter:
     """The reporter of ``fmt`` if it can render an audit (``render_audit``), else exit 2."""
-    check_format(fmt, registry)
+    opt.check_format(fmt, registry)
     reporter = audit_renderer(registry.reporters[fmt])
     if reporter is None:
         able = ", ".join(n for n, r in sorted(registry.reporters.items()) if audit_renderer(r))
@@ -53,12 +39,12 @@ def audit_reporter(fmt: str, registry: Registry) -> AuditReporter:
 
 @main.command("audit", help="help.audit", epilog="help.audit.epilog")
 @click.argument("data_dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@format_option("help.option.format.audit")
-@output_option("help.option.output.report")
-@reports_option("help.option.report.audit")
-@as_of_option("help.option.as_of.audit")
-@period_option("help.option.period.audit")
-@lang_option("help.option.lang.audit")
+@opt.format_option("help.option.format.audit")
+@opt.output_option("help.option.output.report")
+@opt.reports_option("help.option.report.audit")
+@opt.as_of_option("help.option.as_of.audit")
+@opt.period_option("help.option.period.audit")
+@opt.lang_option("help.option.lang.audit")
 @option(
     "-j",
     "--jobs",
@@ -68,9 +54,9 @@ def audit_reporter(fmt: str, registry: Registry) -> AuditReporter:
     help="help.option.jobs",
 )
 @option("-q", "--quiet", is_flag=True, help="help.option.quiet.audit")
-@fail_on_option("help.option.fail_on.audit", "error")
-@COLOR_OPTION
-@SCHEMA_CHECK_OPTION
+@opt.fail_on_option("help.option.fail_on.audit", "error")
+@opt.COLOR_OPTION
+@opt.SCHEMA_CHECK_OPTION
 @click.pass_context
 @handle_errors
 def audit_command(
@@ -109,10 +95,12 @@ def audit_command(
     """
     registry = registry_of(ctx)
     main_reporter = audit_reporter(fmt, registry)
-    extra = [(path, audit_reporter(f, registry)) for f, path in parse_reports(reports, registry)]
+    extra = [
+        (path, audit_reporter(f, registry)) for f, path in opt.parse_reports(reports, registry)
+    ]
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
-    reference_date = parse_date(as_of, "--as-of") if as_of else None
-    chosen_period = parse_period(period) if period else None
+    reference_date = opt.parse_date(as_of, "--as-of") if as_of else None
+    chosen_period = opt.parse_period(period) if period else None
     missing = [str(d) for d in data_dirs if not d.exists()]
     if missing:
         raise UsageError(msg("cli.audit.no_dir", dirs=", ".join(missing)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -113,21 +114,21 @@ def rules_command(
     """
     registry = registry_of(ctx)
     ruleset = load_named_ruleset(registry, ruleset_name)
-    if baseline is None:
-        if fmt == "json":
-            text = dump_json(reference.listing(ruleset))
-        elif fmt == "markdown":
-            text = reference_markdown.listing_markdown(ruleset, lang)
-        else:
-            text = reference_text.listing_text(ruleset, lang)
+    subject: Any = ruleset
+    to_json: Callable[..., Any] = reference.listing
+    to_markdown: Callable[..., str] = reference_markdown.listing_markdown
+    to_text: Callable[..., str] = reference_text.listing_text
+    if baseline is not None:
+        subject = tailoring_register(ruleset, load_named_ruleset(registry, baseline))
+        to_json = reference.tailoring_report
+        to_markdown = reference_markdown.tailoring_markdown
+        to_text = reference_text.tailoring_text
+    if fmt == "json":
+        text = dump_json(to_json(subject))
+    elif fmt == "markdown":
+        text = to_markdown(subject, lang)
     else:
-        register = tailoring_register(ruleset, load_named_ruleset(registry, baseline))
-        if fmt == "json":
-            text = dump_json(reference.tailoring_report(register))
-        elif fmt == "markdown":
-            text = reference_markdown.tailoring_markdown(register, lang)
-        else:
-            text = reference_text.tailoring_text(register, lang)
+        text = to_text(subject, lang)
     emit(text, output)
     return ExitCode.OK
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -78,72 +79,79 @@ def run_options(func: F) -> F:
     return func
 
 
+@dataclass(frozen=True)
+class RunRequest:
+    """What ``check`` or ``validate`` was asked: its options as click parsed them."""
+
+    ruleset: str | None
+    as_of: str | None
+    period: str | None
+    fmt: str
+    output: Path | None
+    reports: tuple[str, ...]
+    fail_on: str | None
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    lang: str | None
+    quiet: bool
+    waivers: Path | None
+    baseline: Path | None
+    color: bool | None
+    schema_check: bool
+
+
 def _run(
     ctx: click.Context,
     data_dirs: tuple[Path, ...],
+    asked: RunRequest,
     *,
-    ruleset: str | None,
-    as_of: str | None,
-    period: str | None,
-    fmt: str,
-    output: Path | None,
-    reports: tuple[str, ...],
-    fail_on: str | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    lang: str | None,
-    color: bool | None,
-    quiet: bool = False,
-    waivers: Path | None = None,
-    baseline: Path | None = None,
-    schema_check: bool = False,
     inventory: bool = False,
 ) -> ExitCode:
     registry = registry_of(ctx)
     data_dirs = data_dirs or (Path("."),)
-    check_format(fmt, registry)
-    extra_reports = parse_reports(reports, registry)
-    reference = parse_date(as_of, "--as-of") if as_of else None
-    chosen_period = parse_period(period) if period else None
-    check_ruleset_path(ruleset)
-    if waivers is not None:
-        check_regular_file(waivers, "--waivers")
-    known = load_baseline(baseline) if baseline else None
+    check_format(asked.fmt, registry)
+    extra_reports = parse_reports(asked.reports, registry)
+    reference = parse_date(asked.as_of, "--as-of") if asked.as_of else None
+    chosen_period = parse_period(asked.period) if asked.period else None
+    check_ruleset_path(asked.ruleset)
+    if asked.waivers is not None:
+        check_regular_file(asked.waivers, "--waivers")
+    known = load_baseline(asked.baseline) if asked.baseline else None
     found = [repository_defaults(data_dir, registry) for data_dir in data_dirs]
-    lang = lang or chosen_lang()
+    lang = asked.lang or chosen_lang()
     if lang is None and found[0].defaults.lang:
         ctx.find_root().obj["ui_lang"] = found[0].defaults.lang  # errors from here on too
     lang = lang or found[0].defaults.lang or "nb"
     own_reports = [
-        [] if reports or inventory else report_targets(d, f, registry.reporters)
+        [] if asked.reports or inventory else report_targets(d, f, registry.reporters)
         for d, f in zip(data_dirs, found, strict=True)
     ]
     check_one = partial(  # what every repository of the run shares
         run_check,
-        ruleset=ruleset,
+        ruleset=asked.ruleset,
         as_of=reference,
         period=chosen_period,
         lang=lang,
         registry=registry,
-        waivers=waivers,
+        waivers=asked.waivers,
         baseline=known,
-        schema_check=schema_check,
+        schema_check=asked.schema_check,
     )
     results: list[Result] = []
     for data_dir, defaults in zip(data_dirs, found, strict=True):
-        chosen_fail_on = fail_on or defaults.defaults.fail_on or "error"
+        chosen_fail_on = asked.fail_on or defaults.defaults.fail_on or "error"
         chosen_select, chosen_ignore = selection(
-            split_ids(select), split_ids(ignore), defaults.defaults
+            split_ids(asked.select), split_ids(asked.ignore), defaults.defaults
         )
         if inventory:  # validate: the DAT rules, whatever the manifest selects
-            chosen_select, chosen_ignore = split_ids(select), split_ids(ignore)
+            chosen_select, chosen_ignore = split_ids(asked.select), split_ids(asked.ignore)
         threshold = None if chosen_fail_on == "never" else Severity.parse(chosen_fail_on)
         try:
             result = check_one(
                 data_dir, fail_on=threshold, select=chosen_select, ignore=chosen_ignore
             )
         except UsageError as exc:
-            from_manifest = not (select or ignore or inventory)
+            from_manifest = not (asked.select or asked.ignore or inventory)
             raise (selection_error(exc, data_dir, defaults) if from_manifest else exc) from None
         results.append(result)
     for result, targets in zip(results, own_reports, strict=True):
@@ -153,15 +161,15 @@ def _run(
     stream = sys.stdout
     main_options = ReportOptions(
         lang=lang,
-        color=use_color(color, stream) if output is None else False,
+        color=use_color(asked.color, stream) if asked.output is None else False,
         inventory=inventory,
     )
-    text = registry.reporters[fmt].render(results, main_options)
-    if output is not None:
-        write_atomic(output, text)
-    elif not quiet:
+    text = registry.reporters[asked.fmt].render(results, main_options)
+    if asked.output is not None:
+        write_atomic(asked.output, text)
+    elif not asked.quiet:
         click.echo(encodable(text), nl=not text.endswith("\n"), color=main_options.color)
-    if quiet:  # one line per repository, whatever --format
+    if asked.quiet:  # one line per repository, whatever --format
         for result in results:
             line = f"{repository_path(result.data_dir)}: {summary_line(result, lang)}"
             click.echo(encodable(line))
@@ -177,7 +185,7 @@ def _run(
 @handle_errors
 def check(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) -> ExitCode:
     """Run a ruleset on one or more data repositories (default: the current directory)."""
-    return _run(ctx, data_dirs, **options)
+    return _run(ctx, data_dirs, RunRequest(**options))
 
 
 @main.command(help="help.validate")
@@ -188,4 +196,4 @@ def validate(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) ->
     """Check data integrity only (the DAT rules), and show what each source read."""
     options["select"] = ("DAT",)
     options["ignore"] = ()
-    return _run(ctx, data_dirs, **options, inventory=True)
+    return _run(ctx, data_dirs, RunRequest(**options), inventory=True)
