@@ -10,9 +10,7 @@ meeting when it ends. The mapping, field by field, is in ``docs/plugins.md``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from secretariat_rules.findings import DataRuleId
@@ -25,7 +23,24 @@ from secretariat_rules.sources.values import printable
 
 from . import codes
 from .dates import as_date, as_datetime, date_of
-from .walk import XSI_TYPE, children, local, text
+from .elements import (
+    Mappe,
+    Recipient,
+    Registrering,
+    decision_case,
+    declared_kind,
+    document_kind,
+    first_of,
+    first_texts,
+    is_case_paper,
+    main_description,
+    meeting_ref_of,
+    org_number,
+    registrering_kind,
+    resolved_kind,
+    secretariat_present_of,
+)
+from .walk import children, text
 
 __all__ = [
     "DECISION_COLUMNS",
@@ -53,13 +68,11 @@ SENT_ORDER = ("sendtDato", "journaldato", "dokumentetsDato")
 """Where a distribution's ``sent`` comes from: the first of these the registrering has,
 else the document's ``date``."""
 
-_TYPED = frozenset({"journalpost", "arkivnotat", "moeteregistrering", "basisregistrering"})
 _MAPPE_FIELDS = frozenset(
     {"systemID", "mappeID", "tittel", "saksaar", "sakssekvensnummer", "utvalg", "moetedato"}
 )
 _MEMO = 10_000
 """Distinct correspondents whose match is remembered (then forgotten, to bound memory)."""
-_CASE = re.compile(r"[0-9]{1,5}/[0-9]{2}")
 
 # inventory left_out reasons for korrespondanseparter (no finding: see docs/plugins.md)
 SENDER = "korrespondansepart: a sender, not a recipient"
@@ -92,57 +105,6 @@ def left_out_message(reason: str, count: int) -> Msg:
     return msg("source.left_out", count=count, reason=msg(LEFT_OUT_MESSAGES[reason]))
 
 
-@dataclass
-class _Recipient:
-    party: str
-    line: int
-    pointer: str
-
-
-@dataclass
-class _Registrering:
-    values: dict[str, str | None]
-    own_meeting: str | None
-    number: str | None
-    registrerings_id: str | None
-    line: int
-    pointer: str
-    sent: str | None
-    sent_date: str | None
-    role: str | None
-    recipients: list[_Recipient]
-    decision: dict[str, str | None] | None
-    case: tuple[str, str] | None = None
-    mappe_id: str | None = None
-    case_id: str | None = None
-    meeting: str | None = None
-    mappe_meeting: str | None = None
-
-    def archive_ref(self) -> str | None:
-        number = _number(self.number)
-        if self.case and number:
-            return f"{self.case[0]}/{_number(self.case[1])}-{number}"
-        mappe_id = self.case_id or self.mappe_id
-        if mappe_id and number:
-            return f"{mappe_id}-{number}"
-        return self.registrerings_id
-
-    def document_id(self) -> str | None:
-        return self.values["id"] or self.archive_ref()
-
-
-@dataclass
-class _Mappe:
-    kind: str
-    line: int
-    pointer: str
-    fields: dict[str, str | None] = field(default_factory=dict)
-    meeting_ref: str | None = None
-    participants: list[tuple[str | None, str | None]] = field(default_factory=list)
-    pending: list[_Registrering] = field(default_factory=list)
-    holds: int = 0
-
-
 class Records:
     """The records of one extract, and what was seen and left out (see the module doc)."""
 
@@ -150,7 +112,7 @@ class Records:
         self.rel = rel
         self.parties = PartyMatcher(manifest.parties)
         self.bodies = BodyMatcher(manifest.bodies)
-        self.open: list[_Mappe] = []
+        self.open: list[Mappe] = []
         self.documents = RowCollector(DOCUMENT_COLUMNS)
         self.distributions = RowCollector(DISTRIBUTION_COLUMNS)
         self.meetings = RowCollector(MEETING_COLUMNS)
@@ -167,24 +129,24 @@ class Records:
     # ------------------------------------------------------------------ walk events
 
     def mappe_start(self, elem: Any, pointer: str) -> None:
-        self.open.append(_Mappe(_declared_kind(elem), elem.sourceline, pointer))
+        self.open.append(Mappe(declared_kind(elem), elem.sourceline, pointer))
 
     def mappe_field(self, name: str, elem: Any) -> None:
         mappe = self.open[-1]
         if name in _MAPPE_FIELDS:
             mappe.fields.setdefault(name, text(elem))
         elif name == "virksomhetsspesifikkeMetadata":
-            mappe.meeting_ref = mappe.meeting_ref or _meeting_ref(elem)
+            mappe.meeting_ref = mappe.meeting_ref or meeting_ref_of(elem)
         elif name == "moetedeltaker":
             self.elements["moetedeltaker"] += 1
-            texts = _first_texts(elem)
+            texts = first_texts(elem)
             mappe.participants.append(
                 (texts.get("moetedeltakerNavn"), texts.get("moetedeltakerFunksjon"))
             )
 
     def mappe_end(self, elem: Any) -> None:
         mappe = self.open.pop()
-        kind = _resolved_kind(mappe)
+        kind = resolved_kind(mappe)
         self.elements[kind] += 1
         fields = mappe.fields
         year, sequence = fields.get("saksaar"), fields.get("sakssekvensnummer")
@@ -290,47 +252,47 @@ class Records:
         if len(where) < NOTICE_LOCATIONS:
             where.append((self.rel, line, pointer))
 
-    def _registrering(self, elem: Any, pointer: str) -> _Registrering:
-        kind = _registrering_kind(elem)
+    def _registrering(self, elem: Any, pointer: str) -> Registrering:
+        kind = registrering_kind(elem)
         self.elements[kind] += 1
-        texts = _first_texts(elem)
+        texts = first_texts(elem)
         descriptions = []
         own_meeting = None
         for name, child in children(elem):
             if name == "dokumentbeskrivelse":
                 self.elements["dokumentbeskrivelse"] += 1
-                descriptions.append(_first_texts(child))
+                descriptions.append(first_texts(child))
             elif name == "virksomhetsspesifikkeMetadata":
-                own_meeting = own_meeting or _meeting_ref(child)
-        main = _main_description(descriptions)
+                own_meeting = own_meeting or meeting_ref_of(child)
+        main = main_description(descriptions)
         journalpost = codes.journalpost_code(texts.get("journalposttype"))
         meeting_type = texts.get("moeteregistreringstype")
         document_type = main.get("dokumenttype")
         values: dict[str, str | None] = {
             "id": texts.get("systemID"),
             "title": texts.get("tittel") or texts.get("offentligTittel") or main.get("tittel"),
-            "kind": _kind(kind, document_type, meeting_type, journalpost),
-            "date": as_date(_first(texts, DATE_ORDER)),
+            "kind": document_kind(kind, document_type, meeting_type, journalpost),
+            "date": as_date(first_of(texts, DATE_ORDER)),
             "meeting": None,
             "archived": as_date(texts.get("journaldato") or texts.get("arkivertDato")),
         }
         roles = {codes.code(document_type), codes.code(meeting_type)}
         role = "minutes" if roles & codes.MINUTES else "notice" if roles & codes.NOTICES else None
-        sent_text = _first(texts, SENT_ORDER)
+        sent_text = first_of(texts, SENT_ORDER)
         sent = as_datetime(sent_text) if texts.get("sendtDato") else as_date(sent_text)
         sent = sent or values["date"]
         sent_day = date_of(texts.get("sendtDato"))
         recipients = self._recipients(elem, pointer, journalpost)
         decision = None
-        if texts.get("moetesakstype") is not None and _is_case_paper(role, meeting_type):
+        if texts.get("moetesakstype") is not None and is_case_paper(role, meeting_type):
             decision = {
-                "case": _decision_case(elem, texts),
+                "case": decision_case(elem, texts),
                 "title": values["title"],
                 "kind": codes.DECISION_KINDS.get(codes.code(texts["moetesakstype"]), "vedtak"),
                 "responsible_party": recipients[0].party if recipients else None,
                 "communicated": None,
             }
-        return _Registrering(
+        return Registrering(
             values=values,
             own_meeting=own_meeting,
             number=texts.get("journalpostnummer"),
@@ -344,11 +306,11 @@ class Records:
             decision=decision,
         )
 
-    def _recipients(self, elem: Any, pointer: str, journalpost: str | None) -> list[_Recipient]:
+    def _recipients(self, elem: Any, pointer: str, journalpost: str | None) -> list[Recipient]:
         """The parties a registrering's recipients name (an untyped korrespondansepart of
         an outgoing journalpost is a recipient too)."""
         incoming, outgoing = journalpost == "I", journalpost == "U"
-        found: list[_Recipient] = []
+        found: list[Recipient] = []
         index = 0
         for name, part in children(elem):
             if name != "korrespondansepart":
@@ -356,7 +318,7 @@ class Records:
             index += 1
             self.elements["korrespondansepart"] += 1
             where = f"{pointer}/korrespondansepart[{index}]"
-            texts = _first_texts(part)
+            texts = first_texts(part)
             kind = codes.code(texts.get("korrespondanseparttype"))
             if kind in codes.SENDERS:
                 self.left_out[SENDER] += 1
@@ -368,13 +330,13 @@ class Records:
                 self.left_out[INCOMING] += 1
                 continue
             party_name = texts.get("korrespondansepartNavn") or texts.get("navn")
-            party = self._match(_org_number(part), party_name, texts.get("epostadresse"))
+            party = self._match(org_number(part), party_name, texts.get("epostadresse"))
             if party is None:
                 self._unmatched(party_name, part.sourceline, where)
             elif any(r.party == party for r in found):
                 self.left_out[SAME_PARTY] += 1
             else:
-                found.append(_Recipient(party, part.sourceline, where))
+                found.append(Recipient(party, part.sourceline, where))
         return found
 
     def _match(self, org: str | None, name: str | None, email: str | None) -> str | None:
@@ -401,7 +363,7 @@ class Records:
         if len(where) < NOTICE_LOCATIONS:
             where.append((self.rel, line, pointer))
 
-    def _meeting(self, mappe: _Mappe, meeting_id: str | None) -> None:
+    def _meeting(self, mappe: Mappe, meeting_id: str | None) -> None:
         fields = mappe.fields
         own = [r for r in mappe.pending if r.meeting == meeting_id]
         notices = sorted(r.sent_date for r in own if r.role == "notice" and r.sent_date)
@@ -412,12 +374,12 @@ class Records:
             "body": self.bodies.match(utvalg) or utvalg,
             "date": as_date(fields.get("moetedato")),
             "notice_sent": notices[0] if notices else None,
-            "secretariat_present": _secretariat_present(mappe.participants),
+            "secretariat_present": secretariat_present_of(mappe.participants),
             "minutes": minutes,
         }
         self.meetings.add(mappe.line, row, [], mappe.pointer)
 
-    def _write(self, record: _Registrering) -> None:
+    def _write(self, record: Registrering) -> None:
         values = dict(record.values)
         values["archive_ref"] = record.archive_ref()
         values["meeting"] = record.own_meeting or record.meeting or record.mappe_meeting
@@ -439,131 +401,3 @@ class Records:
         decision = {"id": values["id"], "meeting": values["meeting"], **record.decision}
         decision["id"] = record.values["id"] or case or values["id"]
         self.decisions.add(record.line, decision, [], record.pointer)
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _first_texts(elem: Any) -> dict[str, str | None]:
-    """Text of the first child of each name."""
-    texts: dict[str, str | None] = {}
-    for name, child in children(elem):
-        texts.setdefault(name, text(child))
-    return texts
-
-
-def _first(texts: dict[str, str | None], names: tuple[str, ...]) -> str | None:
-    return next((texts[n] for n in names if texts.get(n)), None)
-
-
-def _type_name(elem: Any) -> str | None:
-    declared = elem.get(XSI_TYPE)
-    return declared.rsplit(":", 1)[-1].strip() if declared else None
-
-
-def _declared_kind(elem: Any) -> str:
-    name = local(elem)
-    if name in ("saksmappe", "moetemappe"):
-        return name
-    declared = _type_name(elem)
-    return declared if declared in ("saksmappe", "moetemappe") else "mappe"
-
-
-def _resolved_kind(mappe: _Mappe) -> str:
-    if mappe.kind != "mappe":
-        return mappe.kind
-    if _has_case(mappe.fields):
-        return "saksmappe"
-    if mappe.fields.get("utvalg") or mappe.fields.get("moetedato"):
-        return "moetemappe"
-    return "mappe"
-
-
-def _has_case(fields: dict[str, str | None]) -> bool:
-    return bool(fields.get("saksaar") and fields.get("sakssekvensnummer"))
-
-
-def _registrering_kind(elem: Any) -> str:
-    name = local(elem)
-    if name in _TYPED:
-        return name
-    declared = _type_name(elem)
-    if declared is not None:
-        return declared if declared in _TYPED else "registrering"
-    names = {n for n, _ in children(elem)}
-    if names & {"journalposttype", "journalpostnummer"}:
-        return "journalpost"
-    if names & {"moeteregistreringstype", "moetesakstype"}:
-        return "moeteregistrering"
-    return "registrering"
-
-
-def _meeting_ref(metadata: Any) -> str | None:
-    for child in metadata.iter():
-        if local(child) == "moete" and text(child):
-            return text(child)
-    return None
-
-
-def _main_description(descriptions: list[dict[str, str | None]]) -> dict[str, str | None]:
-    """The main document's (``Hoveddokument``/``H``) description, else the first."""
-    for texts in descriptions:
-        if codes.code(texts.get("tilknyttetRegistreringSom")) in ("hoveddokument", "h"):
-            return texts
-    return descriptions[0] if descriptions else {}
-
-
-def _kind(
-    kind: str, document_type: str | None, meeting_type: str | None, journalpost: str | None
-) -> str:
-    for candidate in (document_type, meeting_type):
-        if found := codes.KIND_BY_CODE.get(codes.code(candidate)):
-            return found
-    if journalpost is not None:
-        return codes.JOURNALPOST_KINDS[journalpost]
-    return "notat" if kind == "arkivnotat" else "annet"
-
-
-def _number(value: str | None) -> str | None:
-    """Digits without leading zeros (``013`` → ``13``); other text as given."""
-    if value is None:
-        return None
-    return str(int(value)) if value.isascii() and value.isdigit() else value
-
-
-def _org_number(part: Any) -> str | None:
-    for elem in part.iter():
-        if local(elem) == "organisasjonsnummer" and text(elem):
-            return text(elem)
-    return None
-
-
-def _decision_case(elem: Any, texts: dict[str, str | None]) -> str | None:
-    """``moetesakssekvensnummer/YY`` (``49/20``), else a registreringsID that is one."""
-    found: dict[str, str] = {}
-    for child in elem.iter():
-        name = local(child)
-        if name in ("moetesaksaar", "moetesakssekvensnummer") and text(child):
-            found.setdefault(name, text(child) or "")
-    year, number = found.get("moetesaksaar"), found.get("moetesakssekvensnummer")
-    if year and number and year.isdigit() and number.isdigit():
-        return f"{int(number)}/{year[-2:]}"
-    ident = texts.get("registreringsID")
-    return ident if ident and _CASE.fullmatch(ident) else None
-
-
-def _is_case_paper(role: str | None, meeting_type: str | None) -> bool:
-    """A møtesak's own registrering (saksframlegg, vedtak, saksprotokoll; v3.1 gives every
-    moeteregistrering a moetesakstype): not the notice, minutes or an attachment."""
-    return role is None and codes.code(meeting_type) not in codes.ATTACHMENTS
-
-
-def _secretariat_present(participants: list[tuple[str | None, str | None]]) -> str | None:
-    """``true`` when a participant's function (or name) is the secretariat, ``false``
-    when participants are listed but none is; empty when none are listed."""
-    if not participants:
-        return None
-    for name, function in participants:
-        if any(codes.SECRETARIAT.search(t or "") for t in (function, name)):
-            return "true"
-    return "false"
