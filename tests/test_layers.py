@@ -108,7 +108,11 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "engine.explanation",
         ),
     ),
-    ("dataset", "typing raw tables into a Dataset", ("dataset",)),
+    (
+        "dataset",
+        "typing raw tables into a Dataset",
+        ("dataset", "dataset_typing", "dataset_links"),
+    ),
     (
         "ground",
         "values, errors, texts, files, markers",
