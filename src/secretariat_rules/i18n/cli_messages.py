@@ -7,6 +7,9 @@ Every key has an ``nb`` and an ``en`` entry (``tests/test_i18n_catalogue.py``).
 language); ``cli.*`` are the command line's own messages: errors, progress, lines it
 prints. Option names, formats, file names and values stay as they are in both languages.
 A help text that begins with ``\\b`` keeps its line breaks (click's convention).
+
+Why it stays one module past 400 lines: it is a table of texts (every command's help
+and messages in both languages); splitting it would scatter one domain's wording.
 """
 
 from __future__ import annotations
