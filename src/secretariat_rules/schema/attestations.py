@@ -30,10 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError, f
 
 from ..exceptions import AttestationError, Problem
 from ..i18n.message import Msg, Text, msg
-from ..sources.values import parse_scalar
 from ..yamlio import LineIndex, validation_problems
-from .errors import SchemaValueError
-from .waivers import rule_id_as_written
+from .waivers import date_as_written, rule_id_as_written
 
 ATTESTATIONS_NAME = "attestations.yaml"
 """The file, at the root of the data repository."""
@@ -93,13 +91,7 @@ class Attestation(BaseModel):
     @classmethod
     def _norwegian_date(cls, value: Any) -> Any:
         """``2025-03-15`` or ``15.03.2025``, by the same rules as the data files."""
-        if isinstance(value, dt.datetime):
-            raise SchemaValueError(
-                "error.value.date_not_datetime", example="2025-03-15", value=str(value)
-            )
-        if isinstance(value, str | dt.date):
-            return parse_scalar(value, "date")
-        return value
+        return date_as_written(value, example="2025-03-15")
 
 
 class AttestationsFile(RootModel[list[Attestation]]):

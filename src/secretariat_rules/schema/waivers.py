@@ -26,12 +26,13 @@ def rule_id_as_written(value: Any) -> Any:
     return value
 
 
-def date_as_written(value: Any) -> Any:
-    """A date by the data-file rules: ``2025-12-31`` or ``31.12.2025`` (not a datetime)."""
+def date_as_written(value: Any, example: str = "2025-12-31") -> Any:
+    """A date by the data-file rules: ``2025-12-31`` or ``31.12.2025`` (not a datetime).
+
+    ``example`` is the date the error for a datetime shows as the form to write.
+    """
     if isinstance(value, dt.datetime):
-        raise SchemaValueError(
-            "error.value.date_not_datetime", example="2025-12-31", value=str(value)
-        )
+        raise SchemaValueError("error.value.date_not_datetime", example=example, value=str(value))
     if isinstance(value, str | dt.date):
         return parse_scalar(value, "date")
     return value
