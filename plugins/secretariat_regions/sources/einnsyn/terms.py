@@ -10,6 +10,13 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..noark5.records import (  # the same columns as a Noark 5 extract fills
+    DECISION_COLUMNS,
+    DISTRIBUTION_COLUMNS,
+    DOCUMENT_COLUMNS,
+    MEETING_COLUMNS,
+)
+
 __all__ = [
     "COLUMNS",
     "DECISION_COLUMNS",
@@ -133,10 +140,6 @@ the catalogue's ``source.einnsyn.left_out.KIND`` (whose ``en`` text is the key).
 SCREENED = re.compile(r"^[\s*]*\*[\s*]*$")
 SURROGATE = re.compile("[\ud800-\udfff]")
 
-DOCUMENT_COLUMNS = ("id", "title", "kind", "date", "meeting", "archive_ref", "archived")
-DISTRIBUTION_COLUMNS = ("document", "party", "sent")
-MEETING_COLUMNS = ("id", "body", "date", "notice_sent", "secretariat_present", "minutes")
-DECISION_COLUMNS = ("id", "meeting", "case", "title", "kind", "responsible_party", "communicated")
 COLUMNS = {
     "documents": DOCUMENT_COLUMNS,
     "distributions": DISTRIBUTION_COLUMNS,
