@@ -96,7 +96,8 @@ def resolve_references(
     for spec in refs:
         assert spec.ref is not None
         value = pl.col(spec.name)
-        known_ids = pl.Series(sorted(known.get(spec.ref, set())), dtype=pl.Utf8)
+        # membership needs no order: sorting millions of ids was most of the time
+        known_ids = pl.Series(list(known.get(spec.ref, ())), dtype=pl.Utf8)
         is_dangling = value.is_not_null() & ~value.is_in(known_ids.implode())
         dangling_exprs.append(pl.when(is_dangling).then(value))
     columns = [f"__dangling_{i}" for i in range(len(refs))]

@@ -17,7 +17,13 @@ from .i18n.message import Msg, Text, msg
 from .schema.collections import COLLECTION_FIELDS
 from .schema.fields import FieldSpec
 from .sources.readers import RawTable, row_problems
-from .sources.values import expected_text, normalized_raw, parse_expr, printable_expr
+from .sources.values import (
+    expected_text,
+    fast_parse_expr,
+    normalized_raw,
+    parse_expr,
+    printable_expr,
+)
 
 
 def _empty_raw(specs: tuple[FieldSpec, ...]) -> pl.DataFrame:
@@ -172,6 +178,33 @@ def _problem_checks(specs: tuple[FieldSpec, ...]) -> list[_Check]:
     return checks
 
 
+def _typed_columns(raw: pl.DataFrame, specs: tuple[FieldSpec, ...]) -> pl.DataFrame:
+    """``raw`` with a typed column per field: :func:`parse_expr`'s values.
+
+    Kinds with a fast path (:func:`fast_parse_expr`) parse the common shapes with it and
+    only the rows it leaves null (but not empty) with the full parser.
+    """
+    fast = {s.name: fast_parse_expr(s.name, s) for s in specs}
+    work = raw.with_columns(
+        (fast[s.name] if fast[s.name] is not None else parse_expr(s.name, s)).alias(_typed(s.name))
+        for s in specs
+    )
+    for spec in specs:
+        if fast[spec.name] is None:
+            continue
+        missed = work.select(
+            pl.arg_where(
+                normalized_raw(spec.name).is_not_null() & pl.col(_typed(spec.name)).is_null()
+            )
+        ).to_series()
+        if missed.len() == 0:
+            continue
+        full = work[missed].select(parse_expr(spec.name, spec)).to_series()
+        typed = work.get_column(_typed(spec.name)).clone().scatter(missed, full)
+        work = work.with_columns(typed.alias(_typed(spec.name)))
+    return work
+
+
 def _period_bounds(column: str) -> list[pl.Expr]:
     """``P__start``/``P__end`` dates of a period text (``2024``, ``2024-T2``, ``2024-2027``)."""
     text = pl.col(column)
@@ -217,7 +250,7 @@ def type_collection(
         parts.append(_prepare(table, names))
     raw = pl.concat([_empty_raw(specs), *parts], how="diagonal_relaxed")
     checks = _problem_checks(specs)
-    work = raw.with_columns(parse_expr(s.name, s).alias(_typed(s.name)) for s in specs)
+    work = _typed_columns(raw, specs)
     conditions = [pl.col("_problems").is_not_null(), *(c.condition for c in checks)]
     work = work.with_columns(pl.any_horizontal(conditions).alias("__bad"))
     used_ids: set[str] = set()

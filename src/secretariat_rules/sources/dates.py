@@ -79,6 +79,34 @@ def _datetime(text: pl.Expr) -> pl.Expr:
     )
 
 
+_FAST_DATETIMES = (
+    (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-5][0-9]:[0-5][0-9]$", "%Y-%m-%dT%H:%M:%S"),
+    (r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-5][0-9]:[0-5][0-9]$", "%Y-%m-%d %H:%M:%S"),
+)
+"""The common naive shapes (guard, exact format) that ``strptime`` reads as :func:`_datetime`.
+
+The guards admit exactly the fixed-width digits the full pattern admits, so ``strptime``
+(lenient about signs and widths on its own) sees only text it reads the same way.
+"""
+
+
+def fast_datetime(text: pl.Expr) -> pl.Expr:
+    """:func:`_datetime` for the common shapes only; null for every other text.
+
+    Naive times become Europe/Oslo exactly as in :func:`_datetime` (``earliest`` in the
+    autumn overlap, null in the spring gap). Callers parse the rows this leaves null
+    (but not empty) with :func:`_datetime`, which gives them their final value.
+    """
+    naive = pl.coalesce(
+        pl.when(text.str.contains(guard))
+        .then(text)
+        .str.strptime(pl.Datetime("us"), fmt, strict=False)
+        for guard, fmt in _FAST_DATETIMES
+    )
+    local = naive.dt.replace_time_zone(TIME_ZONE, ambiguous="earliest", non_existent="null")
+    return _from_year_one(local)
+
+
 def _group(name: str) -> pl.Expr:
     """A regex group inside the groups struct; null where it did not take part."""
     return pl.when(pl.field(name) != "").then(pl.field(name))
