@@ -178,6 +178,10 @@ def _problem_checks(specs: tuple[FieldSpec, ...]) -> list[_Check]:
     return checks
 
 
+def _either(fast: pl.Expr | None, spec: FieldSpec) -> pl.Expr:
+    return fast if fast is not None else parse_expr(spec.name, spec)
+
+
 def _typed_columns(raw: pl.DataFrame, specs: tuple[FieldSpec, ...]) -> pl.DataFrame:
     """``raw`` with a typed column per field: :func:`parse_expr`'s values.
 
@@ -185,10 +189,7 @@ def _typed_columns(raw: pl.DataFrame, specs: tuple[FieldSpec, ...]) -> pl.DataFr
     only the rows it leaves null (but not empty) with the full parser.
     """
     fast = {s.name: fast_parse_expr(s.name, s) for s in specs}
-    work = raw.with_columns(
-        (fast[s.name] if fast[s.name] is not None else parse_expr(s.name, s)).alias(_typed(s.name))
-        for s in specs
-    )
+    work = raw.with_columns(_either(fast[s.name], s).alias(_typed(s.name)) for s in specs)
     for spec in specs:
         if fast[spec.name] is None:
             continue
