@@ -1,21 +1,46 @@
-"""The command group (:class:`SafeGroup`, :func:`main`) and the invocation's plugin registry."""
+"""The command group (:class:`SafeGroup`, :func:`main`) and the invocation's plugin registry.
+
+The root group loads its commands lazily (:data:`COMMANDS`, click's "lazy group"
+pattern): ``--version`` and ``--help`` import no command module, a command imports its
+own module (and what that needs) when it runs.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..exit_codes import ExitCode
 from ..i18n import catalog
 from ..i18n.message import using_lang
-from ..plugins import Registry, load_registry
 from ..version import __version__
 from .errors import report_error
 from .help import Command, HelpOption, _Translated, lang_in_args, option
+
+if TYPE_CHECKING:
+    from ..plugins import Registry
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "audit": (".audit:audit_command", "help.audit"),
+    "check": (".run:check", "help.check"),
+    "docs": (".reference:docs_command", "help.docs"),
+    "explain": (".reference:explain_command", "help.explain"),
+    "init": (".init:init_command", "help.init"),
+    "plugins": (".reference:plugins_command", "help.plugins"),
+    "pull": (".pull:pull_group", "help.pull"),
+    "regions": (".reference:regions_command", "help.regions"),
+    "rules": (".reference:rules_command", "help.rules"),
+    "schema": (".reference:schema_command", "help.schema"),
+    "validate": (".run:validate", "help.validate"),
+}
+"""The root group's commands: name → (``module:attr`` in this package, the catalogue key of
+its ``help``). The key gives the short help of the ``--help`` listing without importing
+the command (tests/test_startup.py checks that it is the command's own)."""
 
 
 class SafeGroup(_Translated, click.Group):  # type: ignore[misc]
@@ -30,6 +55,54 @@ class SafeGroup(_Translated, click.Group):  # type: ignore[misc]
 
     command_class = Command
     group_class = type
+
+    def __init__(
+        self,
+        *args: Any,
+        lazy_commands: Mapping[str, tuple[str, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = dict(lazy_commands or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy_commands:
+            module, _, attr = self.lazy_commands[cmd_name][0].partition(":")
+            command = getattr(import_module(module, __package__), attr)
+            self.add_command(command, cmd_name)  # the module's decorator registered it too
+        return super().get_command(ctx, cmd_name)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:
+            # click suggests from the loaded commands only: suggest from all of them
+            names = self.list_commands(ctx)
+            raise click.exceptions.NoSuchCommand(
+                click.utils.make_str(args[0]), possibilities=names, ctx=ctx
+            ) from exc
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Click's listing, where a command not loaded yet is a stand-in with its help key:
+        the same short help (click's ``get_short_help_str``) without importing it."""
+        commands = []
+        for name in self.list_commands(ctx):
+            if name in self.commands or name not in self.lazy_commands:
+                command = self.get_command(ctx, name)
+            else:
+                command = Command(name, help=self.lazy_commands[name][1])
+            if command is not None and not command.hidden:
+                commands.append((name, command))
+        if commands:
+            limit = formatter.width - 6 - max(len(name) for name, _ in commands)
+            rows = [(name, command.get_short_help_str(limit)) for name, command in commands]
+            with formatter.section("Commands"):  # HelpFormatter translates the heading
+                formatter.write_dl(rows)
 
     def main(
         self,
@@ -57,6 +130,7 @@ class SafeGroup(_Translated, click.Group):  # type: ignore[misc]
 
 @click.group(
     cls=SafeGroup,
+    lazy_commands=COMMANDS,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="help.main",
     epilog="help.main.epilog",
@@ -99,6 +173,13 @@ def main(
         "SECRETARIAT_RULES_DISABLE_PLUGIN_AUTOLOAD"
     )
     ctx.obj = {"plugins": plugins, "autoload": autoload, "debug": debug}
+
+
+def load_registry(extra: Sequence[str] = (), *, load_entry_points: bool = True) -> Registry:
+    """:func:`secretariat_rules.plugins.load_registry`, imported when a command needs it."""
+    from ..plugins import load_registry as load  # importlib.metadata, pluggy: not for --help
+
+    return load(extra, load_entry_points=load_entry_points)
 
 
 def registry_of(ctx: click.Context) -> Registry:
