@@ -1,10 +1,16 @@
 """Safe YAML loading that remembers the line of every key and list item.
 
-Only ``yaml.SafeLoader`` is used: a YAML file can never construct Python objects.
+Only safe loaders are used: a YAML file can never construct Python objects. Where
+PyYAML has libyaml, ``yaml.CSafeLoader`` (the same safe constructors and resolver over
+the C parser, several times faster) reads the document; on any error the pure
+``yaml.SafeLoader`` reads it again, so that what a user sees of a broken document (the
+problem, its line, which bound it breaks first) is the pure loader's, word for word
+(libyaml words its syntax errors differently).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,23 +172,54 @@ class _SafeLoader(yaml.SafeLoader):
     """
 
 
-def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+def _timestamp_or_text(loader: Any, node: yaml.Node) -> Any:
     try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
     except ValueError:
-        return loader.construct_scalar(node)  # type: ignore[arg-type]
+        return loader.construct_scalar(node)
 
 
 _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+_FastSafeLoader: Any = None
+""":class:`_SafeLoader` over libyaml (``yaml.CSafeLoader``: ``SafeConstructor`` and
+``Resolver``, the C parser), when PyYAML was built with it."""
+
+if getattr(yaml, "CSafeLoader", None) is not None:
+
+    class _CSafeLoader(yaml.CSafeLoader):
+        """``yaml.CSafeLoader`` that keeps an impossible date as its text (:class:`_SafeLoader`)."""
+
+    _CSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+    _FastSafeLoader = _CSafeLoader
+
+
+_PURE_ONLY = re.compile("[\t\ufeff]")
+"""Characters libyaml reads otherwise than PyYAML: it allows a tab where PyYAML refuses
+one (``key:\tvalue``, a trailing tab) and drops a BOM within the stream. A document with
+one is read by the pure loader only."""
 
 
 def load_yaml(text: str, path: str) -> tuple[Any, LineIndex]:
     """Parse one YAML document safely; return the data and its line index.
 
+    The bounds (:func:`check_yaml_bounds`) are checked first, with the same loader. A
+    document libyaml reads without error is read by it; on any error, the pure loader
+    reads it again and raises its own error (see the module's docstring).
+
     :raises yaml.YAMLError: on a syntax error (callers map it to their own error).
     """
-    check_yaml_bounds(text)
-    loader = _SafeLoader(text)
+    if _FastSafeLoader is not None and not _PURE_ONLY.search(text):
+        try:
+            return _load_yaml(text, path, _FastSafeLoader)
+        except Exception:  # any error: the pure loader reads it again, its error is shown
+            pass
+    return _load_yaml(text, path, _SafeLoader)
+
+
+def _load_yaml(text: str, path: str, loader_class: Any) -> tuple[Any, LineIndex]:
+    check_yaml_bounds(text, loader_class)
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
