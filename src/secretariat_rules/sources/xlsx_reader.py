@@ -10,9 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.utils import get_column_letter
-
 from ..exceptions import DataFileError
 from ..i18n.message import Text, msg
 from .confine import (
@@ -97,6 +94,8 @@ def open_workbook(data: bytes, path: Path, rel: str) -> Any:
     :raises DataFileError: (DAT004) the workbook is refused or cannot be opened.
     """
     check_workbook_zip(data, rel)
+    import openpyxl  # deferred: a tenth of a second, for a repository with a workbook only
+
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many unrelated types on corrupt files
@@ -116,6 +115,8 @@ def sheet_rows(sheet: Any, rel: str) -> Iterator[tuple[Any, ...]]:
     """
     for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
         if len(row) > MAX_XLSX_COLUMNS:
+            from openpyxl.utils import get_column_letter  # deferred with openpyxl (above)
+
             cell = f"{get_column_letter(len(row))}{number}"
             raise DataFileError(
                 rel,
@@ -172,6 +173,8 @@ def xlsx_row(
         if name is not None:
             values[name] = text
         elif not is_blank(text):
+            from openpyxl.utils import get_column_letter  # deferred with openpyxl (above)
+
             cell = f"{get_column_letter(index + 1)}{number}"
             problems.append(msg("data.row.cell_without_column", cell=cell))
     return values, problems

@@ -19,8 +19,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
-
 from secretariat_rules.findings import DataRuleId
 from secretariat_rules.i18n.message import Text, msg
 from secretariat_rules.sources.base import SourceNotice
@@ -42,12 +40,16 @@ _NUMBER = re.compile(r"(?<![0-9.])v?([345])[._]([0-9])")
 
 
 def _parser() -> Any:
+    from lxml import etree  # deferred: lxml for a Noark 5 extract only, not every start-up
+
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 @cache
 def schema(version: str) -> Any:
     """The compiled ``arkivstruktur.xsd`` of a bundled version (imports resolved locally)."""
+    from lxml import etree  # deferred (see _parser)
+
     path = XSD / version / "arkivstruktur.xsd"
     return etree.XMLSchema(etree.parse(str(path), _parser()))
 
@@ -66,6 +68,8 @@ def _version_of(number: str) -> str | None:
 
 def _addml_version(data: bytes) -> str | None:
     """The ``Noark 5`` type's ``version`` property of an ``arkivuttrekk.xml``."""
+    from lxml import etree  # deferred (see _parser)
+
     try:
         root = etree.parse(io.BytesIO(data), _parser()).getroot()
     except etree.XMLSyntaxError:
@@ -96,6 +100,8 @@ def detect_version(data: bytes, arkivuttrekk: bytes | None) -> str:
 
 def check(data: bytes, rel: str, version: str) -> list[SourceNotice]:
     """One DAT008 notice listing the schema errors of ``data`` (none when it is valid)."""
+    from lxml import etree  # deferred (see _parser)
+
     xsd = schema(version)
     tree = etree.parse(io.BytesIO(data), _parser())
     if xsd.validate(tree):

@@ -22,8 +22,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from lxml import etree
-
 from secretariat_rules.exceptions import DataFileError
 from secretariat_rules.i18n.message import msg
 from secretariat_rules.sources.confine import MAX_XML_DEPTH
@@ -99,6 +97,8 @@ def walk(data: bytes, rel: str, handler: Handler) -> None:
     :raises DataFileError: the file is malformed, not an arkivstruktur, nested deeper
         than ``MAX_XML_DEPTH``, or declares a DOCTYPE or entities.
     """
+    from lxml import etree  # deferred: lxml for a Noark 5 extract only, not every start-up
+
     _refuse_dtd_in_prolog(data, rel)
     stack: list[_Frame] = []
     try:
@@ -162,6 +162,8 @@ def _end(stack: list[_Frame], elem: Any, handler: Handler) -> None:
 
 
 def _events(data: bytes) -> Iterator[tuple[str, Any]]:
+    from lxml import etree  # deferred (see walk)
+
     return iter(
         etree.iterparse(
             io.BytesIO(data),
