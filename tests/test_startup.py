@@ -1,0 +1,61 @@
+"""Start-up (issue 13): ``--version`` and ``--help`` load no command module and no heavy
+library; the lazy command map of the root group is the commands' own."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from secretariat_rules.cli import main
+from secretariat_rules.cli.app import COMMANDS
+
+HEAVY = ("polars", "openpyxl", "lxml", "httpx", "pydantic", "yaml")
+COMMAND_MODULES = ("audit", "init", "pull", "reference", "run", "options", "output")
+
+_PROBE = """
+import json, runpy, sys
+sys.argv = ["secretariat-rules", *{args!r}]
+try:
+    runpy.run_module("secretariat_rules", run_name="__main__")
+except SystemExit:
+    pass
+sys.stderr.write("\\n" + json.dumps(sorted(sys.modules)))
+"""
+
+
+def loaded_by(*args: str) -> set[str]:
+    code = _PROBE.format(args=list(args))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("--lang", "en", "-h")])
+def test_version_and_help_import_no_command_and_no_heavy_library(args: tuple[str, ...]) -> None:
+    modules = loaded_by(*args)
+    heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY or m in HEAVY)
+    commands = sorted(
+        m for m in modules if m.removeprefix("secretariat_rules.cli.") in COMMAND_MODULES
+    )
+    assert (heavy, commands) == ([], [])
+    assert {"secretariat_rules.api", "secretariat_rules.plugins"}.isdisjoint(modules)
+
+
+def test_a_command_loads_its_own_module_only() -> None:
+    modules = loaded_by("init", "--help")
+    assert "secretariat_rules.cli.init" in modules
+    assert "secretariat_rules.cli.audit" not in modules
+
+
+def test_the_lazy_map_is_the_commands_own() -> None:
+    """Each entry's ``module:attr`` is the command of that name, and its help key is the
+    command's own (the ``--help`` listing takes its short help from the key)."""
+    ctx = main.make_context("secretariat-rules", ["--help"], resilient_parsing=True)
+    assert main.list_commands(ctx) == sorted(COMMANDS)
+    for name, (_, key) in COMMANDS.items():
+        command = main.get_command(ctx, name)
+        assert command is not None and command.name == name
+        assert command._raw_help == key  # type: ignore[attr-defined]
+    assert sorted(main.commands) == sorted(COMMANDS)  # no command outside the map
