@@ -10,7 +10,8 @@ process from the repository root, the commands alternating (``--version``, ``--h
 alike, and prints the median, minimum and maximum wall time of each against its target.
 
 With ``--against DIR`` (the ``src`` directory of another checkout, e.g. one made by
-``git worktree add /tmp/before HEAD~3``), every run is paired with one of that tree
+``git worktree add /tmp/before HEAD~3``; several joined by ``:``, e.g. its
+``src:plugins``), every run is paired with one of that tree
 (``PYTHONPATH=DIR``), the order within a pair alternating, and the table shows both
 medians and their ratio: the fair way to compare on a busy machine.
 
@@ -145,9 +146,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
-    against = str(Path(args.against).resolve()) if args.against else None
+    against = (
+        os.pathsep.join(str(Path(part).resolve()) for part in args.against.split(os.pathsep))
+        if args.against
+        else None
+    )
     if args.compile:
-        for tree in [ROOT / "src", ROOT / "plugins", *([Path(against)] if against else [])]:
+        others = [Path(part) for part in against.split(os.pathsep)] if against else []
+        for tree in [ROOT / "src", ROOT / "plugins", *others]:
             compileall.compile_dir(tree, quiet=1)
     cached = any((ROOT / "src" / "secretariat_rules" / "__pycache__").glob("api.*.pyc"))
     results = measure(args.repeat, against, args.warmup)
