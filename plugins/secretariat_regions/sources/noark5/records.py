@@ -6,6 +6,9 @@ nearest saksmappe, the meeting of the nearest moetemappe, a mappeID) is only kno
 those end (v5.x writes ``saksaar`` after the registreringer), so registreringer wait in
 their outermost mappe and are written when it ends. A moetemappe is written as a
 meeting when it ends. The mapping, field by field, is in ``docs/plugins.md``.
+
+At about 400 lines this module stays whole: it is one handler whose methods share the
+pending-mappe state; the element readers it needs live in :mod:`.elements`.
 """
 
 from __future__ import annotations
