@@ -92,19 +92,28 @@ def resolve_references(
     refs = [s for s in specs if s.ref and s.name in frame.columns]
     if not refs or frame.height == 0:
         return frame, []
-    dangling_exprs = []
-    for spec in refs:
-        assert spec.ref is not None
-        value = pl.col(spec.name)
-        # membership needs no order: sorting millions of ids was most of the time
-        known_ids = pl.Series(list(known.get(spec.ref, ())), dtype=pl.Utf8)
-        is_dangling = value.is_not_null() & ~value.is_in(known_ids.implode())
-        dangling_exprs.append(pl.when(is_dangling).then(value))
+    # each reference column against the ids of its target, as an anti-join: the rows left
+    # are the dangling ones (membership needs no order; sorting millions of ids was slow)
     columns = [f"__dangling_{i}" for i in range(len(refs))]
-    with_values = frame.with_columns(
-        e.alias(c) for e, c in zip(dangling_exprs, columns, strict=True)
-    )
-    bad = with_values.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in columns))
+    targets: dict[str, pl.DataFrame] = {}
+    bad_index = pl.DataFrame(schema={"__i": pl.UInt32})
+    dangling = []
+    for spec, column in zip(refs, columns, strict=True):
+        assert spec.ref is not None
+        if spec.ref not in targets:
+            ids = pl.Series("__id", list(known.get(spec.ref, ())), dtype=pl.Utf8)
+            targets[spec.ref] = ids.to_frame()
+        values = frame.select(
+            pl.int_range(pl.len(), dtype=pl.UInt32).alias("__i"),
+            pl.col(spec.name).cast(pl.Utf8).alias(column),
+        ).filter(pl.col(column).is_not_null())
+        missing = values.join(targets[spec.ref], left_on=column, right_on="__id", how="anti")
+        dangling.append(missing)
+        bad_index = pl.concat([bad_index, missing.select("__i")])
+    bad_index = bad_index.unique().sort("__i")
+    for missing in dangling:
+        bad_index = bad_index.join(missing, on="__i", how="left", maintain_order="left")
+    bad = frame[bad_index.get_column("__i")].with_columns(bad_index.get_column(c) for c in columns)
     hints: dict[tuple[str, str], str | None] = {}
 
     def reason(spec: FieldSpec, value: str) -> Msg:
