@@ -170,7 +170,7 @@ def _problem_checks(specs: tuple[FieldSpec, ...]) -> list[_Check]:
     """Every possible problem of a row besides the reader's own; typed columns must exist."""
     checks = []
     for spec in specs:
-        raw = normalized_raw(spec.name)
+        raw = pl.col(spec.name)  # already normalized (_typed_columns)
         if spec.required:
             checks.append(_Check(raw.is_null(), spec.name))
         invalid = raw.is_not_null() & pl.col(_typed(spec.name)).is_null()
@@ -179,28 +179,29 @@ def _problem_checks(specs: tuple[FieldSpec, ...]) -> list[_Check]:
 
 
 def _either(fast: pl.Expr | None, spec: FieldSpec) -> pl.Expr:
-    return fast if fast is not None else parse_expr(spec.name, spec)
+    return fast if fast is not None else parse_expr(spec.name, spec, normalized=True)
 
 
 def _typed_columns(raw: pl.DataFrame, specs: tuple[FieldSpec, ...]) -> pl.DataFrame:
     """``raw`` with a typed column per field: :func:`parse_expr`'s values.
 
     Kinds with a fast path (:func:`fast_parse_expr`) parse the common shapes with it and
-    only the rows it leaves null (but not empty) with the full parser.
+    only the rows it leaves null (but not empty) with the full parser. Each field's column
+    is replaced by its :func:`normalized_raw` text first: stripped once, for the parsers
+    and for the DAT001 checks alike.
     """
-    fast = {s.name: fast_parse_expr(s.name, s) for s in specs}
+    raw = raw.with_columns(normalized_raw(s.name).alias(s.name) for s in specs)
+    fast = {s.name: fast_parse_expr(s.name, s, normalized=True) for s in specs}
     work = raw.with_columns(_either(fast[s.name], s).alias(_typed(s.name)) for s in specs)
     for spec in specs:
         if fast[spec.name] is None:
             continue
         missed = work.select(
-            pl.arg_where(
-                normalized_raw(spec.name).is_not_null() & pl.col(_typed(spec.name)).is_null()
-            )
+            pl.arg_where(pl.col(spec.name).is_not_null() & pl.col(_typed(spec.name)).is_null())
         ).to_series()
         if missed.len() == 0:
             continue
-        full = work[missed].select(parse_expr(spec.name, spec)).to_series()
+        full = work[missed].select(parse_expr(spec.name, spec, normalized=True)).to_series()
         typed = work.get_column(_typed(spec.name)).clone().scatter(missed, full)
         work = work.with_columns(typed.alias(_typed(spec.name)))
     return work

@@ -89,9 +89,13 @@ def normalized_raw(column: str) -> pl.Expr:
     return pl.when(text != "").then(text)
 
 
-def parse_expr(column: str, spec: FieldSpec) -> pl.Expr:
-    """Typed value of the raw ``Utf8`` column per ``spec.kind``; null where empty or invalid."""
-    text = normalized_raw(column)
+def parse_expr(column: str, spec: FieldSpec, *, normalized: bool = False) -> pl.Expr:
+    """Typed value of the raw ``Utf8`` column per ``spec.kind``; null where empty or invalid.
+
+    ``normalized``: the column already holds :func:`normalized_raw`'s text (stripped, empty
+    as null), so it is not stripped again.
+    """
+    text = pl.col(column) if normalized else normalized_raw(column)
     parsers = {
         "date": _date,
         "datetime": _datetime,
@@ -114,17 +118,18 @@ def parse_expr(column: str, spec: FieldSpec) -> pl.Expr:
     return typed.cast(spec.dtype).alias(column)
 
 
-def fast_parse_expr(column: str, spec: FieldSpec) -> pl.Expr | None:
+def fast_parse_expr(column: str, spec: FieldSpec, *, normalized: bool = False) -> pl.Expr | None:
     """:func:`parse_expr` for the common shapes of ``spec``'s kind, or None if it has none.
 
     Gives the very value :func:`parse_expr` gives wherever it is not null; where it is null
     but the raw text is not empty, the caller must apply :func:`parse_expr` (to those rows
     only: that is the point). Kinds: ``datetime`` (ISO with seconds, see
-    :func:`~.dates.fast_datetime`) and ``amount`` (plain digits).
+    :func:`~.dates.fast_datetime`) and ``amount`` (plain digits). ``normalized`` as in
+    :func:`parse_expr`.
     """
     if spec.ref is not None or spec.kind not in ("datetime", "amount"):
         return None
-    text = normalized_raw(column)
+    text = pl.col(column) if normalized else normalized_raw(column)
     typed = fast_datetime(text) if spec.kind == "datetime" else _fast_amount(text)
     return typed.cast(spec.dtype).alias(column)
 
