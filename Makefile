@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench docs clean
+.PHONY: demo test lint typecheck unit bench docs clean rulesets-validated
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# The packaged rulesets' hashes that passed the dry run (engine/ruleset_cache.py);
+# tests/test_ruleset_validated.py fails until this is rerun after changing a ruleset.
+rulesets-validated: $(STAMP)
+	$(BIN)/python -m secretariat_rules.engine.ruleset_cache

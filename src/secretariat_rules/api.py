@@ -17,7 +17,8 @@ from typing import Any
 from .dataset import Dataset, build_dataset
 from .engine.data_rules import DATA_RULES
 from .engine.ruleset import Ruleset, load_ruleset, locate_ruleset
-from .engine.runner import RunOptions, check_selection, dry_run, is_selected, run
+from .engine.ruleset_cache import dry_run_unless_validated
+from .engine.runner import RunOptions, check_selection, is_selected, run
 from .engine.waivers import WAIVERS_NAME, PlacedWaiver, load_baseline, load_waivers
 from .exceptions import (
     AttestationError,
@@ -166,7 +167,7 @@ def resolve_ruleset(name: str | None, dataset: Dataset, registry: Registry) -> R
             problem = Problem(MANIFEST_NAME, line, _ruleset_problem(exc))
             raise ManifestError(_INVALID_MANIFEST, [problem]) from None
     ruleset = load_ruleset(chosen, registry.rulesets, registry.check_kinds, confine_to)
-    dry_run(ruleset)
+    dry_run_unless_validated(ruleset, registry.check_kinds)
     return ruleset
 
 

@@ -153,6 +153,7 @@ def load_ruleset(
         layers=layers,
         rules=dict(sorted(rules.items())),
         path=chain[-1][0],
+        files=tuple(p for p, _, _ in chain),
     )
     try:
         validate_checks(ruleset, check_kinds)

@@ -87,6 +87,8 @@ class Ruleset:
     layers: list[str]
     rules: dict[str, ResolvedRule]
     path: Path | None = None
+    files: tuple[Path, ...] = ()
+    """Every file of the chain, base first (what :mod:`.ruleset_cache` hashes)."""
 
     def rule(self, rule_id: str) -> ResolvedRule:
         try:
