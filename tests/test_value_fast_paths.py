@@ -21,6 +21,26 @@ DATETIMES = [
     "2024-03-01t14:30:05",
     "2024-03-01T14:30",
     "2024-03-01 14:30",
+    "2024-03-01T24:00",
+    "2024-03-01T10:60",
+    "2024-02-29T10:00",
+    "2023-02-29T10:00",
+    "2024-03-01T14:30Z",
+    "2024-03-01 14:30Z",
+    "2024-03-01 14:30:05Z",
+    "2024-03-01T14:30+01:00",
+    "2024-03-01 14:30:05+01:00",
+    "2024-03-01T14:30-05:30",
+    "2024-03-01T14:30:05-23:59",
+    "2024-03-01T14:30:05+23:59",
+    "2024-03-01T14:30+24:00",
+    "2024-03-01T14:30+01:60",
+    "2024-03-01T14:30+01:00:00",
+    "2024-03-01T14:30+1:00",
+    "2024-03-01T14:30z",
+    "2024-12-31T23:30:00-01:00",
+    "0001-01-01T00:30:00+01:00",
+    "0001-01-01T00:30Z",
     "2024-03-01",
     "2024-03-01T14:30:05.123",
     "2024-03-01T14:30:05,5",
@@ -31,10 +51,26 @@ DATETIMES = [
     "2024-03-01T14:30:05+02",
     "2024-03-01T14:30:05+24:00",
     "01.03.2024 14:30",
+    "31.12.2024 23:59",
+    "30.02.2024 10:00",
+    "01.13.2024 10:00",
+    "01.03.2024 24:00",
+    "01.03.2024 10:60",
+    "01.03.2024  14:30",
+    "01.03.2024T14:30",
     "1.3.2024 9:05",
     "1.3.2024  9:05:07",
     "01.03.2024",
     # DST: spring gap (02:00-03:00 does not exist), autumn overlap (02:00-03:00 twice)
+    "2024-03-31T02:30",
+    "2024-10-27T02:30",
+    "31.03.2024 02:30",
+    "27.10.2024 02:30",
+    "2024-03-31T02:30:00+01:00",
+    "2024-03-31T00:30:00Z",
+    "2024-10-27T00:30:00Z",
+    "2024-10-27T01:30:00Z",
+    "2024-10-27T02:30:00+02:00",
     "2024-03-31T01:59:59",
     "2024-03-31T02:00:00",
     "2024-03-31T02:30:00",
@@ -63,6 +99,37 @@ DATETIMES = [
     None,
 ]
 
+DATES = [
+    "2024-03-01",
+    " 2024-03-01 ",
+    "01.03.2024",
+    "31.12.1999",
+    "1.3.2024",
+    "01.3.2024",
+    "2024-02-29",
+    "2023-02-29",
+    "29.02.2023",
+    "2024-13-01",
+    "13.13.2024",
+    "00.01.2024",
+    "2024-00-10",
+    "0000-01-01",
+    "01.01.0000",
+    "0001-01-01",
+    "01.01.0001",
+    "9999-12-31",
+    "+2024-03-01",
+    "2024-3-01",
+    "2024/03/01",
+    "01.03.24",
+    "01-03-2024",
+    "2024-03-01T10:00",
+    "２０２４-03-01",
+    "yesterday",
+    "",
+    None,
+]
+
 AMOUNTS = [
     "825000",
     "0",
@@ -86,7 +153,9 @@ AMOUNTS = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "values"), [("datetime", DATETIMES), ("amount", AMOUNTS)])
+@pytest.mark.parametrize(
+    ("kind", "values"), [("datetime", DATETIMES), ("date", DATES), ("amount", AMOUNTS)]
+)
 def test_fast_path_and_fallback_equal_the_full_parser(kind: str, values: list[str | None]) -> None:
     spec = FieldSpec(name="v", kind=kind, required=False)  # type: ignore[arg-type]
     raw = pl.DataFrame({"v": values}, schema={"v": pl.Utf8})
@@ -108,12 +177,26 @@ def test_common_shapes_take_the_fast_path() -> None:
     spec = FieldSpec(name="v", kind="datetime", required=False)
     fast_expr = fast_parse_expr("v", spec)
     assert fast_expr is not None
-    raw = pl.DataFrame({"v": ["2024-03-01T14:30:05", "2024-10-27 02:30:00"]})
+    common = [
+        "2024-03-01T14:30:05",
+        "2024-10-27 02:30:00",
+        "2024-03-01T14:30",
+        "2024-03-01 14:30",
+        "2024-03-01T14:30:05Z",
+        "2024-03-01T14:30+01:00",
+        "2024-03-01 14:30:05-02:00",
+        "01.03.2024 14:30",
+    ]
+    raw = pl.DataFrame({"v": common})
     assert raw.select(fast_expr).to_series().null_count() == 0
     assert raw.select(normalized_raw("v")).to_series().null_count() == 0
+    dates = fast_parse_expr("v", FieldSpec(name="v", kind="date", required=False))
+    assert dates is not None
+    raw = pl.DataFrame({"v": ["2024-03-01", "01.03.2024"]})
+    assert raw.select(dates).to_series().null_count() == 0
 
 
 def test_kinds_without_a_fast_path() -> None:
-    for kind in ("date", "bool", "int", "str", "id", "enum"):
+    for kind in ("bool", "int", "str", "id", "enum"):
         spec = FieldSpec(name="v", kind=kind, required=False, enum=("a",) if kind == "enum" else ())  # type: ignore[arg-type]
         assert fast_parse_expr("v", spec) is None

@@ -79,32 +79,77 @@ def _datetime(text: pl.Expr) -> pl.Expr:
     )
 
 
-_FAST_DATETIMES = (
-    (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-5][0-9]:[0-5][0-9]$", "%Y-%m-%dT%H:%M:%S"),
-    (r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-5][0-9]:[0-5][0-9]$", "%Y-%m-%d %H:%M:%S"),
-)
-"""The common naive shapes (guard, exact format) that ``strptime`` reads as :func:`_datetime`.
+_D = "[0-9]"
+_ISO_DAY = f"{_D}{{4}}-{_D}{{2}}-{_D}{{2}}"
+_MINUTES = f"{_D}{{2}}:[0-5]{_D}"
+_SECONDS = f"{_MINUTES}:[0-5]{_D}"
+
+
+def _fast_shapes() -> tuple[tuple[str, str, int], ...]:
+    """(guard, exact format, width of the stamp) of the common date-time stamps."""
+    shapes = []
+    for sep in ("T", " "):
+        shapes.append((f"{_ISO_DAY}{sep}{_SECONDS}", f"%Y-%m-%d{sep}%H:%M:%S", 19))
+        shapes.append((f"{_ISO_DAY}{sep}{_MINUTES}", f"%Y-%m-%d{sep}%H:%M", 16))
+    return tuple(shapes)
+
+
+_FAST_STAMPS = _fast_shapes()
+"""The common ISO stamps (guard, exact format, width) that ``strptime`` reads as :func:`_datetime`.
 
 The guards admit exactly the fixed-width digits the full pattern admits, so ``strptime``
 (lenient about signs and widths on its own) sees only text it reads the same way.
 """
+
+_FAST_NAIVE = (
+    *((f"^{guard}$", fmt, width) for guard, fmt, width in _FAST_STAMPS),
+    (rf"^{_D}{{2}}\.{_D}{{2}}\.{_D}{{4}} {_MINUTES}$", "%d.%m.%Y %H:%M", 16),
+)
+"""Naive shapes: the ISO stamps and Norwegian ``dd.mm.yyyy HH:MM``."""
+
+_FAST_ZONED = tuple(
+    (f"^{guard}(?:Z|[+-]{_D}{{2}}:{_D}{{2}})$", fmt, width) for guard, fmt, width in _FAST_STAMPS
+)
+"""The ISO stamps with ``Z`` or a ``±HH:MM`` offset."""
+
+_FAST_DATES = (
+    (_ISO_DATE, "%Y-%m-%d"),
+    (rf"^{_D}{{2}}\.{_D}{{2}}\.{_D}{{4}}$", "%d.%m.%Y"),
+)
+"""Dates: ISO ``YYYY-MM-DD`` and Norwegian ``dd.mm.yyyy`` (two-digit day and month)."""
+
+
+def _fast_stamp(text: pl.Expr, guard: str, fmt: str, width: int) -> pl.Expr:
+    stamp = pl.when(text.str.contains(guard)).then(text.str.slice(0, width))
+    return stamp.str.strptime(pl.Datetime("us"), fmt, strict=False)
 
 
 def fast_datetime(text: pl.Expr) -> pl.Expr:
     """:func:`_datetime` for the common shapes only; null for every other text.
 
     Naive times become Europe/Oslo exactly as in :func:`_datetime` (``earliest`` in the
-    autumn overlap, null in the spring gap). Callers parse the rows this leaves null
+    autumn overlap, null in the spring gap); ``Z`` and ``±HH:MM`` offsets are taken off
+    as there (an offset out of range gives null). Callers parse the rows this leaves null
     (but not empty) with :func:`_datetime`, which gives them their final value.
     """
-    naive = pl.coalesce(
-        pl.when(text.str.contains(guard))
-        .then(text)
-        .str.strptime(pl.Datetime("us"), fmt, strict=False)
-        for guard, fmt in _FAST_DATETIMES
-    )
+    naive = pl.coalesce(_fast_stamp(text, *shape) for shape in _FAST_NAIVE)
     local = naive.dt.replace_time_zone(TIME_ZONE, ambiguous="earliest", non_existent="null")
-    return _from_year_one(local)
+    shifted = []
+    for guard, fmt, width in _FAST_ZONED:
+        zone = text.str.slice(width).str.replace(":", "", literal=True)
+        offset = _offset_minutes(zone)
+        shifted.append(_fast_stamp(text, guard, fmt, width) - pl.duration(minutes=offset))
+    utc = pl.coalesce(shifted).dt.replace_time_zone("UTC").dt.convert_time_zone(TIME_ZONE)
+    return _from_year_one(pl.coalesce(local, utc))
+
+
+def fast_date(text: pl.Expr) -> pl.Expr:
+    """:func:`_date` for ``YYYY-MM-DD`` and ``dd.mm.yyyy`` only; null for every other text."""
+    date = pl.coalesce(
+        pl.when(text.str.contains(guard)).then(text).str.strptime(pl.Date, fmt, strict=False)
+        for guard, fmt in _FAST_DATES
+    )
+    return _from_year_one(date)
 
 
 def _group(name: str) -> pl.Expr:

@@ -17,7 +17,7 @@ import polars as pl
 
 from ..i18n.message import Msg, msg
 from ..schema.fields import FieldKind, FieldSpec
-from .dates import TIME_ZONE, _date, _datetime, fast_datetime
+from .dates import TIME_ZONE, _date, _datetime, fast_date, fast_datetime
 from .ids import closest, did_you_mean, is_valid_org_number, org_number_check_digit
 from .printable import (
     _INVISIBLE_CLASS,
@@ -123,14 +123,17 @@ def fast_parse_expr(column: str, spec: FieldSpec, *, normalized: bool = False) -
 
     Gives the very value :func:`parse_expr` gives wherever it is not null; where it is null
     but the raw text is not empty, the caller must apply :func:`parse_expr` (to those rows
-    only: that is the point). Kinds: ``datetime`` (ISO with seconds, see
-    :func:`~.dates.fast_datetime`) and ``amount`` (plain digits). ``normalized`` as in
+    only: that is the point). Kinds: ``datetime`` (ISO to the minute or
+    second, naive or with ``Z``/``±HH:MM``, and ``dd.mm.yyyy HH:MM``, see
+    :func:`~.dates.fast_datetime`), ``date`` (``YYYY-MM-DD``, ``dd.mm.yyyy``, see
+    :func:`~.dates.fast_date`) and ``amount`` (plain digits). ``normalized`` as in
     :func:`parse_expr`.
     """
-    if spec.ref is not None or spec.kind not in ("datetime", "amount"):
+    if spec.ref is not None or spec.kind not in ("datetime", "date", "amount"):
         return None
     text = pl.col(column) if normalized else normalized_raw(column)
-    typed = fast_datetime(text) if spec.kind == "datetime" else _fast_amount(text)
+    fast = {"datetime": fast_datetime, "date": fast_date, "amount": _fast_amount}[spec.kind]
+    typed = fast(text)
     return typed.cast(spec.dtype).alias(column)
 
 
