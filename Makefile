@@ -42,7 +42,7 @@ bench: $(STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
 
-# The packaged rulesets' hashes that passed the dry run (engine/ruleset_cache.py);
+# The packaged rulesets' hashes that passed the dry run (ruleset_cache.py);
 # tests/test_ruleset_validated.py fails until this is rerun after changing a ruleset.
 rulesets-validated: $(STAMP)
-	$(BIN)/python -m secretariat_rules.engine.ruleset_cache
+	$(BIN)/python -m secretariat_rules.ruleset_cache

@@ -87,7 +87,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "api",
         "the library entry points and the plugin registry",
-        ("api", "plugins", "builtin_rulesets"),
+        ("api", "plugins", "builtin_rulesets", "ruleset_cache"),
     ),
     (
         "engine",

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from secretariat_rules import api
+from secretariat_rules import api, ruleset_cache
 from secretariat_rules.builtin_rulesets import rulesets_dir
-from secretariat_rules.engine import ruleset_cache
 from secretariat_rules.engine.ruleset import load_ruleset
-from secretariat_rules.engine.ruleset_cache import (
+from secretariat_rules.exceptions import RulesetError
+from secretariat_rules.plugins import load_registry
+from secretariat_rules.ruleset_cache import (
     REGENERATE,
     content_hash,
     dry_run_unless_validated,
@@ -21,8 +22,6 @@ from secretariat_rules.engine.ruleset_cache import (
     render,
     validated_path,
 )
-from secretariat_rules.exceptions import RulesetError
-from secretariat_rules.plugins import load_registry
 
 pytestmark = pytest.mark.usefixtures("english")
 

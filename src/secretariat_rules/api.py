@@ -17,7 +17,6 @@ from typing import Any
 from .dataset import Dataset, build_dataset
 from .engine.data_rules import DATA_RULES
 from .engine.ruleset import Ruleset, load_ruleset, locate_ruleset
-from .engine.ruleset_cache import dry_run_unless_validated
 from .engine.runner import RunOptions, check_selection, is_selected, run
 from .engine.waivers import WAIVERS_NAME, PlacedWaiver, load_baseline, load_waivers
 from .exceptions import (
@@ -32,6 +31,7 @@ from .exceptions import (
 from .findings import Result, Severity
 from .i18n.message import Text, msg
 from .plugins import Registry, load_registry
+from .ruleset_cache import dry_run_unless_validated
 from .schema.attestations import (
     ATTESTATIONS_NAME,
     Attestations,

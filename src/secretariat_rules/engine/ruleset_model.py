@@ -88,7 +88,7 @@ class Ruleset:
     rules: dict[str, ResolvedRule]
     path: Path | None = None
     files: tuple[Path, ...] = ()
-    """Every file of the chain, base first (what :mod:`.ruleset_cache` hashes)."""
+    """Every file of the chain, base first (what :mod:`secretariat_rules.ruleset_cache` hashes)."""
 
     def rule(self, rule_id: str) -> ResolvedRule:
         try:

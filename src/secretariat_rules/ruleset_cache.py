@@ -3,7 +3,7 @@
 :func:`load_ruleset` validates every ruleset; then :func:`~.runner.dry_run` evaluates
 every enabled rule on an empty dataset, so that a condition naming a field, collection,
 parameter or variable that does not exist fails before any data is read. For a ruleset
-whose every layer is a packaged one (``rulesets/*.yaml``, :mod:`..builtin_rulesets`), the
+whose every layer is a packaged one (``rulesets/*.yaml``, :mod:`.builtin_rulesets`), the
 dry run's verdict depends only on those files' bytes, the tool, the collections' fields
 and the check kinds its rules use: their sha256 (:func:`content_hash`) is kept in the
 committed ``rulesets/validated.json`` for each packaged ruleset that passed it, and a run
@@ -13,7 +13,7 @@ chain that reaches one) are always dry-run.
 ``tests/test_ruleset_validated.py`` recomputes the hashes and dry-runs every packaged
 ruleset, failing if the file is stale, so the shortcut cannot hide a broken ruleset.
 Regenerate it with ``make rulesets-validated``
-(``python -m secretariat_rules.engine.ruleset_cache``).
+(``python -m secretariat_rules.ruleset_cache``).
 """
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..builtin_rulesets import rulesets_dir
-from ..version import __version__
-from .ruleset_model import Ruleset
+from .builtin_rulesets import rulesets_dir
+from .engine.ruleset_model import Ruleset
+from .version import __version__
 
 VALIDATED_NAME = "validated.json"
-REGENERATE = "make rulesets-validated (python -m secretariat_rules.engine.ruleset_cache)"
+REGENERATE = "make rulesets-validated (python -m secretariat_rules.ruleset_cache)"
 
 
 def validated_path() -> Path:
@@ -41,7 +41,7 @@ def validated_path() -> Path:
 @cache
 def _schema_digest() -> str:
     """The collections and fields a dry run checks conditions against."""
-    from ..schema.collections import COLLECTION_FIELDS
+    from .schema.collections import COLLECTION_FIELDS
 
     return hashlib.sha256(repr(sorted(COLLECTION_FIELDS.items())).encode()).hexdigest()
 
@@ -93,16 +93,16 @@ def dry_run_unless_validated(ruleset: Ruleset, check_kinds: Mapping[str, Any]) -
     """
     if is_validated(ruleset, check_kinds):
         return
-    from .runner import dry_run
+    from .engine.runner import dry_run
 
     dry_run(ruleset)
 
 
 def packaged_hashes() -> dict[str, str]:
     """Each packaged ruleset's hash, after loading and dry-running it (raises if broken)."""
-    from ..plugins import load_registry
-    from .ruleset import load_ruleset
-    from .runner import dry_run
+    from .engine.ruleset import load_ruleset
+    from .engine.runner import dry_run
+    from .plugins import load_registry
 
     registry = load_registry()
     hashes: dict[str, str] = {}
