@@ -251,6 +251,7 @@ def type_collection(
             issues.append((DataRuleId.DAT005, unknown))
         parts.append(_prepare(table, names))
     raw = pl.concat([_empty_raw(specs), *parts], how="diagonal_relaxed")
+    messages = {text: m for table in tables for text, m in table.messages.items()}
     checks = _problem_checks(specs)
     work = _typed_columns(raw, specs)
     conditions = [pl.col("_problems").is_not_null(), *(c.condition for c in checks)]
@@ -280,7 +281,7 @@ def type_collection(
     for subject_id, loc, (problems, *echoes) in zip(
         subject_ids(collection, bad), locations_of(bad), found, strict=True
     ):
-        reasons = [*row_problems(problems)] if problems is not None else []
+        reasons = [*row_problems(problems, messages)] if problems is not None else []
         reasons.extend(c.message(e) for c, e in zip(checks, echoes, strict=True) if e is not None)
         finding = RawFinding(Subject(collection, subject_id), tuple(reasons), (loc,))
         issues.append((DataRuleId.DAT001, finding))

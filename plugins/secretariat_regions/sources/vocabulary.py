@@ -341,7 +341,7 @@ def canonical_table(table: RawTable, manifest: Manifest) -> RawTable:
     frame = table.frame.drop(drop).rename(rename)
     frame = frame.with_columns(_translations(table.collection, frame, manifest))
     columns = tuple(rename.get(c, c) for c in table.columns if c not in drop)
-    return RawTable(table.collection, table.path, frame, table.header_line, columns)
+    return RawTable(table.collection, table.path, frame, table.header_line, columns, table.messages)
 
 
 def _translations(collection: str, frame: pl.DataFrame, manifest: Manifest) -> list[pl.Expr]:

@@ -8,8 +8,8 @@ from (:func:`row_problems`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,8 @@ class RawTable:
     frame: pl.DataFrame
     header_line: int | None
     columns: tuple[str, ...]
+    messages: Mapping[str, Msg] = field(default_factory=dict)
+    """The message behind each problem text of ``_problems`` (see :func:`row_problems`)."""
 
 
 Reader = Callable[[Path, Path, str], "RawTable"]
@@ -132,6 +134,7 @@ class RowCollector:
         self.lines: list[int] = []
         self.pointers: list[str | None] = []
         self.problems: list[str | None] = []
+        self.messages: dict[str, Msg] = {}
 
     def add(
         self,
@@ -146,7 +149,15 @@ class RowCollector:
         self.cells.append(cells)
         self.lines.append(line)
         self.pointers.append(pointer)
-        self.problems.append("; ".join(_problem_text(p) for p in problems) or None)
+        self.problems.append("; ".join(self._problem_text(p) for p in problems) or None)
+
+    def _problem_text(self, problem: Text) -> str:
+        """A problem as the ``_problems`` column holds it (English); its message is kept."""
+        if isinstance(problem, str):
+            return problem
+        text = problem.render("en")
+        self.messages.setdefault(text, problem)
+        return text
 
     def table(self, collection: str, rel: str, header_line: int | None) -> RawTable:
         """The collected records as one frame.
@@ -159,28 +170,16 @@ class RowCollector:
         data: dict[str, list[Any]] = {n: [row.get(n) for row in self.cells] for n in names}
         data.update({LINE: self.lines, POINTER: self.pointers, PROBLEMS: self.problems})
         frame = pl.DataFrame(data, schema=_schema(names))
-        return RawTable(collection, rel, frame, header_line, names)
+        return RawTable(collection, rel, frame, header_line, names, dict(self.messages))
 
 
-_PROBLEM_MESSAGES: dict[str, Msg] = {}
-"""The message behind each (English) problem text a ``_problems`` column holds."""
-
-
-def _problem_text(problem: Text) -> str:
-    """A row problem as the ``_problems`` column holds it: English; its message is kept."""
-    if isinstance(problem, str):
-        return problem
-    text = problem.render("en")
-    _PROBLEM_MESSAGES.setdefault(text, problem)
-    return text
-
-
-def row_problems(cell: str) -> tuple[Text, ...]:
-    """The problems of one ``_problems`` cell, each as the message it was made from.
+def row_problems(cell: str, messages: Mapping[str, Msg]) -> tuple[Text, ...]:
+    """The problems of one ``_problems`` cell, each as the message it was made from
+    (``messages``: the tables' :attr:`RawTable.messages`).
 
     A problem an adapter wrote as plain text stays that text.
     """
-    return tuple(_PROBLEM_MESSAGES.get(part, part) for part in cell.split("; "))
+    return tuple(messages.get(part, part) for part in cell.split("; "))
 
 
 def _nested_problem(name: str, value: object) -> Msg:
