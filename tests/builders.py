@@ -39,3 +39,14 @@ def finding(
         waiver_reason=waiver,
         baselined=baselined,
     )
+
+
+LATE_DOCUMENT: dict[str, str] = {
+    "id": "D1",
+    "title": "Saksliste",
+    "kind": "saksdokument",
+    "date": "2024-03-01",
+    "archive_ref": "2024/1-1",
+    "archived": "2024-03-09",
+}
+"""A document archived 8 days after its date: late (SEK025) under the default of 5 days."""

@@ -14,20 +14,13 @@ import jsonschema
 import pytest
 import yaml
 
+from builders import LATE_DOCUMENT as LATE
 from secretariat_rules.report_schema import report_schema
 from secretariat_rules.testing import BASE_MANIFEST, Repo, run_cli
 
 RepoFactory = Callable[..., Repo]
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted(p for p in (ROOT / "fixtures").iterdir() if p.is_dir())
-LATE = {
-    "id": "D1",
-    "title": "Saksliste",
-    "kind": "saksdokument",
-    "date": "2024-03-01",
-    "archive_ref": "2024/1-1",
-    "archived": "2024-03-09",
-}
 
 
 def with_check(**check: object) -> dict[str, object]:

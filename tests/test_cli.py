@@ -10,20 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from builders import LATE_DOCUMENT as LATE_DOC
 from secretariat_rules.testing import BASE_MANIFEST, Repo, run_cli
 
 pytestmark = pytest.mark.usefixtures("english")  # the messages asserted are the English ones
 
 RepoFactory = Callable[..., Repo]
-
-LATE_DOC = {
-    "id": "D1",
-    "title": "Saksliste",
-    "kind": "saksdokument",
-    "date": "2024-03-01",
-    "archive_ref": "2024/1-1",
-    "archived": "2024-03-09",
-}
 
 
 def test_exit_0_when_clean_and_1_with_findings(secretariat_repo: RepoFactory) -> None:

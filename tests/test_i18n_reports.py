@@ -26,6 +26,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from builders import LATE_DOCUMENT as LATE
 from secretariat_rules.cli import main
 from secretariat_rules.i18n import catalog
 from secretariat_rules.plugins import load_registry
@@ -124,14 +125,6 @@ def leaks(output: str, shown: str) -> list[str]:
     return [p for p, pattern in foreign(shown) if p in folded and pattern.search(folded)]
 
 
-LATE = {
-    "id": "D1",
-    "title": "Saksliste",
-    "kind": "saksdokument",
-    "date": "2024-03-01",
-    "archive_ref": "2024/1-1",
-    "archived": "2024-03-09",
-}
 WAIVERS = (
     "- rule: SEK025\n  subject: documents/D1\n  reason: Arkivet ble byttet\n"
     "  approved_by: V-2024-012\n  expires: 2025-12-31\n"

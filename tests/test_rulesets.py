@@ -5,18 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from builders import LATE_DOCUMENT as LATE
 from secretariat_rules.testing import BASE_MANIFEST, Repo
 
 RepoFactory = Callable[..., Repo]
-
-LATE = {  # archived 8 days after its date: late under the default of 5 days
-    "id": "D1",
-    "title": "Saksliste",
-    "kind": "saksdokument",
-    "date": "2024-03-01",
-    "archive_ref": "2024/1-1",
-    "archived": "2024-03-09",
-}
 
 
 def overlay(tmp_path: Path, body: str, name: str = "overlay") -> str:

@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
+from builders import LATE_DOCUMENT as LATE
 from secretariat_rules.audit import Audit, run_audit
 from secretariat_rules.engine.conditions import Text
 from secretariat_rules.engine.ruleset import load_ruleset
@@ -25,14 +26,6 @@ from secretariat_rules.testing import Repo, run_cli
 ROOT = Path(__file__).resolve().parents[1]
 OWN_GROUP_NB = "Bymiljøpakkens tekst nevner sin egen styringsgruppe"
 OWN_GROUP_EN = "Bymiljøpakken's text names its own steering group"
-LATE = {  # archived 8 days after its date: late under the default of 5 days
-    "id": "D1",
-    "title": "Saksliste",
-    "kind": "saksdokument",
-    "date": "2024-03-01",
-    "archive_ref": "2024/1-1",
-    "archived": "2024-03-09",
-}
 
 
 def overlay(tmp_path: Path) -> Path:

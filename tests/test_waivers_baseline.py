@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import LATE_DOCUMENT as LATE
 from secretariat_rules.api import load_attestations
 from secretariat_rules.engine.waivers import load_waivers
 from secretariat_rules.exceptions import ConfigurationError
@@ -15,14 +16,6 @@ from secretariat_rules.testing import Repo, run_cli
 
 RepoFactory = Callable[..., Repo]
 
-LATE = {
-    "id": "D1",
-    "title": "Saksliste",
-    "kind": "saksdokument",
-    "date": "2024-03-01",
-    "archive_ref": "2024/1-1",
-    "archived": "2024-03-09",
-}
 LATE2 = {**LATE, "id": "D2"}
 
 
