@@ -12,7 +12,12 @@ import pytest
 
 from secretariat_rules.dataset_typing import _typed_columns
 from secretariat_rules.schema.fields import FieldSpec
-from secretariat_rules.sources.values import fast_parse_expr, normalized_raw, parse_expr
+from secretariat_rules.sources.values import (
+    fast_parse_expr,
+    fast_parse_stages,
+    normalized_raw,
+    parse_expr,
+)
 
 DATETIMES = [
     "2024-03-01T14:30:05",
@@ -200,3 +205,24 @@ def test_kinds_without_a_fast_path() -> None:
     for kind in ("bool", "int", "str", "id", "enum"):
         spec = FieldSpec(name="v", kind=kind, required=False, enum=("a",) if kind == "enum" else ())  # type: ignore[arg-type]
         assert fast_parse_expr("v", spec) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "values"), [("datetime", DATETIMES), ("date", DATES), ("amount", AMOUNTS)]
+)
+def test_fast_stages_exclude_each_other(kind: str, values: list[str | None]) -> None:
+    """Each value is read by one stage at most, so running a stage only on the rows the
+    ones before it missed gives what the coalesced fast path gives."""
+    spec = FieldSpec(name="v", kind=kind, required=False)  # type: ignore[arg-type]
+    stages = fast_parse_stages("v", spec)
+    assert stages is not None
+    raw = pl.DataFrame({"v": values}, schema={"v": pl.Utf8})
+    hits = raw.select(
+        pl.sum_horizontal(s.is_not_null().cast(pl.Int32) for s in stages).alias("n")
+    ).get_column("n")
+    assert hits.max() in (0, 1)
+    fast_expr = fast_parse_expr("v", spec)
+    assert fast_expr is not None
+    assert raw.select(pl.coalesce(stages)).to_series().to_list() == (
+        raw.select(fast_expr).to_series().to_list()
+    )

@@ -19,7 +19,7 @@ from .schema.fields import FieldSpec
 from .sources.readers import RawTable, row_problems
 from .sources.values import (
     expected_text,
-    fast_parse_expr,
+    fast_parse_stages,
     normalized_raw,
     parse_expr,
     printable_expr,
@@ -178,32 +178,37 @@ def _problem_checks(specs: tuple[FieldSpec, ...]) -> list[_Check]:
     return checks
 
 
-def _either(fast: pl.Expr | None, spec: FieldSpec) -> pl.Expr:
-    return fast if fast is not None else parse_expr(spec.name, spec, normalized=True)
-
-
 def _typed_columns(raw: pl.DataFrame, specs: tuple[FieldSpec, ...]) -> pl.DataFrame:
     """``raw`` with a typed column per field: :func:`parse_expr`'s values.
 
-    Kinds with a fast path (:func:`fast_parse_expr`) parse the common shapes with it and
-    only the rows it leaves null (but not empty) with the full parser. Each field's column
-    is replaced by its :func:`normalized_raw` text first: stripped once, for the parsers
-    and for the DAT001 checks alike.
+    Kinds with a fast path parse in stages (:func:`fast_parse_stages`, one common shape
+    each): the first stage over every row, each next one only over the rows the ones
+    before left null (but not empty), and the full parser last, over the rows left. Each
+    field's column is replaced by its :func:`normalized_raw` text first: stripped once,
+    for the parsers and for the DAT001 checks alike.
     """
     raw = raw.with_columns(normalized_raw(s.name).alias(s.name) for s in specs)
-    fast = {s.name: fast_parse_expr(s.name, s, normalized=True) for s in specs}
-    work = raw.with_columns(_either(fast[s.name], s).alias(_typed(s.name)) for s in specs)
+    stages = {s.name: fast_parse_stages(s.name, s, normalized=True) for s in specs}
+    work = raw.with_columns(
+        (staged[0] if staged else parse_expr(s.name, s, normalized=True)).alias(_typed(s.name))
+        for s in specs
+        for staged in [stages[s.name]]
+    )
     for spec in specs:
-        if fast[spec.name] is None:
+        staged = stages[spec.name]
+        if staged is None:
             continue
         missed = work.select(
             pl.arg_where(pl.col(spec.name).is_not_null() & pl.col(_typed(spec.name)).is_null())
         ).to_series()
-        if missed.len() == 0:
-            continue
-        full = work[missed].select(parse_expr(spec.name, spec, normalized=True)).to_series()
-        typed = work.get_column(_typed(spec.name)).clone().scatter(missed, full)
-        work = work.with_columns(typed.alias(_typed(spec.name)))
+        for expr in (*staged[1:], parse_expr(spec.name, spec, normalized=True)):
+            if missed.len() == 0:
+                break
+            texts = work.get_column(spec.name).gather(missed).to_frame()
+            typed = texts.select(expr).to_series()
+            column = work.get_column(_typed(spec.name)).clone().scatter(missed, typed)
+            work = work.with_columns(column.alias(_typed(spec.name)))
+            missed = missed.filter(typed.is_null())
     return work
 
 

@@ -17,7 +17,7 @@ import polars as pl
 
 from ..i18n.message import Msg, msg
 from ..schema.fields import FieldKind, FieldSpec
-from .dates import TIME_ZONE, _date, _datetime, fast_date, fast_datetime
+from .dates import TIME_ZONE, _date, _datetime, fast_date_stages, fast_datetime_stages
 from .ids import closest, did_you_mean, is_valid_org_number, org_number_check_digit
 from .printable import (
     _INVISIBLE_CLASS,
@@ -39,6 +39,7 @@ __all__ = [
     "did_you_mean",
     "expected_text",
     "fast_parse_expr",
+    "fast_parse_stages",
     "has_invisible",
     "invalid_expr",
     "is_valid_org_number",
@@ -129,12 +130,30 @@ def fast_parse_expr(column: str, spec: FieldSpec, *, normalized: bool = False) -
     :func:`~.dates.fast_date`) and ``amount`` (plain digits). ``normalized`` as in
     :func:`parse_expr`.
     """
+    stages = fast_parse_stages(column, spec, normalized=normalized)
+    return None if stages is None else pl.coalesce(stages).alias(column)
+
+
+def fast_parse_stages(
+    column: str, spec: FieldSpec, *, normalized: bool = False
+) -> tuple[pl.Expr, ...] | None:
+    """:func:`fast_parse_expr` as stages of one shape each, or None without a fast path.
+
+    The stages' shapes exclude each other: a caller may run each stage only on the rows
+    the ones before it left null (but not empty), and then :func:`parse_expr` on the rows
+    all of them left so, with the same values as :func:`fast_parse_expr` plus the full
+    parser.
+    """
     if spec.ref is not None or spec.kind not in ("datetime", "date", "amount"):
         return None
     text = pl.col(column) if normalized else normalized_raw(column)
-    fast = {"datetime": fast_datetime, "date": fast_date, "amount": _fast_amount}[spec.kind]
-    typed = fast(text)
-    return typed.cast(spec.dtype).alias(column)
+    if spec.kind == "datetime":
+        stages = fast_datetime_stages(text)
+    elif spec.kind == "date":
+        stages = fast_date_stages(text)
+    else:
+        stages = (_fast_amount(text),)
+    return tuple(stage.cast(spec.dtype).alias(column) for stage in stages)
 
 
 def invalid_expr(column: str, spec: FieldSpec) -> pl.Expr:
