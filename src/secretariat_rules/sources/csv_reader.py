@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -31,14 +32,34 @@ from .rows import (
 
 def _read_csv(path: Path, root: Path, collection: str) -> RawTable:
     rel = relative_path(path, root)
-    return parse_csv(decode_text(read_data_file(path, root), rel), rel, collection)
+    data = read_data_file(path, root)
+    text = decode_text(data, rel)
+    # the file's own bytes go to polars when they are the text's UTF-8 (no re-encoding)
+    utf8 = data.removeprefix(codecs.BOM_UTF8)
+    return parse_csv(text, rel, collection, utf8=utf8 if is_utf8(utf8) else None)
 
 
-def parse_csv(text: str, rel: str, collection: str, *, fast: bool = True) -> RawTable:
-    """A CSV text (already decoded) as a RawTable; ``fast=False`` forces the csv module."""
+def parse_csv(
+    text: str, rel: str, collection: str, *, fast: bool = True, utf8: bytes | None = None
+) -> RawTable:
+    """A CSV text (already decoded) as a RawTable; ``fast=False`` forces the csv module.
+
+    ``utf8``: the text's UTF-8 bytes, when the caller has them (the fast path reads them).
+    """
     delimiter = _detect_delimiter(text)
-    table = _csv_fast(text, delimiter, rel, collection) if fast else None
+    table = None
+    if fast:
+        table = _csv_fast(text, text.encode() if utf8 is None else utf8, delimiter, rel, collection)
     return table if table is not None else _csv_slow(text, delimiter, rel, collection)
+
+
+def is_utf8(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8 (then it is what :func:`decode_text` decoded)."""
+    try:
+        codecs.decode(data, "utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _detect_delimiter(text: str) -> str:
@@ -118,14 +139,15 @@ def _csv_row(
     return values, problems
 
 
-def _csv_fast(text: str, delimiter: str, rel: str, collection: str) -> RawTable | None:
+def _csv_fast(text: str, data: bytes, delimiter: str, rel: str, collection: str) -> RawTable | None:
     """polars reader with lines from embedded-newline counts; None when not provably exact.
 
     Taken only when every line ends in ``\\n``, every quote belongs to a well-formed quoted
     field, polars parses the body, the line count adds up and no cell lies under an empty
     header. Anything else goes to :func:`_csv_slow`, which also reports the errors.
+    ``data`` is ``text`` as UTF-8: the body's lines are cut from it, as bytes.
     """
-    if text.count("\r") != text.count("\r\n"):
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
         return None
     lines = _physical_lines(text)
     try:
@@ -137,7 +159,7 @@ def _csv_fast(text: str, delimiter: str, rel: str, collection: str) -> RawTable 
     header_line, cells = header
     names = _column_names(cells, rel, header_line)
     consumed = header_line + _first_record_extra_lines(cells)
-    body = _after_line(text, consumed)
+    body = _after_line(data, consumed)
     frame = _polars_body(body, delimiter, len(names), consumed + 1)
     if frame is None:
         return None
@@ -148,36 +170,36 @@ def _first_record_extra_lines(cells: list[str]) -> int:
     return sum(cell.count("\n") for cell in cells)
 
 
-def _after_line(text: str, line: int) -> str:
-    """``text`` after its first ``line`` lines."""
+def _after_line(data: bytes, line: int) -> bytes:
+    """``data`` after its first ``line`` lines."""
     offset = 0
     for _ in range(line):
-        found = text.find("\n", offset)
+        found = data.find(b"\n", offset)
         if found < 0:
-            return ""
+            return b""
         offset = found + 1
-    return text[offset:]
+    return data[offset:]
 
 
-_LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\r?\n)*")
+_LEADING_BLANK_LINES = re.compile(rb"(?:[ \t]*\r?\n)*")
 
 
-def _polars_body(body: str, delimiter: str, width: int, first_line: int) -> pl.DataFrame | None:
+def _polars_body(body: bytes, delimiter: str, width: int, first_line: int) -> pl.DataFrame | None:
     """Body cells as ``c0..cN`` plus ``_line``; None unless the line count adds up."""
     skipped = _LEADING_BLANK_LINES.match(body)
     if skipped is not None and skipped.end():
-        first_line += skipped.group().count("\n")
+        first_line += skipped.group().count(b"\n")
         body = body[skipped.end() :]
-    body = body.rstrip("\r\n")
+    body = body.rstrip(b"\r\n")
     names = [f"c{i}" for i in range(width)]
     if not body:
         return pl.DataFrame(schema={**dict.fromkeys(names, pl.Utf8), LINE: pl.Int64})
-    quoted = '"' in body
+    quoted = b'"' in body
     if quoted and not _well_quoted(body, delimiter):
         return None
     try:
         frame = pl.read_csv(
-            (body + "\n").encode(),
+            body + b"\n",
             has_header=False,
             schema=dict.fromkeys(names, pl.Utf8),
             separator=delimiter,
@@ -187,7 +209,7 @@ def _polars_body(body: str, delimiter: str, width: int, first_line: int) -> pl.D
         )
     except (Exception, pl.exceptions.PanicException):
         return None  # the csv module reports what is wrong, with its line
-    return _with_lines(frame, names, first_line, body.count("\n") + 1, quoted)
+    return _with_lines(frame, names, first_line, body.count(b"\n") + 1, quoted)
 
 
 def _with_lines(
@@ -207,19 +229,19 @@ def _with_lines(
     return frame.with_columns(lines.cum_sum() - lines + first_line)
 
 
-def _well_quoted(body: str, delimiter: str) -> bool:
+def _well_quoted(body: bytes, delimiter: str) -> bool:
     """Whether every ``"`` belongs to a quoted field spanning a whole cell (RFC 4180)."""
     return _WELL_QUOTED[delimiter].fullmatch(body) is not None
 
 
-def _well_quoted_pattern(delimiter: str) -> re.Pattern[str]:
+def _well_quoted_pattern(delimiter: str) -> re.Pattern[bytes]:
     """Text between quoted fields, each opened after a delimiter/line start, closed before one.
 
     Possessive quantifiers: one linear pass, no backtracking.
     """
     sep = re.escape(delimiter)
     field = rf'(?<![^{sep}\n])"[^"]*+(?:""[^"]*+)*+"(?=[{sep}\r\n]|\Z)'
-    return re.compile(rf'(?:[^"]*+{field})*+[^"]*+')
+    return re.compile(rf'(?:[^"]*+{field})*+[^"]*+'.encode())
 
 
 _WELL_QUOTED = {d: _well_quoted_pattern(d) for d in ",;"}
