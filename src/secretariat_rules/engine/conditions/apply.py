@@ -38,16 +38,30 @@ def prepare(
     return apply(compiler, frame, planned) if planned.steps else frame
 
 
-def correlate(compiler: Compiler, frame: Frame, collection: str, match: Mapping[str, str]) -> Frame:
+def correlate(
+    compiler: Compiler,
+    frame: Frame,
+    collection: str,
+    match: Mapping[str, str],
+    outer: Iterable[str] | None = None,
+) -> Frame:
     """The inner collection joined to the outer rows (outer columns prefixed ``^``).
 
     Joined on ``match`` (inner field → outer path) equalities; without any, every
-    outer row meets every inner row, which is meant for small collections.
+    outer row meets every inner row, which is meant for small collections. ``outer``
+    names the outer columns to carry (besides ``^_rid``); None carries every one.
     """
     frame = prepare(compiler, frame, paths=match.values())
     left_keys = [frame.resolve(path) for path in match.values()]
-    outer_cols = [c for c in frame.df.columns if c != "_rid" and not c.startswith("__")]
-    outer = frame.df.select(
+    carried = set(outer) if outer is not None else None
+    outer_cols = [
+        c
+        for c in frame.df.columns
+        if c != "_rid"
+        and not c.startswith("__")
+        and (carried is None or c in carried or c in left_keys)
+    ]
+    outer_df = frame.df.select(
         pl.col("_rid").alias("^_rid"), *[pl.col(c).alias("^" + c) for c in outer_cols]
     )
     inner = frame.ds.frame(collection)
@@ -58,7 +72,7 @@ def correlate(compiler: Compiler, frame: Frame, collection: str, match: Mapping[
                 raise ConditionError(
                     msg("error.condition.no_field", collection=collection, field=key)
                 )
-        joined = outer.join(
+        joined = outer_df.join(
             inner,
             left_on=["^" + k for k in left_keys],
             right_on=right_keys,
@@ -66,11 +80,11 @@ def correlate(compiler: Compiler, frame: Frame, collection: str, match: Mapping[
             coalesce=False,
         )
     else:
-        joined = outer.join(inner, how="cross")
+        joined = outer_df.join(inner, how="cross")
     # its own row ids, so a correlated condition can nest inside this one
     joined = joined.with_row_index("_rid")
     specs = {s.name: s for s in frame.ds.fields[collection]}
-    specs.update({"^" + k: v for k, v in frame.specs.items()})
+    specs.update({"^" + k: v for k, v in frame.specs.items() if k in outer_cols})
     return Frame(frame.ds, joined, specs)
 
 
@@ -80,11 +94,49 @@ def related(
     collection: str,
     match: Mapping[str, str],
     where: Sequence[Condition],
+    paths: Sequence[str] = (),
 ) -> Frame:
-    """The related records (:func:`correlate`) where every ``where`` condition holds."""
-    inner = correlate(compiler, frame, collection, match)
-    inner = prepare(compiler, inner, where)
+    """The related records (:func:`correlate`) where every ``where`` condition holds,
+    prepared for ``paths``; only the outer columns these read are carried."""
+    try:
+        reads = outer_reads(compiler, frame, collection, where, paths)
+    except ConditionError:  # reported in its place, below
+        reads = None
+    inner = correlate(compiler, frame, collection, match, reads)
+    inner = prepare(compiler, inner, where, paths=paths)
     return inner.filter(compiler.all_of(inner, where))
+
+
+def outer_reads(
+    compiler: Compiler,
+    frame: Frame,
+    collection: str,
+    where: Sequence[Condition],
+    paths: Sequence[str] = (),
+) -> set[str] | None:
+    """The outer columns (unprefixed) that ``where`` and ``paths`` over ``collection``
+    correlated to ``frame`` read; None when that is not known (a correlated condition
+    nested inside, which may read any of them).
+
+    Found by planning and compiling over the correlated schema with no rows.
+    """
+    outer = frame.df.head(0).select(
+        pl.col("_rid").alias("^_rid"),
+        *[pl.col(c).alias("^" + c) for c in frame.df.columns if c != "_rid" and c[:2] != "__"],
+    )
+    empty = pl.concat([outer, frame.ds.frame(collection).head(0)], how="horizontal")
+    specs = {s.name: s for s in frame.ds.fields[collection]}
+    specs.update({"^" + k: v for k, v in frame.specs.items()})
+    probe = Frame(frame.ds, empty.with_row_index("_rid"), specs)
+    planned = plan(probe, where, paths=paths)
+    if planned.derived:
+        return None
+    probe = apply(compiler, probe, planned) if planned.steps else probe
+    roots = set(compiler.all_of(probe, where).meta.root_names())
+    roots |= {probe.resolve(path) for path in paths}
+    roots |= {join.column for join in planned.joins}
+    known = set(frame.df.columns)
+    return {c[1:] for c in roots if c.startswith("^") and c[1:] in known}
 
 
 def _derive(compiler: Compiler, frame: Frame, step: Derive) -> Frame:
@@ -107,13 +159,15 @@ def _derive(compiler: Compiler, frame: Frame, step: Derive) -> Frame:
 
 
 def _aggregate(compiler: Compiler, frame: Frame, how: str, spec: AggSpec, name: str) -> Frame:
-    inner = related(compiler, frame, spec.collection, spec.match, spec.where)
+    if how != "count" and spec.field is None:
+        related(compiler, frame, spec.collection, spec.match, spec.where)  # its errors first
+        raise ConditionError(msg("error.condition.needs_field", how=how))
+    fields = [spec.field] if how != "count" and spec.field is not None else []
+    inner = related(compiler, frame, spec.collection, spec.match, spec.where, fields)
     if how == "count":
         agg = pl.len().cast(pl.Int64).alias(name)
     else:
-        if spec.field is None:
-            raise ConditionError(msg("error.condition.needs_field", how=how))
-        inner = prepare(compiler, inner, paths=[spec.field])
+        assert spec.field is not None
         agg = getattr(pl.col(inner.resolve(spec.field)), how)().alias(name)
     grouped = inner.df.group_by("^_rid").agg(agg).rename({"^_rid": "_rid"})
     df = frame.df.join(grouped, on="_rid", how="left")
@@ -152,9 +206,127 @@ def coverage(compiler: Compiler, frame: Frame, spec: CoversSpec) -> Frame:
     member with its first time as ``late_sent`` (``svv 2024-03-04 09:00``), and the
     records of those first late times as ``late_locations`` (where a finding that
     they are late is located: the distribution rows, not the document).
+
+    When neither the universe nor the related records depend on the outer row (the
+    usual case: every party, every distribution of the document), they are computed
+    once per key and joined to the rows on it (:func:`_coverage_by_key`).
     """
-    universe = related(compiler, frame, spec.universe.collection, {}, spec.universe.where)
+    by_key = _coverage_by_key(compiler, frame, spec)
+    df = by_key if by_key is not None else _coverage_correlated(compiler, frame, spec)
+    missing_name, late_name = derived_name("missing", spec), derived_name("late", spec)
+    if late_name not in df.columns:
+        df = df.with_columns(pl.lit(None, pl.List(pl.Utf8)).alias(late_name))
+    df = df.with_columns(pl.col(missing_name).alias("missing"), pl.col(late_name).alias("late"))
+    return frame.with_df(df)
+
+
+def _timed(spec: CoversSpec) -> bool:
+    return bool(spec.time) and spec.within_hours is not None
+
+
+def _firsts(got: pl.DataFrame, by: str) -> pl.DataFrame:
+    """Each (``by``, member)'s first time and the provenance of its record (earliest
+    time, then file, then line; only members with several records are sorted)."""
+    counted = got.with_columns(pl.len().over(by, "__member").alias("__n"))
+    once = counted.filter(pl.col("__n") == 1).drop("__n")
+    more = (
+        counted.filter(pl.col("__n") > 1)
+        .drop("__n")
+        .sort("__time", "__file", "__line", nulls_last=True)
+        .group_by(by, "__member")
+        .agg(pl.col("__time", "__file", "__line", "__pointer").first())
+    )
+    return pl.concat([once, more])
+
+
+def _late(compiler: Compiler, spec: CoversSpec, got: pl.DataFrame, by: str) -> pl.DataFrame:
+    """Per ``by``: the late members, their first times (``late_sent``) and their records
+    (``late_locations``); ``got`` holds the first times of the members of the universe,
+    ``__first`` the first time of all."""
+    hours = compiler.scope.number(spec.within_hours or 0)
+    late = got.filter(pl.col("__time") > pl.col("__first") + pl.duration(hours=hours))
+    shown = "%Y-%m-%d" if late.schema["__time"] == pl.Date else "%Y-%m-%d %H:%M"
+    late = late.sort("__member").with_columns(
+        (pl.col("__member") + " " + pl.col("__time").dt.strftime(shown)).alias("__sent"),
+        pl.struct(
+            pl.col("__file").alias("path"),
+            pl.col("__line").alias("line"),
+            pl.col("__pointer").alias("pointer"),
+        ).alias("__where"),
+    )
+    return late.group_by(by, maintain_order=True).agg(
+        pl.col("__member").alias(derived_name("late", spec)),
+        pl.col("__sent").alias("late_sent"),
+        pl.col("__where").sort_by(pl.col("__file"), pl.col("__line")).alias("late_locations"),
+    )
+
+
+def _alone(
+    compiler: Compiler, frame: Frame, collection: str, where: Sequence[Condition], paths: list[str]
+) -> Frame | None:
+    """The records of ``collection`` where ``where`` holds, prepared for ``paths``, when
+    these do not depend on the outer row of ``frame`` (else None)."""
+    try:
+        reads = outer_reads(compiler, frame, collection, where, paths)
+    except ConditionError:  # reported by the correlated computation
+        return None
+    if reads is None or reads:
+        return None
+    alone = prepare(compiler, Frame.of(frame.ds, collection), where, paths=paths)
+    return alone.filter(compiler.all_of(alone, where))
+
+
+def _coverage_by_key(compiler: Compiler, frame: Frame, spec: CoversSpec) -> pl.DataFrame | None:
+    """The frame with the coverage columns, or None when the universe or the related
+    records depend on the outer row.
+
+    Shaped like a hand-written query: the related records grouped by (key, member) to
+    each member's first record, those by key to the members reached and the first time;
+    the members missing are the universe's less those reached (no rows × universe cross
+    join), the late ones one filter on the first times.
+    """
+    universe = _alone(compiler, frame, spec.universe.collection, spec.universe.where, [])
+    inner = _alone(compiler, frame, spec.collection, spec.where, [])
+    if universe is None or inner is None or spec.key not in inner.df.columns:
+        return None
     universe = prepare(compiler, universe, paths=[spec.universe.field])
+    members = universe.df.get_column(universe.resolve(spec.universe.field)).unique().sort()
+    if members.null_count() or members.dtype != inner.df.schema.get(spec.member):
+        return None
+    key = frame.resolve(spec.outer_key)
+    cols = [pl.col(spec.key).alias("__key"), pl.col(spec.member).alias("__member")]
+    if spec.time:
+        cols += [pl.col(spec.time).alias("__time"), *_provenance(inner.df)]
+    got = inner.df.select(cols)
+    got = _firsts(got, "__key") if spec.time else got.unique()
+    wanted = got.filter(pl.col("__member").is_in(members.implode()))
+    everyone = pl.DataFrame([pl.Series("__everyone", [members], pl.List(members.dtype))])
+    missing_name = derived_name("missing", spec)
+    reached = wanted.group_by("__key").agg(pl.col("__member").alias("__reached"))
+    if spec.time:
+        first = got.group_by("__key").agg(pl.col("__time").min().alias("__first"))
+        reached = reached.join(first, on="__key", how="left")
+    df = frame.df.join(reached, left_on=key, right_on="__key", how="left", maintain_order="left")
+    none: pl.Expr = pl.lit([], pl.List(members.dtype))
+    missing = pl.col("__everyone").list.set_difference(pl.col("__reached").fill_null(none))
+    df = (
+        df.join(everyone, how="cross")
+        .with_columns(missing.list.sort().alias(missing_name))
+        .with_columns(pl.when(pl.col(missing_name).list.len() > 0).then(pl.col(missing_name)))
+        .drop("__everyone", "__reached", *(["__first"] if spec.time else []), strict=False)
+    )
+    if _timed(spec):
+        late = _late(compiler, spec, wanted.join(first, on="__key"), "__key")
+        df = df.join(late, left_on=key, right_on="__key", how="left", maintain_order="left")
+    return df.drop("__key", strict=False)
+
+
+def _coverage_correlated(compiler: Compiler, frame: Frame, spec: CoversSpec) -> pl.DataFrame:
+    """The frame with the coverage columns, the universe and the related records found
+    for each outer row."""
+    universe = related(
+        compiler, frame, spec.universe.collection, {}, spec.universe.where, [spec.universe.field]
+    )
     member_col = universe.resolve(spec.universe.field)
     wanted = universe.df.select(
         pl.col("^_rid").alias("_rid"), pl.col(member_col).alias("__member")
@@ -162,56 +334,22 @@ def coverage(compiler: Compiler, frame: Frame, spec: CoversSpec) -> Frame:
     inner = related(compiler, frame, spec.collection, {spec.key: spec.outer_key}, spec.where)
     cols = [pl.col("^_rid").alias("_rid"), pl.col(spec.member).alias("__member")]
     if spec.time:
-        cols.append(pl.col(spec.time).alias("__time"))
-        cols += _provenance(inner.df)
+        cols += [pl.col(spec.time).alias("__time"), *_provenance(inner.df)]
     got = inner.df.select(cols)
-    if spec.time:
-        got = (
-            got.sort("__time", "__file", "__line", nulls_last=True)
-            .group_by("_rid", "__member")
-            .agg(pl.col("__time", "__file", "__line", "__pointer").first())
-        )
-    else:
-        got = got.unique()
+    got = _firsts(got, "_rid") if spec.time else got.unique()
     missing = wanted.join(got, on=["_rid", "__member"], how="anti")
-    missing_name, late_name = derived_name("missing", spec), derived_name("late", spec)
     df = frame.df.join(
-        missing.group_by("_rid").agg(pl.col("__member").sort().alias(missing_name)),
+        missing.group_by("_rid").agg(
+            pl.col("__member").sort().alias(derived_name("missing", spec))
+        ),
         on="_rid",
         how="left",
     )
-    if spec.time and spec.within_hours is not None:
-        hours = compiler.scope.number(spec.within_hours)
+    if _timed(spec):
         first = got.group_by("_rid").agg(pl.col("__time").min().alias("__first"))
-        late = (
-            got.join(wanted, on=["_rid", "__member"], how="semi")
-            .join(first, on="_rid")
-            .filter(pl.col("__time") > pl.col("__first") + pl.duration(hours=hours))
-        )
-        shown = "%Y-%m-%d" if late.schema["__time"] == pl.Date else "%Y-%m-%d %H:%M"
-        late = late.sort("__member").with_columns(
-            (pl.col("__member") + " " + pl.col("__time").dt.strftime(shown)).alias("__sent"),
-            pl.struct(
-                pl.col("__file").alias("path"),
-                pl.col("__line").alias("line"),
-                pl.col("__pointer").alias("pointer"),
-            ).alias("__where"),
-        )
-        df = df.join(
-            late.group_by("_rid", maintain_order=True).agg(
-                pl.col("__member").alias(late_name),
-                pl.col("__sent").alias("late_sent"),
-                pl.col("__where")
-                .sort_by(pl.col("__file"), pl.col("__line"))
-                .alias("late_locations"),
-            ),
-            on="_rid",
-            how="left",
-        )
-    else:
-        df = df.with_columns(pl.lit(None, pl.List(pl.Utf8)).alias(late_name))
-    df = df.with_columns(pl.col(missing_name).alias("missing"), pl.col(late_name).alias("late"))
-    return frame.with_df(df)
+        reached = got.join(wanted, on=["_rid", "__member"], how="semi").join(first, on="_rid")
+        df = df.join(_late(compiler, spec, reached, "_rid"), on="_rid", how="left")
+    return df
 
 
 def _provenance(df: pl.DataFrame) -> list[pl.Expr]:
