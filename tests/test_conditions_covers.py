@@ -1,0 +1,153 @@
+"""``covers`` computed once per key (universe and related records independent of the
+outer row) and per outer row (correlated): the same columns; and ``correlate`` carrying
+only the outer columns the inner conditions read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+from pydantic import TypeAdapter
+
+from secretariat_rules.api import load_dataset
+from secretariat_rules.dataset import Dataset
+from secretariat_rules.engine.conditions import (
+    Compiler,
+    Condition,
+    Frame,
+    Scope,
+    derived_name,
+    prepare,
+)
+from secretariat_rules.engine.conditions.apply import outer_reads, related
+from secretariat_rules.testing import write_repo
+
+CONDITION: TypeAdapter[Any] = TypeAdapter(Condition)
+
+
+def cond(data: dict[str, Any]) -> Any:
+    return CONDITION.validate_python(data)
+
+
+def doc(id_: str) -> dict[str, str]:
+    return {"id": id_, "title": "Sak", "kind": "saksdokument", "date": "2024-03-01"}
+
+
+def sent(document: str, party: str, when: str) -> dict[str, str]:
+    return {"document": document, "party": party, "sent": when}
+
+
+@pytest.fixture(scope="module")
+def ds(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    root = write_repo(
+        Path(tmp_path_factory.mktemp("covers")) / "repo",
+        documents=[doc("D1"), doc("D2"), doc("D3"), doc("D4")],
+        distributions=[
+            sent("D1", "svv", "2024-03-05 14:00"),  # late (line 2)
+            sent("D1", "bergen", "2024-03-01 10:00"),
+            sent("D1", "svv", "2024-03-06 09:00"),  # a second sending: not the first
+            sent("D1", "vlfk", "2024-03-01 12:00"),
+            sent("D2", "bergen", "2024-03-01 10:00"),
+            sent("D2", "svv", "2024-03-01 10:00"),
+            sent("D3", "bergen", "2024-03-01 10:00"),
+            sent("D3", "vlfk", "2024-03-01 11:00"),
+            sent("D3", "svv", "2024-03-01 12:00"),
+        ],
+    )
+    return load_dataset(root)
+
+
+def compiler() -> Compiler:
+    variables = {"as_of": dt.date(2024, 12, 31)}
+    variables |= {"period_start": dt.date(2024, 1, 1), "period_end": dt.date(2024, 12, 31)}
+    return Compiler(Scope({"hours": 24}, variables))
+
+
+def covers(universe_where: list[dict[str, Any]]) -> Any:
+    return cond(
+        {
+            "covers": {
+                "collection": "distributions",
+                "key": "document",
+                "member": "party",
+                "universe": {"collection": "parties", "where": universe_where},
+                "time": "sent",
+                "within_hours": "hours",
+            }
+        }
+    )
+
+
+COLUMNS = ["id", "missing", "late", "late_sent", "late_locations"]
+
+EXPECTED = [
+    {
+        "id": "D1",
+        "missing": None,
+        "late": ["svv"],
+        "late_sent": ["svv 2024-03-05 14:00"],
+        "late_locations": [{"path": "distributions.csv", "line": 2, "pointer": None}],
+    },
+    {"id": "D2", "missing": ["vlfk"], "late": None, "late_sent": None, "late_locations": None},
+    {"id": "D3", "missing": None, "late": None, "late_sent": None, "late_locations": None},
+    {
+        "id": "D4",
+        "missing": ["bergen", "svv", "vlfk"],
+        "late": None,
+        "late_sent": None,
+        "late_locations": None,
+    },
+]
+
+
+def covered(ds: Dataset, condition: Any) -> list[dict[str, Any]]:
+    c = compiler()
+    frame = prepare(c, Frame.of(ds, "documents"), [condition])
+    holds = c.condition(frame, condition)
+    df = frame.df.with_columns(holds.alias("__holds"))
+    assert df.get_column("__holds").to_list() == [False, False, True, False]
+    return df.sort("id").select(COLUMNS).to_dicts()
+
+
+def test_covers_by_key_when_the_universe_is_every_party(ds: Dataset) -> None:
+    assert covered(ds, covers([])) == EXPECTED
+
+
+def test_covers_per_row_when_the_universe_reads_the_outer_row(ds: Dataset) -> None:
+    # true for every document, but it names the outer record: computed per document
+    assert covered(ds, covers([{"outer": "id", "present": True}])) == EXPECTED
+
+
+def test_covers_of_no_rows(ds: Dataset) -> None:
+    c = compiler()
+    condition = covers([])
+    frame = Frame.of(ds, "documents")
+    frame = prepare(c, frame.filter(pl.col("id") == "none"), [condition])
+    name = derived_name("missing", condition.covers)
+    assert frame.df.height == 0
+    assert frame.df.schema[name] == pl.List(pl.Utf8)
+
+
+def test_outer_reads_names_only_what_the_inner_conditions_read(ds: Dataset) -> None:
+    c = compiler()
+    frame = Frame.of(ds, "documents")
+    on_the_date = cond({"field": "sent", "ge": {"outer": "date"}})
+    assert outer_reads(c, frame, "distributions", [on_the_date]) == {"date"}
+    assert outer_reads(c, frame, "distributions", []) == set()
+    # a name the inner collection lacks resolves to the outer record's
+    assert outer_reads(c, frame, "distributions", [], ["title"]) == {"title"}
+    nested = cond({"exists": {"collection": "parties", "match": {"id": "party"}}})
+    assert outer_reads(c, frame, "distributions", [nested]) is None
+
+
+def test_related_carries_only_the_outer_columns_read(ds: Dataset) -> None:
+    c = compiler()
+    frame = Frame.of(ds, "documents")
+    on_the_date = cond({"field": "sent", "ge": {"outer": "date"}})
+    inner = related(c, frame, "distributions", {"document": "id"}, [on_the_date])
+    outer = sorted(col for col in inner.df.columns if col.startswith("^"))
+    assert outer == ["^_rid", "^date", "^id"]
+    assert inner.df.height == 9
