@@ -18,13 +18,14 @@ from ..reporters.base import (
     AuditReporter,
     ReportOptions,
     audit_renderer,
+    render_audit_report,
     repository_path,
 )
 from . import options as opt
 from .app import main, registry_of
 from .errors import debug_requested, handle_errors
 from .help import option, tr
-from .output import encodable, use_color, write_atomic
+from .output import echo_report, encodable, refuse_binary_terminal, use_color, write_atomic
 
 
 def audit_reporter(fmt: str, registry: Registry) -> AuditReporter:
@@ -95,6 +96,7 @@ def audit_command(
     """
     registry = registry_of(ctx)
     main_reporter = audit_reporter(fmt, registry)
+    refuse_binary_terminal(main_reporter, output, sys.stdout)
     extra = [
         (path, audit_reporter(f, registry)) for f, path in opt.parse_reports(reports, registry)
     ]
@@ -137,11 +139,11 @@ def audit_command(
         click.echo(str(crashed), err=True)
     colored = use_color(color, sys.stdout) if output is None else False
     options = ReportOptions(lang=lang, color=colored)
-    text = main_reporter.render_audit(audit, options)
+    text = render_audit_report(main_reporter, audit, options)
     if output is None:
-        click.echo(encodable(text), nl=not text.endswith("\n"), color=options.color)
+        echo_report(text, color=options.color)
     else:
         write_atomic(output, text)
     for path, reporter in extra:
-        write_atomic(path, reporter.render_audit(audit, ReportOptions(lang=lang)))
+        write_atomic(path, render_audit_report(reporter, audit, ReportOptions(lang=lang)))
     return audit_exit_code(audit)

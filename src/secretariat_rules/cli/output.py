@@ -46,7 +46,12 @@ def encodable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-def _write_stream(path: Path, text: str) -> None:
+def _encoded(content: str | bytes) -> bytes:
+    """A report's bytes: text as UTF-8 (lone surrogates as U+FFFD), bytes as they are."""
+    return content if isinstance(content, bytes) else encodable(content).encode("utf-8")
+
+
+def _write_stream(path: Path, text: str | bytes) -> None:
     """Write to a FIFO or a character device (``/dev/stdout``) in place, never blocking
     on a FIFO nobody reads (``O_NONBLOCK`` open: an error instead)."""
     flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -60,7 +65,7 @@ def _write_stream(path: Path, text: str) -> None:
     try:
         os.set_blocking(fd, True)
         with os.fdopen(fd, "wb", closefd=False) as handle:
-            handle.write(encodable(text).encode("utf-8"))
+            handle.write(_encoded(text))
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise UsageError(msg("cli.write.failed", path=str(path), reason=reason)) from None
@@ -68,13 +73,14 @@ def _write_stream(path: Path, text: str) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | bytes) -> None:
     """Write a report so that a failed run never leaves half a file in its place.
 
     The text goes to a temporary file beside ``path`` that then replaces it, with the
     mode of the file it replaces, or the umask's (0644 under 022) for a new one. A FIFO
     or character device (``--output /dev/stdout``) is written in place instead, without
-    blocking when nobody reads the FIFO; a directory is an error.
+    blocking when nobody reads the FIFO; a directory is an error. Bytes (a binary
+    report) are written as they are.
     """
     try:
         info = os.stat(path)
@@ -92,8 +98,8 @@ def write_atomic(path: Path, text: str) -> None:
         raise UsageError(msg("cli.write.failed", path=str(path), reason=str(reason))) from exc
     try:
         os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(encodable(text))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_encoded(text))
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -110,6 +116,26 @@ def use_color(choice: bool | None, stream: Any) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def refuse_binary_terminal(reporter: object, output: Path | None, stream: Any) -> None:
+    """Exit 2 before any work when a binary format (``xlsx``, ``pdf``) would go to a
+    terminal: it needs ``--output`` (or stdout redirected to a file or pipe)."""
+    from ..reporters.base import is_binary
+
+    if output is None and is_binary(reporter) and getattr(stream, "isatty", lambda: False)():
+        name = getattr(reporter, "name", "?")
+        raise UsageError(msg("report.binary.terminal", format=name))
+
+
+def echo_report(content: str | bytes, color: bool = False) -> None:
+    """Write a report to stdout: text through click, bytes (a binary format) as they are."""
+    if isinstance(content, bytes):
+        stream = click.get_binary_stream("stdout")
+        stream.write(content)
+        stream.flush()
+        return
+    click.echo(encodable(content), nl=not content.endswith("\n"), color=color)
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -19,6 +19,7 @@ from ..findings import Result, Severity
 from ..i18n.message import chosen_lang
 from ..reporters.base import (
     ReportOptions,
+    render_report,
     repository_path,
 )
 from ..reporters.summary import summary_line
@@ -43,7 +44,7 @@ from .options import (
     reports_option,
     split_ids,
 )
-from .output import encodable, use_color, write_atomic
+from .output import echo_report, encodable, refuse_binary_terminal, use_color, write_atomic
 
 
 def run_options(func: F) -> F:
@@ -110,6 +111,8 @@ def _run(
     registry = registry_of(ctx)
     data_dirs = data_dirs or (Path("."),)
     check_format(asked.fmt, registry)
+    if not asked.quiet:
+        refuse_binary_terminal(registry.reporters[asked.fmt], asked.output, sys.stdout)
     extra_reports = parse_reports(asked.reports, registry)
     reference = parse_date(asked.as_of, "--as-of") if asked.as_of else None
     chosen_period = parse_period(asked.period) if asked.period else None
@@ -157,25 +160,27 @@ def _run(
     for result, targets in zip(results, own_reports, strict=True):
         for own_fmt, path in targets:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, registry.reporters[own_fmt].render([result], ReportOptions(lang)))
+            own = render_report(registry.reporters[own_fmt], [result], ReportOptions(lang))
+            write_atomic(path, own)
     stream = sys.stdout
     main_options = ReportOptions(
         lang=lang,
         color=use_color(asked.color, stream) if asked.output is None else False,
         inventory=inventory,
     )
-    text = registry.reporters[asked.fmt].render(results, main_options)
-    if asked.output is not None:
-        write_atomic(asked.output, text)
-    elif not asked.quiet:
-        click.echo(encodable(text), nl=not text.endswith("\n"), color=main_options.color)
+    if asked.output is not None or not asked.quiet:
+        text = render_report(registry.reporters[asked.fmt], results, main_options)
+        if asked.output is not None:
+            write_atomic(asked.output, text)
+        else:
+            echo_report(text, color=main_options.color)
     if asked.quiet:  # one line per repository, whatever --format
         for result in results:
             line = f"{repository_path(result.data_dir)}: {summary_line(result, lang)}"
             click.echo(encodable(line))
     for extra_fmt, path in extra_reports:
         extra_options = ReportOptions(lang=lang, inventory=inventory)
-        write_atomic(path, registry.reporters[extra_fmt].render(results, extra_options))
+        write_atomic(path, render_report(registry.reporters[extra_fmt], results, extra_options))
     return ExitCode.FINDINGS if any(r.failing for r in results) else ExitCode.OK
 
 

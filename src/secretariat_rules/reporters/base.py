@@ -5,6 +5,12 @@ implement ``render_audit(audit, options) -> str`` (:class:`AuditReporter`) to re
 cross-region audit of ``secretariat-rules audit``; the command refuses a format whose
 reporter lacks it (exit code 2). The method is optional, so reporters written before it
 existed keep working unchanged: :func:`audit_renderer` finds it.
+
+A reporter of a binary format (``xlsx``, ``pdf``) sets ``binary = True`` and implements
+``render_bytes`` (and ``render_audit_bytes`` for audits) (:class:`BinaryReporter`); its
+``render`` raises :class:`~secretariat_rules.exceptions.UsageError`. Callers use
+:func:`render_report` and :func:`render_audit_report`, which give text or bytes; text
+reporters (and third-party ones) need no change.
 """
 
 from __future__ import annotations
@@ -67,6 +73,42 @@ class AuditReporter(Protocol):
             the tailoring register, and each region's two results for drill-down.
         """
         ...
+
+
+@runtime_checkable
+class BinaryReporter(Protocol):
+    """A reporter of a binary format (``binary = True``): bytes, written only to a file."""
+
+    name: str
+    suffix: str
+    binary: bool
+
+    def render_bytes(self, results: Sequence[Result], options: ReportOptions) -> bytes:
+        """Return the whole report as bytes; byte-identical for equal input."""
+        ...
+
+
+def is_binary(reporter: object) -> bool:
+    """Whether ``reporter`` writes a binary format (``binary = True`` and ``render_bytes``)."""
+    return getattr(reporter, "binary", False) is True and isinstance(reporter, BinaryReporter)
+
+
+def render_report(
+    reporter: Reporter, results: Sequence[Result], options: ReportOptions
+) -> str | bytes:
+    """The report of ``results``: bytes from a binary reporter, else its text."""
+    if is_binary(reporter):
+        return reporter.render_bytes(results, options)  # type: ignore[attr-defined, no-any-return]
+    return reporter.render(results, options)
+
+
+def render_audit_report(
+    reporter: AuditReporter, audit: Audit, options: ReportOptions
+) -> str | bytes:
+    """The audit report: bytes from a binary reporter (``render_audit_bytes``), else text."""
+    if is_binary(reporter):
+        return reporter.render_audit_bytes(audit, options)  # type: ignore[attr-defined, no-any-return]
+    return reporter.render_audit(audit, options)
 
 
 def repository_path(data_dir: str) -> str:
