@@ -43,6 +43,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "secretariat_rules.reporters.html",
     "secretariat_rules.reporters.github",
     "secretariat_rules.reporters.xlsx",
+    "secretariat_rules.reporters.pdf",
     "secretariat_rules.builtin_rulesets",
 )
 """Modules of the built-in plugins, registered through the same hooks as any other."""

@@ -6,6 +6,7 @@ import errno
 import os
 import re
 import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -131,7 +132,7 @@ def refuse_binary_terminal(reporter: object, output: Path | None, stream: Any) -
 def echo_report(content: str | bytes, color: bool = False) -> None:
     """Write a report to stdout: text through click, bytes (a binary format) as they are."""
     if isinstance(content, bytes):
-        stream = click.get_binary_stream("stdout")
+        stream = sys.stdout.buffer
         stream.write(content)
         stream.flush()
         return
