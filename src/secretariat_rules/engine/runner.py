@@ -14,7 +14,9 @@ findings read from the dataset's ``issues``) or a ruleset's guideline rule (its 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 import polars as pl
@@ -276,10 +278,11 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
     check_selection([*ruleset.rules, *DATA_RULES], opts.select, opts.ignore)
     findings: list[Finding] = []
     outcomes: list[RuleOutcome] = []
-    for rule in rule_runs(ds, ruleset, opts):
-        found, outcome = run_one(rule, opts, region)
-        findings.extend(found)
-        outcomes.append(outcome)
+    with _no_cycle_collection():
+        for rule in rule_runs(ds, ruleset, opts):
+            found, outcome = run_one(rule, opts, region)
+            findings.extend(found)
+            outcomes.append(outcome)
 
     not_run = frozenset(o.id for o in outcomes if o.status == "disabled")
     known = frozenset(o.id for o in outcomes)
@@ -308,6 +311,25 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
         fixed_described=fixed_described,
         sources=tuple(inventory.summary() for inventory in ds.inventory),
     )
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while the rules run.
+
+    Turning tens of thousands of rows into findings allocates many small objects that
+    all survive (the findings), and each allocation burst triggers a collection that
+    scans them again: at 1M rows that tripled the time spent building findings. The
+    engine makes no reference cycles worth collecting meanwhile; the collector is
+    restored (if it was enabled) when the rules are done.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def apply_baseline(

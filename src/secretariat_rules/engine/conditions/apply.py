@@ -262,18 +262,24 @@ def _late(compiler: Compiler, spec: CoversSpec, got: pl.DataFrame, by: str) -> p
 
 
 def _alone(
-    compiler: Compiler, frame: Frame, collection: str, where: Sequence[Condition], paths: list[str]
+    compiler: Compiler,
+    frame: Frame,
+    collection: str,
+    where: Sequence[Condition],
+    rows: pl.Expr | None = None,
 ) -> Frame | None:
-    """The records of ``collection`` where ``where`` holds, prepared for ``paths``, when
-    these do not depend on the outer row of ``frame`` (else None)."""
+    """The records of ``collection`` (those where ``rows`` holds) where ``where`` holds,
+    when these conditions do not depend on the outer row of ``frame`` (else None)."""
     try:
-        reads = outer_reads(compiler, frame, collection, where, paths)
+        reads = outer_reads(compiler, frame, collection, where)
     except ConditionError:  # reported by the correlated computation
         return None
     if reads is None or reads:
         return None
-    alone = prepare(compiler, Frame.of(frame.ds, collection), where, paths=paths)
-    return alone.filter(compiler.all_of(alone, where))
+    records = frame.ds.frame(collection)
+    alone = Frame.of(frame.ds, collection, records if rows is None else records.filter(rows))
+    alone = prepare(compiler, alone, where)
+    return alone.filter(compiler.all_of(alone, where)) if where else alone
 
 
 def _coverage_by_key(compiler: Compiler, frame: Frame, spec: CoversSpec) -> pl.DataFrame | None:
@@ -285,37 +291,54 @@ def _coverage_by_key(compiler: Compiler, frame: Frame, spec: CoversSpec) -> pl.D
     the members missing are the universe's less those reached (no rows × universe cross
     join), the late ones one filter on the first times.
     """
-    universe = _alone(compiler, frame, spec.universe.collection, spec.universe.where, [])
-    inner = _alone(compiler, frame, spec.collection, spec.where, [])
-    if universe is None or inner is None or spec.key not in inner.df.columns:
+    if spec.key not in frame.ds.frame(spec.collection).columns:
+        return None
+    universe = _alone(compiler, frame, spec.universe.collection, spec.universe.where)
+    key = frame.resolve(spec.outer_key)
+    # only the records of the keys of these rows
+    keys = pl.col(spec.key).is_in(frame.df.get_column(key).unique().implode())
+    inner = _alone(compiler, frame, spec.collection, spec.where, keys)
+    if universe is None or inner is None:
         return None
     universe = prepare(compiler, universe, paths=[spec.universe.field])
     members = universe.df.get_column(universe.resolve(spec.universe.field)).unique().sort()
     if members.null_count() or members.dtype != inner.df.schema.get(spec.member):
         return None
-    key = frame.resolve(spec.outer_key)
     cols = [pl.col(spec.key).alias("__key"), pl.col(spec.member).alias("__member")]
     if spec.time:
         cols += [pl.col(spec.time).alias("__time"), *_provenance(inner.df)]
-    got = inner.df.select(cols)
+    got = inner.df.select(cols).filter(pl.col("__key").is_not_null())
     got = _firsts(got, "__key") if spec.time else got.unique()
     wanted = got.filter(pl.col("__member").is_in(members.implode()))
-    everyone = pl.DataFrame([pl.Series("__everyone", [members], pl.List(members.dtype))])
     missing_name = derived_name("missing", spec)
+    # the keys some member is missing from: those that reached fewer than all, and
+    # those of these rows that reached none (a null key reaches none)
     reached = wanted.group_by("__key").agg(pl.col("__member").alias("__reached"))
-    if spec.time:
-        first = got.group_by("__key").agg(pl.col("__time").min().alias("__first"))
-        reached = reached.join(first, on="__key", how="left")
-    df = frame.df.join(reached, left_on=key, right_on="__key", how="left", maintain_order="left")
-    none: pl.Expr = pl.lit([], pl.List(members.dtype))
-    missing = pl.col("__everyone").list.set_difference(pl.col("__reached").fill_null(none))
-    df = (
-        df.join(everyone, how="cross")
-        .with_columns(missing.list.sort().alias(missing_name))
-        .with_columns(pl.when(pl.col(missing_name).list.len() > 0).then(pl.col(missing_name)))
-        .drop("__everyone", "__reached", *(["__first"] if spec.time else []), strict=False)
+    everyone = pl.DataFrame([pl.Series(missing_name, [members], pl.List(members.dtype))])
+    short = (
+        reached.filter(pl.col("__reached").list.len() < members.len())
+        .join(everyone, how="cross")
+        .select(
+            "__key",
+            pl.col(missing_name).list.set_difference(pl.col("__reached")).list.sort(),
+        )
+    )
+    unseen = (
+        frame.df.select(pl.col(key).alias("__key"))
+        .unique()
+        .join(reached, on="__key", how="anti")
+        .join(everyone if members.len() else everyone.clear(), how="cross")
+    )
+    df = frame.df.join(
+        pl.concat([short, unseen]),
+        left_on=key,
+        right_on="__key",
+        how="left",
+        maintain_order="left",
+        nulls_equal=True,
     )
     if _timed(spec):
+        first = got.group_by("__key").agg(pl.col("__time").min().alias("__first"))
         late = _late(compiler, spec, wanted.join(first, on="__key"), "__key")
         df = df.join(late, left_on=key, right_on="__key", how="left", maintain_order="left")
     return df.drop("__key", strict=False)
