@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from builders import finding
 from secretariat_rules.cli.output import refuse_binary_terminal
 from secretariat_rules.exceptions import UsageError
 from secretariat_rules.findings import Location, Result, RuleOutcome, Severity
@@ -22,9 +23,8 @@ from secretariat_rules.reporters.xlsx import XlsxReporter
 from secretariat_rules.reporters.xlsx_book import sheet_title
 from secretariat_rules.testing import run_cli
 
-from builders import finding
-
 ROOT = Path(__file__).resolve().parents[1]
+COMMAND = (sys.executable, "-m", "secretariat_rules")
 HEADER_NB = ["Regel", "Alvorlighet", "Punkt", "Gjelder", "Melding", "Slik retter du", "Sted"]
 
 
@@ -238,8 +238,7 @@ def test_binary_on_a_real_terminal_exits_2(tmp_path: Path) -> None:
     main, secondary = pty.openpty()
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "secretariat_rules", "check", "fixtures/miljoloftet"]
-            + ["--format", "xlsx"],
+            [*COMMAND, "check", "fixtures/miljoloftet", "--format", "xlsx"],
             cwd=ROOT,
             stdout=secondary,
             stderr=subprocess.PIPE,

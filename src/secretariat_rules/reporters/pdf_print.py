@@ -60,7 +60,7 @@ def print_css(lang: str) -> str:
 
 def print_page(html: str, lang: str, when: dt.date) -> str:
     """The HTML report as a page for print (see the module's description)."""
-    stamp = when.isoformat()
+    stamp = f"{when.isoformat()}T00:00:00Z"  # midnight UTC of the report's as_of
     head = (
         f'<meta name="dcterms.created" content="{stamp}">'
         f'<meta name="dcterms.modified" content="{stamp}">'
