@@ -74,7 +74,7 @@ def test_broken_ruleset_exits_2_with_every_problem(
 
 def test_unknown_format_and_selector_exit_2(secretariat_repo: RepoFactory) -> None:
     repo = secretariat_repo()
-    assert repo.check("--format", "pdf").exit_code == 2
+    assert repo.check("--format", "docx").exit_code == 2
     run = repo.check("--select", "SEK999")
     assert run.exit_code == 2 and "SEK999" in run.stderr
     assert run_cli("check", repo.path, "--as-of", "yesterday").exit_code == 2

@@ -47,7 +47,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help.main.epilog": (
             "\b\nEksempler:\n" + _MAIN_EXAMPLES + "\n\n"
             "\b\n"
-            "Formater: text, json, junit, sarif, markdown, html, github (check --help).\n"
+            "Formater: text, json, junit, sarif, markdown, html, github, xlsx, pdf\n"
+            "(check --help).\n"
             "Språk for hjelp, feilmeldinger og fremdrift: --lang nb|en, ellers\n"
             "miljøvariabelen SECRETARIAT_RULES_LANG (nb eller en), ellers nb.\n"
             "Fullføring i skallet (bash; zsh_source og fish_source tilsvarende):\n" + _COMPLETION
@@ -70,7 +71,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help.check.epilog": (
             "\b\n"
             "Formater (--format, --report FORMAT=STI): text, json, junit, sarif, markdown,\n"
-            "html, github, og de en tilleggsmodul legger til (secretariat-rules plugins).\n"
+            "html, github, xlsx, pdf (binære: med --output), og de en tilleggsmodul legger til.\n"
             "\n"
             "\b\n"
             "Standardverdier for fail_on, lang, select, ignore og reports kan settes én gang\n"
@@ -234,7 +235,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "og 3."
         ),
         "help.option.format.audit": (
-            "Format for stdout eller --output: text, json, junit, html (eller en tilleggsmoduls)."
+            "Format for stdout eller --output: text, json, junit, html, xlsx, pdf (eller en "
+            "tilleggsmoduls)."
         ),
         "help.option.report.audit": (
             "Skriv også FORMAT til STI (kan gjentas), f.eks. html=audit.html."
@@ -354,7 +356,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help.main.epilog": (
             "\b\nExamples:\n" + _MAIN_EXAMPLES + "\n\n"
             "\b\n"
-            "Formats: text, json, junit, sarif, markdown, html, github (check --help).\n"
+            "Formats: text, json, junit, sarif, markdown, html, github, xlsx, pdf (check --help).\n"
             "Language of help, errors and progress: --lang nb|en, else the\n"
             "SECRETARIAT_RULES_LANG environment variable (nb or en), else nb.\n"
             "Shell completion (bash; zsh_source, fish_source likewise):\n" + _COMPLETION
@@ -373,7 +375,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help.check.epilog": (
             "\b\n"
             "Formats (--format, --report FORMAT=PATH): text, json, junit, sarif, markdown, html,\n"
-            "github, and any a plugin adds (secretariat-rules plugins).\n"
+            "github, xlsx, pdf (binary: with --output), and any a plugin adds.\n"
             "\n"
             "\b\n"
             "Defaults for fail_on, lang, select, ignore and reports can be set once in the\n"
@@ -521,7 +523,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "report it), which outranks 2. The reports are still written for 2 and 3."
         ),
         "help.option.format.audit": (
-            "Format for stdout or --output: text, json, junit, html (or a plugin's)."
+            "Format for stdout or --output: text, json, junit, html, xlsx, pdf (or a plugin's)."
         ),
         "help.option.report.audit": (
             "Also write FORMAT to PATH (repeatable), e.g. html=audit.html."

@@ -98,7 +98,7 @@ def render_report(
 ) -> str | bytes:
     """The report of ``results``: bytes from a binary reporter, else its text."""
     if is_binary(reporter):
-        return reporter.render_bytes(results, options)  # type: ignore[attr-defined, no-any-return]
+        return reporter.render_bytes(results, options)  # type: ignore[attr-defined]
     return reporter.render(results, options)
 
 
@@ -107,7 +107,7 @@ def render_audit_report(
 ) -> str | bytes:
     """The audit report: bytes from a binary reporter (``render_audit_bytes``), else text."""
     if is_binary(reporter):
-        return reporter.render_audit_bytes(audit, options)  # type: ignore[attr-defined, no-any-return]
+        return reporter.render_audit_bytes(audit, options)  # type: ignore[attr-defined]
     return reporter.render_audit(audit, options)
 
 

@@ -25,12 +25,14 @@ from ..i18n.message import msg
 from ..markers import hookimpl
 from .base import Reporter, ReportOptions, by_section, cell_symbol, compliance_text
 from .base import repository_path as shown
-from .xlsx_book import FIXED_DATE, fill, new_workbook, sheet_title, table, workbook_bytes
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
     from ..audit_results import Audit, Matrix
+
+FIXED_DATE = dt.date(2000, 1, 1)
+"""The workbook date when no ``as_of`` is known (an audit where each manifest sets it)."""
 
 COLOURS = {
     "passed": "D6EFD6",
@@ -112,6 +114,8 @@ class XlsxReporter:
 
     def render_bytes(self, results: Sequence[Result], options: ReportOptions) -> bytes:
         """The check workbook: summary, then a sheet per guideline section."""
+        from .xlsx_book import new_workbook, sheet_title, table, workbook_bytes
+
         lang = options.lang
         book = new_workbook()
         summary = book.create_sheet(sheet_title(t("xlsx.sheet.summary", lang), []))
@@ -134,6 +138,8 @@ class XlsxReporter:
 
     def render_audit_bytes(self, audit: Audit, options: ReportOptions) -> bytes:
         """The audit workbook: summary, both matrices, a sheet per region."""
+        from .xlsx_book import new_workbook, sheet_title, table, workbook_bytes
+
         lang = options.lang
         book = new_workbook()
         _audit_summary(book, audit, lang)
@@ -157,6 +163,8 @@ class XlsxReporter:
 
 
 def _audit_summary(book: Workbook, audit: Audit, lang: str) -> None:
+    from .xlsx_book import sheet_title, table
+
     sheet = book.create_sheet(sheet_title(t("xlsx.sheet.summary", lang), []))
     header = [
         t("xlsx.column.region", lang),
@@ -190,6 +198,8 @@ def _audit_summary(book: Workbook, audit: Audit, lang: str) -> None:
 
 def _matrix_sheet(book: Workbook, matrix: Matrix, lang: str) -> None:
     """Regions down, rules across; cells coloured by status; compliance both ways."""
+    from .xlsx_book import fill, sheet_title, table
+
     wanted = t(f"xlsx.sheet.matrix.{matrix.key}", lang)
     sheet = book.create_sheet(sheet_title(wanted, book.sheetnames))
     header = [

@@ -24,9 +24,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-FIXED_DATE = dt.date(2000, 1, 1)
-"""The workbook date when no ``as_of`` is known (an audit where each manifest sets it)."""
-
 _MAX_WIDTH = 60
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -40,7 +37,7 @@ Value = str | int | None
 def new_workbook() -> Workbook:
     """An empty workbook (its default sheet removed)."""
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     return book
 
 
