@@ -227,6 +227,22 @@ def test_the_view_nulls_event_fields_and_drops_future_events(tmp_path: Path) -> 
     assert ds.frame("decisions").height == 2
 
 
+def test_the_view_copies_no_frame_it_leaves_every_record_of(tmp_path: Path) -> None:
+    """Nothing dated after as_of: the view's record frames are the loaded ones (no
+    filtered copies of large collections), with the same rows."""
+    ds = loaded(
+        tmp_path,
+        meetings=[{"id": "M1", "body": "sg", "date": "2025-06-30"}],
+        decisions=[{"id": "V1", "meeting": "M1", "kind": "vedtak"}],
+        documents=[doc("D1", "2025-06-01")],
+        distributions=[sent("D1", "bergen", "2025-06-30T21:30:00Z")],  # 23:30 in Oslo
+    )
+    view = as_of_view(ds, dt.date(2025, 6, 30))
+    for name in ("distributions", "adoptions", "expenditures", "projects"):
+        assert view.frame(name) is ds.frame(name), name
+    assert view.frame("distributions").height == view.frame("decisions").height == 1
+
+
 def test_data_rules_see_records_after_as_of(secretariat_repo: RepoFactory) -> None:
     """A distribution after as_of to an unknown party is still a DAT003."""
     repo = secretariat_repo(

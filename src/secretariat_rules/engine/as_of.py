@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from zoneinfo import ZoneInfo
 
 import polars as pl
 
@@ -48,7 +49,15 @@ EVENT_RECORDS: dict[str, str] = {"distributions": "sent", "adoptions": "date"}
 def _happened(frame: pl.DataFrame, column: str, as_of: dt.date) -> pl.Expr:
     """Whether ``column`` lies on or before the end of ``as_of`` (null stays null)."""
     value = pl.col(column)
-    if isinstance(frame.schema[column], pl.Datetime):
+    dtype = frame.schema[column]
+    if isinstance(dtype, pl.Datetime) and dtype.time_zone is not None:
+        # before the next day begins in Oslo: compared as instants, nothing converted
+        next_day = as_of + dt.timedelta(days=1)
+        begins = dt.datetime.combine(next_day, dt.time(0), ZoneInfo(TIME_ZONE))
+        utc = begins.astimezone(dt.UTC).replace(tzinfo=None)
+        end = pl.lit(utc, pl.Datetime(dtype.time_unit)).dt.replace_time_zone("UTC")
+        return value < end.dt.convert_time_zone(dtype.time_zone)
+    if isinstance(dtype, pl.Datetime):
         value = value.dt.convert_time_zone(TIME_ZONE).dt.date()
     return value <= pl.lit(as_of)
 
@@ -63,14 +72,25 @@ def as_of_view(ds: Dataset, as_of: dt.date) -> Dataset:
             for c in columns
             if c in frame.columns
         )
+    # a frame is filtered (copied) only when the view leaves some of its records out
+    left_out = False
     for name, column in EVENT_RECORDS.items():
         frame = frames[name]
         if column in frame.columns:
-            frames[name] = frame.filter(_happened(frame, column, as_of).fill_null(True))
+            happened = _happened(frame, column, as_of).fill_null(True)
+            if not frame.select(happened.all()).item():
+                frames[name] = frame.filter(happened)
+                left_out = True
     meetings = frames["meetings"]
     held = meetings.filter(_happened(meetings, "date", as_of)).get_column("id")
     decisions = frames["decisions"]
-    frames["decisions"] = decisions.filter(pl.col("meeting").is_in(held.implode()))
-    frames = prune_all(frames, ds.fields, [*COLLECTION_MODELS, "secretariat"])
+    in_held = pl.col("meeting").is_in(held.implode())
+    if not decisions.select(in_held.fill_null(False).all()).item():
+        frames["decisions"] = decisions.filter(in_held)
+        left_out = True
+    if left_out:
+        # the loaded frames are pruned already: only records left out here can leave
+        # out others
+        frames = prune_all(frames, ds.fields, [*COLLECTION_MODELS, "secretariat"])
     # work shared across rules (``memo``) is derived from these frames: a view has its own
     return replace(ds, frames=frames, memo={})
