@@ -55,7 +55,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pdf.unavailable": (
             "--format pdf trenger WeasyPrint og systembiblioteket Pango ({reason}); "
             "installer Pango (Debian/Ubuntu: apt-get install libpango-1.0-0 "
-            "libpangoft2-1.0-0, macOS: brew install pango) og pip install weasyprint"
+            "libpangoft2-1.0-0, macOS: brew install pango) og pip install 'secretariat-rules[pdf]'"
         ),
     },
     "en": {
@@ -103,7 +103,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pdf.unavailable": (
             "--format pdf needs WeasyPrint and the system library Pango ({reason}); "
             "install Pango (Debian/Ubuntu: apt-get install libpango-1.0-0 "
-            "libpangoft2-1.0-0, macOS: brew install pango) and pip install weasyprint"
+            "libpangoft2-1.0-0, macOS: brew install pango) and pip install 'secretariat-rules[pdf]'"
         ),
     },
 }
