@@ -263,3 +263,15 @@ def test_binary_to_a_pipe_is_written_as_is() -> None:
     assert result.exit_code == 1
     assert result.stdout_bytes[:2] == b"PK"
     assert openpyxl.load_workbook(io.BytesIO(result.stdout_bytes)).sheetnames[0] == "Sammendrag"
+
+
+@pytest.mark.usefixtures("at_root")
+def test_xlsx_and_pdf_as_extra_reports_beside_text(tmp_path: Path) -> None:
+    out = tmp_path / "extra.xlsx"
+    run = run_cli("check", "fixtures/miljoloftet", "--report", f"xlsx={out}", "--lang", "en")
+    assert run.exit_code == 1 and "SEK008" in run.output  # the text report on stdout
+    assert openpyxl.load_workbook(out).sheetnames[0] == "Summary"
+    audit_out = tmp_path / "audit.xlsx"
+    run = run_cli("audit", "fixtures/bymiljopakken", "--report", f"xlsx={audit_out}")
+    assert run.exit_code == 1
+    assert openpyxl.load_workbook(audit_out).sheetnames[-1] == "bymiljopakken"
