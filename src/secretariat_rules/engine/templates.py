@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from ..i18n.catalog import MESSAGES, t
@@ -43,15 +44,25 @@ def format_value(value: Any, lang: str) -> str:
 
 def render(template: str, values: Mapping[str, Any], lang: str) -> str:
     """Fill a template's placeholders; an unknown name is left as written."""
+    parts = _parts(template)
+    if len(parts) == 1:
+        return template
+    out = list(parts)
+    for i in range(1, len(parts), 2):
+        name = parts[i]
+        if name in values:
+            out[i] = format_value(values[name], lang)
+        elif "^" + name in values:
+            out[i] = format_value(values["^" + name], lang)
+        else:
+            out[i] = "{" + name + "}"
+    return "".join(out)
 
-    def fill(match: re.Match[str]) -> str:
-        name = match.group(1)
-        for candidate in (name, "^" + name):
-            if candidate in values:
-                return format_value(values[candidate], lang)
-        return match.group(0)
 
-    return PLACEHOLDER.sub(fill, template)
+@lru_cache(maxsize=1024)
+def _parts(template: str) -> tuple[str, ...]:
+    """A template split once: text, placeholder name, text, ... (names at odd indices)."""
+    return tuple(PLACEHOLDER.split(template))
 
 
 def all_placeholders(templates: Iterable[str]) -> list[str]:
