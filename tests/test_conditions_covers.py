@@ -151,3 +151,29 @@ def test_related_carries_only_the_outer_columns_read(ds: Dataset) -> None:
     outer = sorted(col for col in inner.df.columns if col.startswith("^"))
     assert outer == ["^_rid", "^date", "^id"]
     assert inner.df.height == 9
+
+
+@pytest.mark.parametrize(
+    ("how", "expected"),
+    [
+        ("count", [4, 2, 3, 0]),
+        ("min", ["2024-03-01 10:00", "2024-03-01 10:00", "2024-03-01 10:00", None]),
+    ],
+)
+def test_an_aggregate_by_key_and_per_row_agree(ds: Dataset, how: str, expected: list[Any]) -> None:
+    c = compiler()
+    spec: dict[str, Any] = {"collection": "distributions", "match": {"document": "id"}}
+    if how != "count":
+        spec["field"] = "sent"
+    by_key = cond({how: spec, "present": True})
+    # true of every distribution, but it names the outer record: computed per row
+    per_row = cond({how: spec | {"where": [{"outer": "id", "present": True}]}, "present": True})
+    got = []
+    for condition in (by_key, per_row):
+        frame = prepare(c, Frame.of(ds, "documents"), [condition])
+        name = derived_name(how, getattr(condition, how))
+        values = frame.df.sort("id").get_column(name)
+        if how == "min":
+            values = values.dt.strftime("%Y-%m-%d %H:%M")
+        got.append(values.to_list())
+    assert got == [expected, expected]

@@ -163,19 +163,59 @@ def _aggregate(compiler: Compiler, frame: Frame, how: str, spec: AggSpec, name: 
         related(compiler, frame, spec.collection, spec.match, spec.where)  # its errors first
         raise ConditionError(msg("error.condition.needs_field", how=how))
     fields = [spec.field] if how != "count" and spec.field is not None else []
-    inner = related(compiler, frame, spec.collection, spec.match, spec.where, fields)
-    if how == "count":
-        agg = pl.len().cast(pl.Int64).alias(name)
+    by_key = _aggregate_by_key(compiler, frame, how, spec, name, fields)
+    if by_key is not None:
+        df = by_key
     else:
-        assert spec.field is not None
-        agg = getattr(pl.col(inner.resolve(spec.field)), how)().alias(name)
-    grouped = inner.df.group_by("^_rid").agg(agg).rename({"^_rid": "_rid"})
-    df = frame.df.join(grouped, on="_rid", how="left")
+        inner = related(compiler, frame, spec.collection, spec.match, spec.where, fields)
+        agg = _agg(inner, how, fields, name)
+        grouped = inner.df.group_by("^_rid").agg(agg).rename({"^_rid": "_rid"})
+        df = frame.df.join(grouped, on="_rid", how="left")
     if how in ("count", "sum"):
         df = df.with_columns(pl.col(name).fill_null(0))
     if spec.as_ is not None:
         df = df.with_columns(pl.col(name).alias(spec.as_))
     return frame.with_df(df)
+
+
+def _agg(inner: Frame, how: str, fields: list[str], name: str) -> pl.Expr:
+    if how == "count":
+        return pl.len().cast(pl.Int64).alias(name)
+    return getattr(pl.col(inner.resolve(fields[0])), how)().alias(name)
+
+
+def _aggregate_by_key(
+    compiler: Compiler, frame: Frame, how: str, spec: AggSpec, name: str, fields: list[str]
+) -> pl.DataFrame | None:
+    """The frame with the aggregate joined on the match keys, computed once per key over
+    the related records, when these do not depend on the outer row (else None)."""
+    if not spec.match:
+        return None
+    records = frame.ds.frame(spec.collection)
+    if any(key not in records.columns for key in spec.match):
+        return None
+    try:
+        prepared = prepare(compiler, frame, paths=spec.match.values())
+        reads = outer_reads(compiler, prepared, spec.collection, spec.where, fields)
+    except ConditionError:  # reported by the correlated computation
+        return None
+    if reads is None or reads:
+        return None
+    left = [prepared.resolve(path) for path in spec.match.values()]
+    if any(c not in frame.df.columns for c in left):
+        return None
+    inner = prepare(compiler, Frame.of(frame.ds, spec.collection), spec.where, paths=fields)
+    inner = inner.filter(compiler.all_of(inner, spec.where)) if spec.where else inner
+    right = list(spec.match)
+    renamed = {key: f"__key{i}" for i, key in enumerate(right)}
+    grouped = inner.df.group_by(right).agg(_agg(inner, how, fields, name)).rename(renamed)
+    return frame.df.join(
+        grouped,
+        left_on=left,
+        right_on=list(renamed.values()),
+        how="left",
+        maintain_order="left",
+    ).drop(list(renamed.values()), strict=False)
 
 
 def probe(compiler: Compiler, frame: Frame, cond: Compare, name: str) -> Frame:
