@@ -1581,7 +1581,7 @@ def cli_cases() -> Iterator[HostileCase]:
         ("output-is-directory", outside_dir("outdir"), ("--output", "{outside}/outdir"), 2, False),
         ("report-empty-path", nothing, ("--report", "junit="), 2, False),
         ("report-no-equals", nothing, ("--report", "junit"), 2, False),
-        ("report-unknown-format", nothing, ("--report", "pdf={outside}/r.pdf"), 2, False),
+        ("report-unknown-format", nothing, ("--report", "docx={outside}/r.docx"), 2, False),
         ("report-empty-format", nothing, ("--report", "={outside}/r.xml"), 2, False),
         ("format-unknown", nothing, ("--format", "yaml"), 2, False),
         ("select-unknown-rule", nothing, ("--select", "SEK999"), 2, False),
