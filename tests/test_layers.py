@@ -81,6 +81,8 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "check_defaults",
             "json_schema",
             "pull",
+            "report_diff",
+            "history",
         ),
     ),
     ("reporters", "one format each; they read results only", ("reporters",)),
@@ -134,6 +136,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "version",
             "report_schema",
             "crashes",
+            "waiver_status",
         ),
     ),
 )
@@ -150,6 +153,7 @@ REPORTER_READS = (
     "report_schema",
     "markers",
     "version",
+    "waiver_status",
 )
 """What a reporter may import besides ``reporters.*`` (module prefixes)."""
 

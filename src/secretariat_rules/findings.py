@@ -108,6 +108,18 @@ class RawFinding:
 
 
 @dataclass(frozen=True)
+class WaiverRecord:
+    """The waiver that waived a finding, as the reports show it (SPEC §7)."""
+
+    reason: str
+    approved_by: str
+    expires: str
+    """ISO date, the last day the waiver applies."""
+    case: str | None = None
+    owner: str | None = None
+
+
+@dataclass(frozen=True)
 class Finding:
     """One finding of one rule on one subject, ready for reporting."""
 
@@ -122,6 +134,8 @@ class Finding:
     fingerprint: str
     waived: bool = False
     waiver_reason: str | None = None
+    waiver: WaiverRecord | None = None
+    """The waiver that waived it (``waived``), with its approver, case, owner and expiry."""
     baselined: bool = False
     """The baseline holds this finding's fingerprint: it does not fail the run."""
 

@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": (".reference:rules_command", "help.rules"),
     "schema": (".reference:schema_command", "help.schema"),
     "validate": (".run:validate", "help.validate"),
+    "waivers": (".waivers:waivers_command", "help.waivers"),
 }
 """The root group's commands: name → (``module:attr`` in this package, the catalogue key of
 its ``help``). The key gives the short help of the ``--help`` listing without importing

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -23,11 +23,12 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..exceptions import UsageError, WaiverError
-from ..findings import Finding, Location, Severity, Subject, fingerprint
+from ..findings import Finding, Location, Result, Severity, Subject, WaiverRecord, fingerprint
 from ..i18n.message import Msg, msg, ui_lang
 from ..safe_files import read_regular_file
 from ..schema.waivers import Waiver, WaiverFile
 from ..suggest import closest_rule_id
+from ..waiver_status import WaiverEntry, WaiverListing
 from ..yamlio import read_config, validation_problems
 
 WAIVERS_NAME = "waivers.yaml"
@@ -39,6 +40,11 @@ class PlacedWaiver:
 
     waiver: Waiver
     location: Location
+
+    def record(self) -> WaiverRecord:
+        """The waiver as a waived finding carries it to the reports."""
+        w = self.waiver
+        return WaiverRecord(w.reason, w.approved_by, w.expires.isoformat(), w.case, w.owner)
 
     def matches(self, finding: Finding) -> bool:
         return finding.rule == self.waiver.rule and fnmatchcase(
@@ -88,7 +94,8 @@ def apply_waivers(
             out.append(finding)
             continue
         used.add(match[0])
-        out.append(replace(finding, waived=True, waiver_reason=match[1].waiver.reason))
+        record = match[1].record()
+        out.append(replace(finding, waived=True, waiver_reason=record.reason, waiver=record))
     for i, placed in enumerate(waivers):
         w = placed.waiver
         if as_of > w.expires:
@@ -205,3 +212,56 @@ def _fingerprint_of(finding: object) -> str:
         raise TypeError("not a finding")
     value: str = finding["fingerprint"]
     return value
+
+
+def waiver_listing(
+    result: Result, waivers: Sequence[PlacedWaiver], expiring_within: int
+) -> WaiverListing:
+    """Every waiver with its statuses (:mod:`~secretariat_rules.waiver_status`), judged
+    by ``result``, the check that applied them (its ``as_of``, its findings).
+
+    A waived finding counts for the first active waiver that matches it (as
+    :func:`apply_waivers` chose); a waiver is unused when the check reported it (WAV002).
+    """
+    as_of = dt.date.fromisoformat(result.as_of)
+    unused = {f.locations for f in result.findings if f.rule == "WAV002"}
+    active = [i for i, p in enumerate(waivers) if as_of <= p.waiver.expires]
+    waived: dict[int, list[str]] = {i: [] for i in active}
+    for finding in result.findings:
+        if finding.waived:
+            owner = next((i for i in active if waivers[i].matches(finding)), None)
+            if owner is not None:
+                waived[owner].append(str(finding.subject))
+    entries = []
+    for i, placed in enumerate(waivers):
+        w = placed.waiver
+        days = (w.expires - as_of).days
+        if days < 0:
+            statuses: tuple[str, ...] = ("expired",)
+        else:
+            statuses = ("expiring",) if days <= expiring_within else ("active",)
+            if (placed.location,) in unused:
+                statuses += ("unused",)
+        entries.append(
+            WaiverEntry(
+                rule=w.rule,
+                subject=w.subject,
+                reason=w.reason,
+                approved_by=w.approved_by,
+                expires=w.expires.isoformat(),
+                case=w.case,
+                owner=w.owner,
+                location=placed.location,
+                statuses=statuses,
+                days_left=days,
+                waived=tuple(sorted(waived.get(i, ()))),
+            )
+        )
+    return WaiverListing(
+        data_dir=result.data_dir,
+        region=result.region,
+        ruleset=result.ruleset,
+        as_of=result.as_of,
+        expiring_within=expiring_within,
+        entries=tuple(entries),
+    )

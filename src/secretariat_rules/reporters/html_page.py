@@ -16,6 +16,7 @@ from .base import by_section, repository_path, section_order
 from .html_assets import CSS, SCRIPT
 from .inventory import sources_html
 from .summary import baseline_line, fixed_findings, is_new
+from .waiver_detail import finding_waiver
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -250,7 +251,11 @@ def _finding_row(
         details.append(f"<dt>{esc(t('fix', lang))}</dt><dd>{esc(texts['fix'])}</dd>")
     if finding.waived:
         reason = esc(t("waived.reason", lang, reason=finding.waiver_reason or "-"))
-        details.append(f"<dt>{esc(t('waived', lang))}</dt><dd>{reason}</dd>")
+        details.append(f"<dt>{esc(t('waived', lang))}</dt><dd>{reason}")
+        fields = "".join(
+            f"<li>{esc(label)}: {esc(value)}</li>" for label, value in finding_waiver(finding, lang)
+        )
+        details.append(f'<ul class="waiver">{fields}</ul></dd>')
     details.append(f"<dt>{esc(t('html.fingerprint', lang))}</dt>")
     details.append(f"<dd><code>{esc(finding.fingerprint)}</code></dd>")
     id_attr = f' id="{esc(anchor)}"' if anchor else ""

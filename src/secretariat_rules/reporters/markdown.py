@@ -26,6 +26,7 @@ from ..markers import hookimpl
 from .base import Reporter, ReportOptions, by_section
 from .inventory import counts_text, files_text, left_out_items
 from .summary import baseline_line, fixed_findings, is_new, left_out, not_selected_line
+from .waiver_detail import finding_waiver
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#])")
 """Characters that are Markdown syntax anywhere in a line (``#`` also ends a heading)."""
@@ -212,6 +213,9 @@ class _Section:
         elif is_new(f, self.result) and not f.waived:
             head += f" **({escape(t('baseline.new', self.lang))})**"
         lines = [head, *(escape_line(line) for line in f.message.splitlines() if line.strip())]
+        if f.waived:
+            fields = finding_waiver(f, self.lang)
+            lines.append(" · ".join(f"{escape(label)}: {escape(value)}" for label, value in fields))
         if f.locations:
             lines.append(", ".join(code(str(loc)) for loc in f.locations))
         return "- " + "\\\n  ".join(lines)

@@ -39,7 +39,8 @@ def date_as_written(value: Any, example: str = "2025-12-31") -> Any:
 
 
 class Waiver(BaseModel):
-    """One waiver: a rule and a subject (or glob pattern), why, who approved it, until when."""
+    """One waiver: a rule and a subject (or glob pattern), why, who approved it, until when;
+    optionally the approving decision's case number and the waiver's owner."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -51,6 +52,14 @@ class Waiver(BaseModel):
     reason: str = Field(min_length=1, description="why the finding is accepted")
     approved_by: str = Field(min_length=1, description="a decision id or a name")
     expires: dt.date = Field(description="last day the waiver applies")
+    case: str | None = Field(
+        default=None,
+        min_length=1,
+        description="case number of the decision that approved it, e.g. 2024/1234",
+    )
+    owner: str | None = Field(
+        default=None, min_length=1, description="who answers for it: a name or a party id"
+    )
 
     _rule = field_validator("rule", mode="before")(rule_id_as_written)
     _expires = field_validator("expires", mode="before")(date_as_written)
