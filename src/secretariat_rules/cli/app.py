@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 COMMANDS: dict[str, tuple[str, str]] = {
     "audit": (".audit:audit_command", "help.audit"),
     "check": (".run:check", "help.check"),
+    "diff": (".diff:diff_command", "help.diff"),
     "docs": (".reference:docs_command", "help.docs"),
     "explain": (".reference:explain_command", "help.explain"),
     "init": (".init:init_command", "help.init"),

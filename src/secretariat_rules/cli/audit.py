@@ -21,10 +21,12 @@ from ..reporters.base import (
     render_audit_report,
     repository_path,
 )
+from ..reporters.json import audit_to_dict
 from . import options as opt
 from .app import main, registry_of
 from .errors import debug_requested, handle_errors
 from .help import option, tr
+from .history import history_option, keep_and_trend
 from .output import echo_report, encodable, refuse_binary_terminal, use_color, write_atomic
 
 
@@ -58,6 +60,7 @@ def audit_reporter(fmt: str, registry: Registry) -> AuditReporter:
 @opt.fail_on_option("help.option.fail_on.audit", "error")
 @opt.COLOR_OPTION
 @opt.SCHEMA_CHECK_OPTION
+@history_option("help.option.history.audit")
 @click.pass_context
 @handle_errors
 def audit_command(
@@ -74,6 +77,7 @@ def audit_command(
     fail_on: str,
     color: bool | None,
     schema_check: bool,
+    history: Path | None,
 ) -> ExitCode:
     """Audit every region: each data repository against the national baseline and
     against its own ruleset, as a region × rule matrix with compliance per rule and per
@@ -146,4 +150,8 @@ def audit_command(
         write_atomic(output, text)
     for path, reporter in extra:
         write_atomic(path, render_audit_report(reporter, audit, ReportOptions(lang=lang)))
+    if history is not None:
+        shown = keep_and_trend(history, audit_to_dict(audit), lang)
+        if fmt == "text" and output is None and not quiet:
+            click.echo(encodable("\n" + shown), nl=False)
     return audit_exit_code(audit)

@@ -16,17 +16,19 @@ from ..check_defaults import report_targets, repository_defaults, selection, sel
 from ..exceptions import UsageError
 from ..exit_codes import ExitCode
 from ..findings import Result, Severity
-from ..i18n.message import chosen_lang
+from ..i18n.message import chosen_lang, msg
 from ..reporters.base import (
     ReportOptions,
     render_report,
     repository_path,
 )
+from ..reporters.json import result_to_dict
 from ..reporters.summary import summary_line
 from ..safe_files import check_regular_file
 from .app import main, registry_of
 from .errors import handle_errors
 from .help import F, option
+from .history import history_option, keep_and_trend
 from .options import (
     COLOR_OPTION,
     SCHEMA_CHECK_OPTION,
@@ -99,6 +101,7 @@ class RunRequest:
     baseline: Path | None
     color: bool | None
     schema_check: bool
+    history: Path | None = None
 
 
 def _run(
@@ -114,6 +117,8 @@ def _run(
     if not asked.quiet:
         refuse_binary_terminal(registry.reporters[asked.fmt], asked.output, sys.stdout)
     extra_reports = parse_reports(asked.reports, registry)
+    if asked.history is not None and len(data_dirs) != 1:
+        raise UsageError(msg("trend.error.one_repository", count=len(data_dirs)))
     reference = parse_date(asked.as_of, "--as-of") if asked.as_of else None
     chosen_period = parse_period(asked.period) if asked.period else None
     check_ruleset_path(asked.ruleset)
@@ -181,11 +186,16 @@ def _run(
     for extra_fmt, path in extra_reports:
         extra_options = ReportOptions(lang=lang, inventory=inventory)
         write_atomic(path, render_report(registry.reporters[extra_fmt], results, extra_options))
+    if asked.history is not None:
+        shown = keep_and_trend(asked.history, result_to_dict(results[0]), lang)
+        if asked.fmt == "text" and asked.output is None and not asked.quiet:
+            click.echo(encodable("\n" + shown), nl=False)
     return ExitCode.FINDINGS if any(r.failing for r in results) else ExitCode.OK
 
 
 @main.command(help="help.check", epilog="help.check.epilog")
 @run_options
+@history_option("help.option.history.check")
 @click.pass_context
 @handle_errors
 def check(ctx: click.Context, data_dirs: tuple[Path, ...], **options: Any) -> ExitCode:

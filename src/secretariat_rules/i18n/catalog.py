@@ -614,10 +614,18 @@ def register(messages: Mapping[str, Mapping[str, str]], origin: str) -> None:
 
 
 def _register_domains() -> None:
-    from . import cli_messages, data_messages, document_messages, engine_messages, error_messages
-    from . import waiver_messages
+    from . import (
+        cli_messages,
+        data_messages,
+        document_messages,
+        engine_messages,
+        error_messages,
+        history_messages,
+        waiver_messages,
+    )
 
     domains = (data_messages, error_messages, engine_messages, cli_messages, document_messages)
+    domains += (history_messages,)
     domains += (waiver_messages,)
     for module in domains:
         register(module.MESSAGES, module.__name__)
