@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
+
+import orjson
+import polars as pl
 
 from ..exceptions import DataFileError
 from ..i18n.message import Text, msg
 from .confine import (
     MAX_JSON_DEPTH,
     MAX_JSON_NUMBER_CHARS,
+    MAX_TABLE_COLUMNS,
     read_data_file,
 )
 from .rows import (
     _WHITESPACE,
+    LINE,
+    POINTER,
+    PROBLEMS,
+    RESERVED_COLUMNS,
     RawTable,
     RowCollector,
     _put,
@@ -93,7 +104,127 @@ def _check_json_depth(text: str, rel: str) -> None:
 
 def _read_json(path: Path, root: Path, collection: str) -> RawTable:
     rel = relative_path(path, root)
-    return parse_json(decode_text(read_data_file(path, root), rel), rel, collection)
+    data = read_data_file(path, root)
+    table = _json_fast(data.removeprefix(codecs.BOM_UTF8), rel, collection)
+    return table if table is not None else parse_json(decode_text(data, rel), rel, collection)
+
+
+_PLAIN = frozenset({str, type(None)})
+_SCALAR = frozenset({str, type(None), bool, int})
+
+
+def _json_fast(data: bytes, rel: str, collection: str) -> RawTable | None:
+    """orjson reader for an array of flat objects; None when not provably :func:`parse_json`'s.
+
+    Taken only when orjson parses the (UTF-8) bytes into a non-empty list of objects whose
+    keys are usable names and whose values are strings, null, booleans or integers (a float
+    needs its exact literal), no key is given twice (the file's strings are exactly the keys
+    plus the string values) and every ``{`` starts a record (so its line is the record's).
+    Anything else goes to :func:`parse_json`, which also reports the errors.
+    """
+    try:
+        records = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(records, list) or not records:
+        return None
+    if not all(type(r) is dict for r in records) or data.count(b"{") != len(records):
+        return None
+    cells = _cells(records)
+    if not cells or len(cells) > MAX_TABLE_COLUMNS or not all(_plain_key(k) for k in cells):
+        return None
+    strings = sum(map(len, records))
+    columns: list[pl.Series] = []
+    for key, values in cells.items():
+        column = _text_column(key, values)
+        if column is None:
+            return None
+        columns.append(column[0])
+        strings += column[1]
+    if _string_count(data) != strings:
+        return None  # a key given twice
+    lines = _brace_lines(data)
+    if lines is None or len(lines) != len(records):
+        return None
+    frame = pl.DataFrame(columns).with_columns(
+        lines.alias(LINE),
+        pl.lit(None, dtype=pl.Utf8).alias(POINTER),
+        pl.lit(None, dtype=pl.Utf8).alias(PROBLEMS),
+    )
+    return RawTable(collection, rel, frame, None, tuple(cells))
+
+
+def _cells(records: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Each key's values (null where a record lacks it), keys in first-seen order."""
+    first = list(records[0])
+    if sum(map(len, records)) == len(first) * len(records):
+        try:  # then each record has just the first one's keys, or a KeyError tells
+            return {key: list(map(itemgetter(key), records)) for key in first}
+        except KeyError:
+            pass
+    keys = dict.fromkeys(chain.from_iterable(records))
+    return {key: [r.get(key) for r in records] for key in keys}
+
+
+def _text_column(key: str, cells: list[Any]) -> tuple[pl.Series, int] | None:
+    """The cells as text, and how many are strings; None if one is a float, list or object."""
+    try:
+        column = pl.Series(key, cells, dtype=pl.Utf8, strict=True)
+    except TypeError:
+        pass
+    else:
+        return column, len(column) - column.null_count()
+    if not set(map(type, cells)) <= _SCALAR:
+        return None
+    texts = list(map(_scalar_text, cells))
+    return pl.Series(key, texts, dtype=pl.Utf8), sum(type(c) is str for c in cells)
+
+
+def _plain_key(key: str) -> bool:
+    return bool(key) and key == key.strip(_WHITESPACE) and key not in RESERVED_COLUMNS
+
+
+def _scalar_text(value: str | bool | int | None) -> str | None:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return value if value is None or type(value) is str else str(value)
+
+
+_ESCAPED_QUOTE = re.compile(rb'\\+"')
+
+
+def _string_count(data: bytes) -> int:
+    """How many JSON strings ``data`` (valid JSON) holds: its unescaped quotes, halved."""
+    quotes = data.count(b'"')
+    if b'\\"' in data:
+        quotes -= sum(len(m.group()) % 2 == 0 for m in _ESCAPED_QUOTE.finditer(data))
+    return quotes // 2
+
+
+def _brace_lines(data: bytes) -> pl.Series | None:
+    """The line of every ``{`` of ``data`` (valid JSON: no raw control character), in order.
+
+    polars splits the lines (separator NUL, no quoting: each line one cell, an empty line
+    a null), so no Python object is made per line.
+    """
+    try:
+        lines = pl.read_csv(
+            data,
+            has_header=False,
+            separator="\x00",
+            quote_char=None,
+            schema={"line": pl.Utf8},
+            raise_if_empty=False,
+        ).to_series()
+    except (Exception, pl.exceptions.PanicException):
+        return None
+    braces = lines.str.count_matches("{", literal=True).fill_null(0)
+    numbers = pl.int_range(1, len(lines) + 1, dtype=pl.Int64, eager=True)
+    if braces.max() == 1:
+        return numbers.filter(braces == 1)
+    return numbers.repeat_by(braces).explode()
 
 
 def parse_json(text: str, rel: str, collection: str) -> RawTable:
