@@ -176,3 +176,30 @@ def test_case_and_owner_must_be_text(data: Path, line: str, key: str) -> None:
         assert run.exit_code == 2
         assert "waivers.yaml:6" in run.stderr and key in run.stderr
         assert "Traceback" not in run.stderr
+
+
+def test_json_report_carries_the_waiver_and_matches_the_schema(data: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from secretariat_rules.report_schema import report_schema
+
+    run = run_cli("check", data, "--format", "json")
+    assert run.report is not None
+    jsonschema.validate(run.report, report_schema())
+    waived = {f["rule"]: f["waiver"] for f in run.report["findings"] if f["waived"]}
+    assert waived == {
+        "SEK013": {
+            "reason": "Ny adresse kommer med nye nettsider",
+            "approved_by": "AKG",
+            "case": None,
+            "owner": None,
+            "expires": "2025-12-31",
+        },
+        "SEK019": {
+            "reason": "Bompengebruken er avklart med departementet",
+            "approved_by": "Styringsgruppen",
+            "case": "2024/1234",
+            "owner": "vlfk",
+            "expires": "2025-07-10",
+        },
+    }
+    assert all("waiver" not in f for f in run.report["findings"] if not f["waived"])

@@ -47,8 +47,22 @@ FINDING = _object(
         "locations": {"type": "array", "items": {"$ref": "#/$defs/location"}},
         "fingerprint": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
         "waived": {"type": "boolean"},
+        "waiver": {"$ref": "#/$defs/waiver"},
+    },
+    optional=("waiver",),
+)
+
+_OPTIONAL_STRING = {"type": ["string", "null"]}
+WAIVER = _object(
+    {
+        "reason": _STRING,
+        "approved_by": _STRING,
+        "case": _OPTIONAL_STRING,
+        "owner": _OPTIONAL_STRING,
+        "expires": _DATE,
     }
 )
+"""A waived finding's waiver (SPEC §7 with its case and owner)."""
 
 RULE = _object(
     {"id": _STRING, "status": {"enum": list(RULE_STATUSES)}, "reason": {"type": ["string", "null"]}}
@@ -105,6 +119,7 @@ def report_schema() -> dict[str, Any]:
             "report": REPORT,
             "finding": FINDING,
             "location": LOCATION,
+            "waiver": WAIVER,
             "rule": RULE,
             "source": SOURCE,
         },

@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Finding, Location, Result, RuleOutcome, Severity
+from ..findings import Finding, Location, Result, RuleOutcome, Severity, WaiverRecord
 from ..markers import hookimpl
 from .base import Reporter, ReportOptions, repository_path, to_plain
 from .reference import tailoring_entry
@@ -95,6 +95,18 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "locations": [_location(loc) for loc in finding.locations],
         "fingerprint": finding.fingerprint,
         "waived": finding.waived,
+        **({"waiver": _waiver(finding.waiver)} if finding.waiver else {}),
+    }
+
+
+def _waiver(waiver: WaiverRecord) -> dict[str, Any]:
+    """A waived finding's waiver: reason, approved_by, case, owner, expires."""
+    return {
+        "reason": waiver.reason,
+        "approved_by": waiver.approved_by,
+        "case": waiver.case,
+        "owner": waiver.owner,
+        "expires": waiver.expires,
     }
 
 
