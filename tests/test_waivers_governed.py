@@ -203,3 +203,12 @@ def test_json_report_carries_the_waiver_and_matches_the_schema(data: Path) -> No
         },
     }
     assert all("waiver" not in f for f in run.report["findings"] if not f["waived"])
+
+
+def test_no_waivers_file_and_missing_waivers_option(data: Path) -> None:
+    (data / "waivers.yaml").unlink()
+    run = run_cli("waivers", data, "--lang", "en")
+    assert run.exit_code == 0 and run.output.splitlines()[-1] == "No waivers."
+    assert listing(data)["waivers"] == []
+    missing = run_cli("waivers", data, "--waivers", data / "nope.yaml")
+    assert missing.exit_code == 2 and "nope.yaml" in missing.stderr
