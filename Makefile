@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	-$(BIN)/secretariat-rules check fixtures/miljoloftet
+	-$(BIN)/secretariat-rules audit fixtures/national/*
 
 test: $(STAMP) lint typecheck unit
 
