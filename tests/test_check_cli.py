@@ -20,7 +20,7 @@ from secretariat_rules.testing import BASE_MANIFEST, Repo, run_cli
 
 RepoFactory = Callable[..., Repo]
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = sorted(p for p in (ROOT / "fixtures").iterdir() if p.is_dir())
+FIXTURES = sorted(p.parent for p in (ROOT / "fixtures").glob("*/secretariat.yaml"))
 
 
 def with_check(**check: object) -> dict[str, object]:
