@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import polars as pl
 
 TIME_ZONE = "Europe/Oslo"
@@ -31,12 +33,22 @@ def _date(text: pl.Expr) -> pl.Expr:
         .when(text.str.contains(_NO_DATE))
         .then(text.str.strptime(pl.Date, "%d.%m.%Y", strict=False))
     )
-    return _from_year_one(date)
+    return _date_from_year_one(date)
 
 
 def _from_year_one(value: pl.Expr) -> pl.Expr:
     """Null before 0001-01-01: year 0 does not exist (and no Python date can hold it)."""
     return pl.when(value.dt.year() >= 1).then(value)
+
+
+def _date_from_year_one(value: pl.Expr) -> pl.Expr:
+    """:func:`_from_year_one` of a date: one comparison, no calendar arithmetic."""
+    return pl.when(value >= dt.date(1, 1, 1)).then(value)
+
+
+def _naive_from_year_one(value: pl.Expr) -> pl.Expr:
+    """:func:`_from_year_one` of a naive stamp (its wall time): one comparison."""
+    return pl.when(value >= dt.datetime(1, 1, 1)).then(value)
 
 
 def _datetime(text: pl.Expr) -> pl.Expr:
@@ -119,8 +131,11 @@ _FAST_DATES = (
 """Dates: ISO ``YYYY-MM-DD`` and Norwegian ``dd.mm.yyyy`` (two-digit day and month)."""
 
 
-def _fast_stamp(text: pl.Expr, guard: str, fmt: str, width: int) -> pl.Expr:
-    stamp = pl.when(text.str.contains(guard)).then(text.str.slice(0, width))
+def _fast_stamp(text: pl.Expr, guard: str, fmt: str, width: int | None) -> pl.Expr:
+    """``strptime`` of the text the guard admits; of its first ``width`` characters if
+    given (a zone follows), else of the whole text (the guard admits the stamp only)."""
+    guarded = pl.when(text.str.contains(guard))
+    stamp = guarded.then(text if width is None else text.str.slice(0, width))
     return stamp.str.strptime(pl.Datetime("us"), fmt, strict=False)
 
 
@@ -142,7 +157,7 @@ def fast_datetime_stages(text: pl.Expr) -> tuple[pl.Expr, ...]:
     caller may run each stage only on the rows the stages before it left null: one
     ``strptime`` over the column instead of one per shape.
     """
-    naive = [_local(_fast_stamp(text, *shape)) for shape in _FAST_NAIVE]
+    naive = [_local(_fast_stamp(text, guard, fmt, None)) for guard, fmt, _ in _FAST_NAIVE]
     shifted = []
     for guard, fmt, width in _FAST_ZONED:
         zone = text.str.slice(width).str.replace(":", "", literal=True)
@@ -155,7 +170,7 @@ def fast_datetime_stages(text: pl.Expr) -> tuple[pl.Expr, ...]:
 def _local(naive: pl.Expr) -> pl.Expr:
     """A naive stamp as Europe/Oslo; null before year one (checked on the wall time, which
     is the local time's: cheaper than on the zoned value)."""
-    return _from_year_one(naive).dt.replace_time_zone(
+    return _naive_from_year_one(naive).dt.replace_time_zone(
         TIME_ZONE, ambiguous="earliest", non_existent="null"
     )
 
@@ -168,7 +183,7 @@ def fast_date(text: pl.Expr) -> pl.Expr:
 def fast_date_stages(text: pl.Expr) -> tuple[pl.Expr, ...]:
     """:func:`fast_date` as stages, one shape each (see :func:`fast_datetime_stages`)."""
     return tuple(
-        _from_year_one(
+        _date_from_year_one(
             pl.when(text.str.contains(guard)).then(text).str.strptime(pl.Date, fmt, strict=False)
         )
         for guard, fmt in _FAST_DATES

@@ -86,8 +86,7 @@ _PERIOD_EXAMPLES = ("2024", "2024-T2", "2024-2027")
 
 def normalized_raw(column: str) -> pl.Expr:
     """Raw text of ``column`` stripped of whitespace (incl. no-break spaces); empty -> null."""
-    text = pl.col(column).cast(pl.Utf8).str.strip_chars()
-    return pl.when(text != "").then(text)
+    return pl.col(column).cast(pl.Utf8).str.strip_chars().replace("", None)
 
 
 def parse_expr(column: str, spec: FieldSpec, *, normalized: bool = False) -> pl.Expr:
