@@ -16,11 +16,13 @@ from .html_page import esc, page, table_head
 
 __all__ = ["TREND_FORMATS", "chart_svg", "percent", "render_trend"]
 
-WIDTH, HEIGHT, PAD = 360, 150, 34
+WIDTH, HEIGHT, PAD = 360, 150, 40
 """The chart's size and the room left for its axis labels (SVG user units)."""
 
 CHART_CSS = (
-    "svg.trend{display:block;max-width:100%;height:auto;margin:.4rem 0 1rem}"
+    "div.charts{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}"
+    "figure.trend{margin:0}figure.trend figcaption{font-weight:600}"
+    "svg.trend{display:block;max-width:100%;height:auto;margin:.2rem 0 .8rem}"
     "svg.trend .axis{stroke:#888;stroke-width:1}"
     "svg.trend .grid{stroke:#ddd;stroke-width:1}"
     "svg.trend .line{fill:none;stroke:#1a5fb4;stroke-width:2.5}"
@@ -100,7 +102,7 @@ def _num(value: float) -> str:
 def chart_svg(entry: Mapping[str, Any], runs: Sequence[str], lang: str) -> str:
     """One region's compliance over the runs as an inline SVG line chart."""
     label = t("trend.chart", lang, region=entry["name"])
-    left, right, top, bottom = PAD + 6, WIDTH - 14, 12, HEIGHT - 26
+    left, right, top, bottom = PAD + 6, WIDTH - PAD - 6, 24, HEIGHT - 26
     span = max(len(runs) - 1, 1)
 
     def x(i: int) -> float:
@@ -165,9 +167,14 @@ def render_html(doc: Mapping[str, Any], lang: str) -> str:
     runs = doc["runs"]
     header = [f"<h1>{esc(title)}</h1>", f"<p class=lead>{esc(_runs_line(doc, lang))}</p>"]
     main = [f'<section id="regions"><h2>{esc(t("trend.heading.regions", lang))}</h2>']
+    main.append('<div class="charts">')
     for entry in doc["regions"]:
-        main.append(f"<h3>{esc(entry['name'])} <code>{esc(entry['region'])}</code></h3>")
-        main.append(chart_svg(entry, runs, lang))
+        caption = f"{esc(entry['name'])} <code>{esc(entry['region'])}</code>"
+        main.append(
+            f'<figure class="trend"><figcaption>{caption}</figcaption>'
+            f"{chart_svg(entry, runs, lang)}</figure>"
+        )
+    main.append("</div>")
     head = [t("trend.column.region", lang), *runs]
     rows = [[e["region"], *(percent(c) for c in e["compliance"])] for e in doc["regions"]]
     main += [_table(head, rows), "</section>"]
