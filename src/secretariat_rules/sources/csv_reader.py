@@ -33,10 +33,40 @@ from .rows import (
 def _read_csv(path: Path, root: Path, collection: str) -> RawTable:
     rel = relative_path(path, root)
     data = read_data_file(path, root)
-    text = decode_text(data, rel)
-    # the file's own bytes go to polars when they are the text's UTF-8 (no re-encoding)
     utf8 = data.removeprefix(codecs.BOM_UTF8)
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # the file's own bytes go to polars, which checks they are UTF-8: no text is made
+        try:
+            table = _csv_fast_utf8(utf8, rel, collection)
+        except UnicodeDecodeError:
+            pass  # not UTF-8: decode_text says what it is (Windows-1252 or an error)
+        else:
+            if table is not None:
+                return table
+            return parse_csv(decode_text(data, rel), rel, collection, fast=False)
+    text = decode_text(data, rel)
     return parse_csv(text, rel, collection, utf8=utf8 if is_utf8(utf8) else None)
+
+
+def _csv_fast_utf8(data: bytes, rel: str, collection: str) -> RawTable | None:
+    """:func:`_csv_fast` on UTF-8 bytes, decoding only the header's lines.
+
+    :raises UnicodeDecodeError: the bytes are not UTF-8 (polars' own check, or the header's).
+    """
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    delimiter = _detect_delimiter_lines(_decoded_lines(data))
+    return _csv_fast_lines(_decoded_lines(data), data, delimiter, rel, collection)
+
+
+def _decoded_lines(data: bytes) -> Iterator[str]:
+    """:func:`_physical_lines` of UTF-8 ``data``, each decoded when it is reached."""
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end + 1
+        yield data[start:end].decode("utf-8")
+        start = end
 
 
 def parse_csv(
@@ -64,7 +94,15 @@ def is_utf8(data: bytes) -> bool:
 
 def _detect_delimiter(text: str) -> str:
     """``;`` if the header line has more semicolons than commas outside quotes, else ``,``."""
-    lines = (m.group() for m in _LINE_TEXT.finditer(text))
+    return _delimiter_of(m.group() for m in _LINE_TEXT.finditer(text))
+
+
+def _detect_delimiter_lines(lines: Iterator[str]) -> str:
+    """:func:`_detect_delimiter` of lines ending in ``\n`` (a ``\r`` only before one)."""
+    return _delimiter_of(line.rstrip("\r\n") for line in lines)
+
+
+def _delimiter_of(lines: Iterator[str]) -> str:
     line = next((ln for ln in lines if not is_blank(ln)), "")
     outside = "".join(line.split('"')[::2])
     return ";" if outside.count(";") > outside.count(",") else ","
@@ -149,7 +187,13 @@ def _csv_fast(text: str, data: bytes, delimiter: str, rel: str, collection: str)
     """
     if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
         return None
-    lines = _physical_lines(text)
+    return _csv_fast_lines(_physical_lines(text), data, delimiter, rel, collection)
+
+
+def _csv_fast_lines(
+    lines: Iterator[str], data: bytes, delimiter: str, rel: str, collection: str
+) -> RawTable | None:
+    """:func:`_csv_fast` with the text's physical lines (the header is read from them)."""
     try:
         header = next(_csv_records(_csv_reader(lines, delimiter), rel), None)
     except DataFileError:
@@ -190,16 +234,17 @@ def _polars_body(body: bytes, delimiter: str, width: int, first_line: int) -> pl
     if skipped is not None and skipped.end():
         first_line += skipped.group().count(b"\n")
         body = body[skipped.end() :]
-    body = body.rstrip(b"\r\n")
+    if not body.endswith(b"\n") or body.endswith((b"\n\n", b"\n\r\n")):
+        body = body.rstrip(b"\r\n") + b"\n"  # else it ends in one line end: no copy
     names = [f"c{i}" for i in range(width)]
-    if not body:
+    if body == b"\n":
         return pl.DataFrame(schema={**dict.fromkeys(names, pl.Utf8), LINE: pl.Int64})
     quoted = b'"' in body
     if quoted and not _well_quoted(body, delimiter):
         return None
     try:
         frame = pl.read_csv(
-            body + b"\n",
+            body,
             has_header=False,
             schema=dict.fromkeys(names, pl.Utf8),
             separator=delimiter,
@@ -209,7 +254,7 @@ def _polars_body(body: bytes, delimiter: str, width: int, first_line: int) -> pl
         )
     except (Exception, pl.exceptions.PanicException):
         return None  # the csv module reports what is wrong, with its line
-    return _with_lines(frame, names, first_line, body.count(b"\n") + 1, quoted)
+    return _with_lines(frame, names, first_line, body.count(b"\n"), quoted)
 
 
 def _with_lines(
@@ -253,7 +298,8 @@ def _fast_table(
     """Rename, null empty cells, drop blank rows; None if a cell lies under an empty header."""
     positional = [f"c{i}" for i in range(len(names))]
     blank = [pl.col(c).str.strip_chars().fill_null("") == "" for c in positional]
-    frame = frame.filter(~pl.all_horizontal(blank))
+    if positional and frame.select(blank[0].any()).item():  # else no row is blank
+        frame = frame.filter(~pl.all_horizontal(blank))
     orphans = [blank[i] for i, name in enumerate(names) if name is None]
     if orphans and not frame.select(pl.all_horizontal(orphans)).to_series().all():
         return None

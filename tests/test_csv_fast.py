@@ -1,0 +1,68 @@
+"""The CSV reader on the file's bytes (polars) gives exactly what the csv module gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import secretariat_rules.sources.csv_reader as csv_reader
+from secretariat_rules.exceptions import DataFileError
+from secretariat_rules.sources.readers import parse_csv, read_table
+from secretariat_rules.sources.rows import decode_text
+
+CASES = [
+    b"id,body\nM1,sg\nM2,sg\n",
+    b"\xef\xbb\xbfid,body\r\nM1,sg\r\nM2,sg\r\n",
+    b"\n \nid;body;note\nM1;sg;a,b\n\n   \nM2;;\n\n\n",
+    b'id,text\nM1,"two\nlines"\nM2,"say ""hi"""\nM3,x\n',
+    b'"i\nd",text\nM1,x\nM2,y',
+    b"id,,body\nM1,,sg\nM2,,\n",
+    b"id,,body\nM1,stray,sg\n",
+    b"id,body\nM1,sg,extra\nM2\n",
+    b"id,body\nM1,s\xf8\nM2,\xe6\n",  # Windows-1252
+    b"id,b\xf8dy\nM1,x\n",
+    "id,tekst\nM1,blåbær\nM2,  \u3000 \n,\n".encode(),
+    b"id,body\rM1,sg\r",
+    b'id,body\nM1,"unclosed\n',
+    b'id,body\nM1,a"b\n',
+    b"id,body\n",
+    b"",
+]
+
+
+@pytest.mark.parametrize("data", CASES)
+def test_bytes_path_equals_csv_module(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "m.csv"
+    path.write_bytes(data)
+    text = decode_text(data, "m.csv")
+    try:
+        exact = parse_csv(text, "m.csv", "meetings", fast=False)
+    except DataFileError as error:
+        with pytest.raises(DataFileError) as info:
+            read_table(path, tmp_path, "meetings")
+        assert (info.value.line, info.value.message) == (error.line, error.message)
+        return
+    table = read_table(path, tmp_path, "meetings")
+    assert (table.columns, table.header_line) == (exact.columns, exact.header_line)
+    assert table.frame.schema == exact.frame.schema
+    assert table.frame.rows() == exact.frame.rows()
+
+
+def test_valid_utf8_is_not_decoded_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "m.csv"
+    path.write_bytes(b"id,body\n" + b"M1,sg\n" * 100)
+
+    def refuse(data: bytes, rel: str) -> str:
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(csv_reader, "decode_text", refuse)
+    assert read_table(path, tmp_path, "meetings").frame.height == 100
+
+
+def test_utf16_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.csv"
+    path.write_bytes("id,body\nM1,sg\n".encode("utf-16"))
+    with pytest.raises(DataFileError) as info:
+        read_table(path, tmp_path, "meetings")
+    assert info.value.line == 1
