@@ -65,7 +65,8 @@ def _finding(raw: object, region: str, where: str) -> dict[str, Any]:
         and raw.get("severity") in ("error", "warning", "info")
     ):
         raise UsageError(msg("diff.error.not_report", path=where))
-    subject = raw.get("subject") if isinstance(raw.get("subject"), dict) else {}
+    given = raw.get("subject")
+    subject: dict[str, Any] = given if isinstance(given, dict) else {}
     return {
         "region": region,
         "rule": raw["rule"],

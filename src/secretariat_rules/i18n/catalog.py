@@ -625,10 +625,10 @@ def _register_domains() -> None:
     )
 
     domains = (data_messages, error_messages, engine_messages, cli_messages, document_messages)
-    domains += (history_messages,)
     for module in domains:
         register(module.MESSAGES, module.__name__)
     register(waiver_messages.MESSAGES, waiver_messages.__name__)
+    register(history_messages.MESSAGES, history_messages.__name__)
 
 
 _register_domains()
