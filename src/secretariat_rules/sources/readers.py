@@ -14,6 +14,13 @@ shows them in its own language.
 The readers live one per format (:mod:`.csv_reader`, :mod:`.yaml_reader`,
 :mod:`.json_reader`, :mod:`.xlsx_reader`), over the shared :mod:`.rows`; this module
 dispatches on the suffix and keeps the public names source adapters import.
+
+CSV and JSON each have a fast path, taken only where it provably gives what the exact
+reader gives: a CSV file's UTF-8 bytes go straight to polars (only the header's lines are
+decoded; the csv module is the fallback), a JSON array of flat records is parsed by
+orjson and built column by column (the json module, with exact numbers, is the
+fallback). The exact readers report every error, so errors and their lines do not
+depend on the path taken.
 """
 
 from __future__ import annotations
