@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": (".run:check", "help.check"),
     "diff": (".diff:diff_command", "help.diff"),
     "docs": (".reference:docs_command", "help.docs"),
+    "evidence": (".evidence:evidence_group", "help.evidence"),
     "explain": (".reference:explain_command", "help.explain"),
     "init": (".init:init_command", "help.init"),
     "plugins": (".reference:plugins_command", "help.plugins"),

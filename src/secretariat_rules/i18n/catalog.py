@@ -620,6 +620,7 @@ def _register_domains() -> None:
         document_messages,
         engine_messages,
         error_messages,
+        evidence_messages,
         history_messages,
         waiver_messages,
     )
@@ -629,6 +630,7 @@ def _register_domains() -> None:
         register(module.MESSAGES, module.__name__)
     register(waiver_messages.MESSAGES, waiver_messages.__name__)
     register(history_messages.MESSAGES, history_messages.__name__)
+    register(evidence_messages.MESSAGES, evidence_messages.__name__)
 
 
 _register_domains()
