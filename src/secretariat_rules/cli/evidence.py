@@ -88,7 +88,9 @@ def build_command(
     for what in pack.left_out:
         click.echo(encodable(tr("evidence.left_out", what=what)), err=True)
     files = pack.data.count(b"PK\x01\x02")
-    click.echo(encodable(tr("evidence.written", path=str(output), size=len(pack.data), files=files)))
+    click.echo(
+        encodable(tr("evidence.written", path=str(output), size=len(pack.data), files=files))
+    )
     return ExitCode.FINDINGS if any(r.failing for r in pack.results) else ExitCode.OK
 
 
