@@ -83,6 +83,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "pull",
             "report_diff",
             "history",
+            "evidence",
         ),
     ),
     ("reporters", "one format each; they read results only", ("reporters",)),
