@@ -27,7 +27,7 @@ class EvidenceGroup(SafeGroup):
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
         if args and args[0] in self.commands:
-            return super().resolve_command(ctx, args)  # type: ignore[no-any-return]
+            return super().resolve_command(ctx, args)
         return "build", self.commands["build"], args
 
 
