@@ -174,3 +174,15 @@ def test_output_is_required(tmp_path: Path) -> None:
     run = run_cli("evidence", FIXTURE)
     assert run.exit_code == 2
     assert not list(tmp_path.iterdir())
+
+
+def test_options_before_data_and_missing_repository(pack: Path, tmp_path: Path) -> None:
+    again = tmp_path / "first.zip"
+    run = run_cli("evidence", "-o", again, FIXTURE)
+    assert run.exit_code == 1
+    assert again.read_bytes() == pack.read_bytes()
+    missing = tmp_path / "none.zip"
+    run = run_cli("evidence", tmp_path / "nowhere", "-o", missing)
+    assert run.exit_code == 2
+    assert "finnes ikke" in run.stderr
+    assert not missing.exists()
