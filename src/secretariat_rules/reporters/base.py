@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
+from ..exceptions import UsageError
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import t
+from ..i18n.message import msg
 
 if TYPE_CHECKING:
     from ..audit_results import Audit, Cell, Compliance
@@ -86,6 +88,21 @@ class BinaryReporter(Protocol):
     def render_bytes(self, results: Sequence[Result], options: ReportOptions) -> bytes:
         """Return the whole report as bytes; byte-identical for equal input."""
         ...
+
+
+class BinaryOnly:
+    """For a binary reporter: ``render`` and ``render_audit`` refuse (a usage error), since
+    its report is bytes (``render_bytes``, ``render_audit_bytes``)."""
+
+    name: str
+
+    def render(self, results: Sequence[Result], options: ReportOptions) -> str:
+        """Refused: the report is binary."""
+        raise UsageError(msg("report.binary.text", format=self.name))
+
+    def render_audit(self, audit: Audit, options: ReportOptions) -> str:
+        """Refused: the report is binary."""
+        raise UsageError(msg("report.binary.text", format=self.name))
 
 
 def is_binary(reporter: object) -> bool:

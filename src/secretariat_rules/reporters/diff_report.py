@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..i18n.catalog import severity_label, t
-from .html_page import esc, page, table_head
+from .html_page import data_table, esc, page
 
 __all__ = ["DIFF_FORMATS", "render_diff"]
 
@@ -149,18 +149,6 @@ def render_markdown(doc: Mapping[str, Any], lang: str) -> str:
 # --------------------------------------------------------------------------- HTML
 
 
-def _html_table(head: Sequence[str], rows: Sequence[Sequence[object]], css: str) -> str:
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td data-label="{esc(h)}">{esc(c)}</td>' for h, c in zip(head, row, strict=True)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    return f'<table class="{css}">{table_head(head)}<tbody>{body}</tbody></table>'
-
-
 def render_html(doc: Mapping[str, Any], lang: str) -> str:
     """A self-contained page: the counts, new and fixed findings, the tables per rule and
     region; the HTML report's style sheet, no external asset."""
@@ -182,7 +170,7 @@ def render_html(doc: Mapping[str, Any], lang: str) -> str:
         main.append(f'<section id="{anchor}"><h2>{esc(t(heading, lang))}</h2>')
         rows = [_finding_cells(f, lang) for f in doc[key]]
         main.append(
-            _html_table(_finding_columns(lang), rows, "findings")
+            data_table(_finding_columns(lang), rows, "findings")
             if rows
             else f"<p>{esc(t('diff.none', lang))}</p>"
         )
@@ -192,7 +180,7 @@ def render_html(doc: Mapping[str, Any], lang: str) -> str:
         nav.append((anchor, t(f"diff.heading.{key}", lang)))
         rows = [[r[first], *(r[c] for c in _COUNTS)] for r in doc[key]]
         main.append(f'<section id="{anchor}"><h2>{esc(t(f"diff.heading.{key}", lang))}</h2>')
-        main.append(_html_table(_columns(first, lang), rows, "regions"))
+        main.append(data_table(_columns(first, lang), rows, "regions"))
         main.append("</section>")
     return page(f"{title}: {_counts_line(doc, lang)}", lang, header, nav, main)
 

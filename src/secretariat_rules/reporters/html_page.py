@@ -97,6 +97,19 @@ def table_head(labels: Iterable[str]) -> str:
     return f"<thead><tr>{cells}</tr></thead>"
 
 
+def data_table(head: Sequence[str], rows: Iterable[Sequence[object]], css: str) -> str:
+    """A ``<table class=CSS>`` of text cells, each labelled with its column (for phones)."""
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td data-label="{esc(h)}">{esc(c)}</td>' for h, c in zip(head, row, strict=True)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f'<table class="{css}">{table_head(head)}<tbody>{body}</tbody></table>'
+
+
 def filters(findings: Sequence[Finding], regions: Sequence[tuple[str, str]], lang: str) -> str:
     """The filter form: severity checkboxes, a section and a region select."""
     boxes = "".join(

@@ -11,11 +11,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..exceptions import UsageError
 from ..findings import Result
-from ..i18n.message import msg
 from ..markers import hookimpl
-from .base import Reporter, ReportOptions
+from .base import BinaryOnly, Reporter, ReportOptions
 from .html import HtmlReporter
 from .pdf_print import pdfa_bytes
 
@@ -32,20 +30,12 @@ def _date(texts: Sequence[str | None]) -> dt.date:
     return dates[-1] if dates else FIXED_DATE
 
 
-class PdfReporter:
+class PdfReporter(BinaryOnly):
     """A PDF/A-3b document, byte-identical for equal input."""
 
     name = "pdf"
     suffix = ".pdf"
     binary = True
-
-    def render(self, results: Sequence[Result], options: ReportOptions) -> str:
-        """Refused: the document is binary (:meth:`render_bytes`)."""
-        raise UsageError(msg("report.binary.text", format=self.name))
-
-    def render_audit(self, audit: Audit, options: ReportOptions) -> str:
-        """Refused: the document is binary (:meth:`render_audit_bytes`)."""
-        raise UsageError(msg("report.binary.text", format=self.name))
 
     def render_bytes(self, results: Sequence[Result], options: ReportOptions) -> bytes:
         """The check report as PDF/A."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..i18n.catalog import t
-from .html_page import esc, page, table_head
+from .html_page import data_table, esc, page
 
 __all__ = ["TREND_FORMATS", "chart_svg", "percent", "render_trend"]
 
@@ -149,18 +149,6 @@ def chart_svg(entry: Mapping[str, Any], runs: Sequence[str], lang: str) -> str:
     return "".join(parts)
 
 
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td data-label="{esc(h)}">{esc(c)}</td>' for h, c in zip(head, row, strict=True)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    return f'<table class="regions">{table_head(head)}<tbody>{body}</tbody></table>'
-
-
 def render_html(doc: Mapping[str, Any], lang: str) -> str:
     """A self-contained page: a chart and a row per region, the rules, the changes."""
     title = t("trend.title", lang)
@@ -177,11 +165,11 @@ def render_html(doc: Mapping[str, Any], lang: str) -> str:
     main.append("</div>")
     head = [t("trend.column.region", lang), *runs]
     rows = [[e["region"], *(percent(c) for c in e["compliance"])] for e in doc["regions"]]
-    main += [_table(head, rows), "</section>"]
+    main += [data_table(head, rows, "regions"), "</section>"]
     main.append(f'<section id="rules"><h2>{esc(t("trend.heading.rules", lang))}</h2>')
     head = [t("trend.column.rule", lang), *runs]
     rows = [[e["rule"], *(percent(c) for c in e["compliance"])] for e in doc["rules"]]
-    main += [_table(head, rows), "</section>"]
+    main += [data_table(head, rows, "regions"), "</section>"]
     main.append(f'<section id="changes"><h2>{esc(t("trend.heading.changes", lang))}</h2>')
     for change in doc["changes"]:
         main.append(

@@ -18,12 +18,10 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..exceptions import UsageError
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t
-from ..i18n.message import msg
 from ..markers import hookimpl
-from .base import Reporter, ReportOptions, by_section, cell_symbol, compliance_text
+from .base import BinaryOnly, Reporter, ReportOptions, by_section, cell_symbol, compliance_text
 from .base import repository_path as shown
 
 if TYPE_CHECKING:
@@ -97,20 +95,12 @@ def _summary_row(result: Result) -> list[str | int | None]:
     ]
 
 
-class XlsxReporter:
+class XlsxReporter(BinaryOnly):
     """An Excel workbook (Office Open XML), byte-identical for equal input."""
 
     name = "xlsx"
     suffix = ".xlsx"
     binary = True
-
-    def render(self, results: Sequence[Result], options: ReportOptions) -> str:
-        """Refused: the workbook is binary (:meth:`render_bytes`)."""
-        raise UsageError(msg("report.binary.text", format=self.name))
-
-    def render_audit(self, audit: Audit, options: ReportOptions) -> str:
-        """Refused: the workbook is binary (:meth:`render_audit_bytes`)."""
-        raise UsageError(msg("report.binary.text", format=self.name))
 
     def render_bytes(self, results: Sequence[Result], options: ReportOptions) -> bytes:
         """The check workbook: summary, then a sheet per guideline section."""
