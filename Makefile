@@ -6,10 +6,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint typecheck unit bench docs clean rulesets-validated
 
+# The editable install's modules are byte-compiled once, as pip does for a wheel: with
+# PYTHONDONTWRITEBYTECODE set, Python would otherwise compile them on every start (issue 13).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/python -m compileall -q src plugins
 	touch $(STAMP)
 
 demo: $(STAMP)

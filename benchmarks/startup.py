@@ -17,8 +17,10 @@ medians and their ratio: the fair way to compare on a busy machine.
 
 Python compiles a module whose bytecode is not cached on every start (with
 ``PYTHONDONTWRITEBYTECODE`` set, the package's own ~400 modules, ≈0.1 s); an installed
-wheel has it cached. ``--compile`` byte-compiles ``src/`` and ``plugins/`` first
-(``__pycache__``, gitignored), the header says whether the package's is cached.
+wheel has it cached (pip compiles at install time, and ``make`` does the same for the
+editable install). So the benchmark byte-compiles ``src/`` and ``plugins/`` (and the
+``--against`` trees) first (``__pycache__``, gitignored; only stale files are rewritten):
+``--no-compile`` measures the uncached start instead. The header says which.
 
 A command's exit code must be its expected one (``check`` of the fixture has findings:
 1); otherwise the benchmark stops with its stderr and exit code 1.
@@ -132,6 +134,18 @@ def table(results: dict[str, Timings], against: str | None) -> str:
     return "\n".join(lines)
 
 
+def compile_trees(against: str | None = None) -> None:
+    """Byte-compile ``src/``, ``plugins/`` and the ``--against`` trees, as an install does."""
+    others = [Path(part) for part in against.split(os.pathsep)] if against else []
+    for tree in [ROOT / "src", ROOT / "plugins", *others]:
+        compileall.compile_dir(tree, quiet=1)
+
+
+def bytecode_cached() -> bool:
+    """Whether the package's bytecode is cached (here: that of ``api.py``)."""
+    return any((ROOT / "src" / "secretariat_rules" / "__pycache__").glob("api.*.pyc"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15, help="runs per command (default 15)")
@@ -140,7 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--against", metavar="DIR", help="the src directory of another tree: paired runs"
     )
     parser.add_argument(
-        "--compile", action="store_true", help="byte-compile src/ and plugins/ first"
+        "--compile",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="byte-compile src/ and plugins/ first, as an install does (default: yes)",
     )
     parser.add_argument("--json", metavar="FILE", help="also write the timings as JSON")
     args = parser.parse_args(argv)
@@ -152,10 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         else None
     )
     if args.compile:
-        others = [Path(part) for part in against.split(os.pathsep)] if against else []
-        for tree in [ROOT / "src", ROOT / "plugins", *others]:
-            compileall.compile_dir(tree, quiet=1)
-    cached = any((ROOT / "src" / "secretariat_rules" / "__pycache__").glob("api.*.pyc"))
+        compile_trees(against)
+    cached = bytecode_cached()
     results = measure(args.repeat, against, args.warmup)
     print(
         f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {args.repeat} runs per command"
