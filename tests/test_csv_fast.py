@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 import secretariat_rules.sources.csv_reader as csv_reader
@@ -66,3 +67,52 @@ def test_utf16_still_refused(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as info:
         read_table(path, tmp_path, "meetings")
     assert info.value.line == 1
+
+
+def _large_csv(rows: int, quoted: bool) -> str:
+    lines = [
+        f'E{i},"line {i}\nmore",{i}'
+        if quoted and i % 7 == 0
+        else f"E{i},t{i}," + ("" if i % 5 else f"{i}")
+        for i in range(rows)
+    ]
+    return "id,title,n\n\n" + "\n".join(lines) + "\n\n"
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_the_frame_keeps_polars_chunks(quoted: bool) -> None:
+    """Each column comes in the chunks polars read it in (element-wise work downstream runs
+    in parallel over them), and the cells and lines equal the csv module's."""
+    text = _large_csv(20_000, quoted)
+    table = parse_csv(text, "m.csv", "meetings")
+    exact = parse_csv(text, "m.csv", "meetings", fast=False)
+    assert table.frame.equals(exact.frame)
+    lengths = {tuple(s.chunk_lengths()) for s in table.frame.get_columns()}
+    assert len(lengths) == 1
+    read = pl.read_csv(text.encode(), infer_schema=False)
+    assert table.frame.n_chunks() == read.n_chunks()
+
+
+def test_aligned_cuts_a_series_like_a_frame() -> None:
+    series = pl.Series("x", range(10))
+    cut = csv_reader._aligned(series, [3, 0, 7])
+    assert cut.chunk_lengths() == [3, 7] or cut.chunk_lengths() == [3, 0, 7]
+    assert cut.to_list() == list(range(10))
+    assert csv_reader._aligned(series, [10]) is series
+
+
+def test_the_body_is_read_in_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    """polars skips the header's lines itself: the body is not copied out of the bytes."""
+    data = b"\xef\xbb\xbf" + b'"i\nd",text\n\n \nM1,x\nM2,"a\nb"\n'
+    seen: list[bytes] = []
+    read_csv = pl.read_csv
+
+    def spy(source: bytes, **kwargs: object) -> pl.DataFrame:
+        seen.append(source)
+        return read_csv(source, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(csv_reader.pl, "read_csv", spy)
+    table = csv_reader._csv_fast_utf8(data, "m.csv", "meetings", 3)
+    assert table is not None
+    assert seen == [data] and seen[0] is data
+    assert table.frame.select("i\nd", "text", "_line").rows() == [("M1", "x", 5), ("M2", "a\nb", 6)]

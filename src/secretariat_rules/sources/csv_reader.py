@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -33,11 +34,11 @@ from .rows import (
 def _read_csv(path: Path, root: Path, collection: str) -> RawTable:
     rel = relative_path(path, root)
     data = read_data_file(path, root)
-    utf8 = data.removeprefix(codecs.BOM_UTF8)
     if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # the file's own bytes go to polars, which checks they are UTF-8: no text is made
+        start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
         try:
-            table = _csv_fast_utf8(utf8, rel, collection)
+            table = _csv_fast_utf8(data, rel, collection, start)
         except UnicodeDecodeError:
             pass  # not UTF-8: decode_text says what it is (Windows-1252 or an error)
         else:
@@ -45,23 +46,24 @@ def _read_csv(path: Path, root: Path, collection: str) -> RawTable:
                 return table
             return parse_csv(decode_text(data, rel), rel, collection, fast=False)
     text = decode_text(data, rel)
+    utf8 = data.removeprefix(codecs.BOM_UTF8)
     return parse_csv(text, rel, collection, utf8=utf8 if is_utf8(utf8) else None)
 
 
-def _csv_fast_utf8(data: bytes, rel: str, collection: str) -> RawTable | None:
-    """:func:`_csv_fast` on UTF-8 bytes, decoding only the header's lines.
+def _csv_fast_utf8(data: bytes, rel: str, collection: str, start: int = 0) -> RawTable | None:
+    """:func:`_csv_fast` on UTF-8 bytes from ``start`` (after a BOM), decoding only the
+    header's lines; the bytes are never copied.
 
     :raises UnicodeDecodeError: the bytes are not UTF-8 (polars' own check, or the header's).
     """
     if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
         return None
-    delimiter = _detect_delimiter_lines(_decoded_lines(data))
-    return _csv_fast_lines(_decoded_lines(data), data, delimiter, rel, collection)
+    delimiter = _detect_delimiter_lines(_decoded_lines(data, start))
+    return _csv_fast_lines(_decoded_lines(data, start), data, delimiter, rel, collection, start)
 
 
-def _decoded_lines(data: bytes) -> Iterator[str]:
-    """:func:`_physical_lines` of UTF-8 ``data``, each decoded when it is reached."""
-    start = 0
+def _decoded_lines(data: bytes, start: int = 0) -> Iterator[str]:
+    """:func:`_physical_lines` of UTF-8 ``data`` from ``start``, each decoded when reached."""
     while start < len(data):
         end = data.find(b"\n", start)
         end = len(data) if end < 0 else end + 1
@@ -191,9 +193,10 @@ def _csv_fast(text: str, data: bytes, delimiter: str, rel: str, collection: str)
 
 
 def _csv_fast_lines(
-    lines: Iterator[str], data: bytes, delimiter: str, rel: str, collection: str
+    lines: Iterator[str], data: bytes, delimiter: str, rel: str, collection: str, start: int = 0
 ) -> RawTable | None:
-    """:func:`_csv_fast` with the text's physical lines (the header is read from them)."""
+    """:func:`_csv_fast` with the text's physical lines (the header is read from them);
+    ``data[start:]`` is the text as UTF-8."""
     try:
         header = next(_csv_records(_csv_reader(lines, delimiter), rel), None)
     except DataFileError:
@@ -203,8 +206,8 @@ def _csv_fast_lines(
     header_line, cells = header
     names = _column_names(cells, rel, header_line)
     consumed = header_line + _first_record_extra_lines(cells)
-    body = _after_line(data, consumed)
-    frame = _polars_body(body, delimiter, len(names), consumed + 1)
+    offset = _after_line(data, consumed, start)
+    frame = _polars_body(data, offset, delimiter, len(names), consumed + 1)
     if frame is None:
         return None
     return _fast_table(frame, names, rel, collection, header_line)
@@ -214,38 +217,46 @@ def _first_record_extra_lines(cells: list[str]) -> int:
     return sum(cell.count("\n") for cell in cells)
 
 
-def _after_line(data: bytes, line: int) -> bytes:
-    """``data`` after its first ``line`` lines."""
-    offset = 0
+def _after_line(data: bytes, line: int, start: int = 0) -> int:
+    """The offset in ``data`` after its first ``line`` lines from ``start``."""
+    offset = start
     for _ in range(line):
         found = data.find(b"\n", offset)
         if found < 0:
-            return b""
+            return len(data)
         offset = found + 1
-    return data[offset:]
+    return offset
 
 
 _LEADING_BLANK_LINES = re.compile(rb"(?:[ \t]*\r?\n)*")
 
 
-def _polars_body(body: bytes, delimiter: str, width: int, first_line: int) -> pl.DataFrame | None:
-    """Body cells as ``c0..cN`` plus ``_line``; None unless the line count adds up."""
-    skipped = _LEADING_BLANK_LINES.match(body)
-    if skipped is not None and skipped.end():
-        first_line += skipped.group().count(b"\n")
-        body = body[skipped.end() :]
-    if not body.endswith(b"\n") or body.endswith((b"\n\n", b"\n\r\n")):
-        body = body.rstrip(b"\r\n") + b"\n"  # else it ends in one line end: no copy
+def _polars_body(
+    data: bytes, offset: int, delimiter: str, width: int, first_line: int
+) -> pl.DataFrame | None:
+    """Cells of ``data[offset:]`` as ``c0..cN`` plus ``_line``; None unless the lines add up.
+
+    polars skips the lines before ``offset`` itself (``skip_lines``): the body is not
+    copied out of ``data`` unless its end must be trimmed.
+    """
+    skipped = _LEADING_BLANK_LINES.match(data, offset)
+    if skipped is not None and skipped.end() > offset:
+        first_line += data.count(b"\n", offset, skipped.end())
+        offset = skipped.end()
+    tail = data[max(offset, len(data) - 3) :]
+    if not tail.endswith(b"\n") or tail.endswith((b"\n\n", b"\n\r\n")):
+        data, offset = data[offset:].rstrip(b"\r\n") + b"\n", 0  # else it ends in one line end
     names = [f"c{i}" for i in range(width)]
-    if body == b"\n":
+    if len(data) - offset == 1:  # the body is one line end
         return pl.DataFrame(schema={**dict.fromkeys(names, pl.Utf8), LINE: pl.Int64})
-    quoted = b'"' in body
-    if quoted and not _well_quoted(body, delimiter):
+    quoted = data.find(b'"', offset) >= 0
+    if quoted and not _well_quoted(data, offset, delimiter):
         return None
     try:
         frame = pl.read_csv(
-            body,
+            data,
             has_header=False,
+            skip_lines=data.count(b"\n", 0, offset),
             schema=dict.fromkeys(names, pl.Utf8),
             separator=delimiter,
             quote_char='"',
@@ -254,29 +265,49 @@ def _polars_body(body: bytes, delimiter: str, width: int, first_line: int) -> pl
         )
     except (Exception, pl.exceptions.PanicException):
         return None  # the csv module reports what is wrong, with its line
-    return _with_lines(frame, names, first_line, body.count(b"\n"), quoted)
+    return _with_lines(frame, names, first_line, data.count(b"\n", offset), quoted)
+
+
+def _aligned(series: pl.Series, lengths: list[int]) -> pl.Series:
+    """``series`` cut into chunks of ``lengths`` (zero-copy slices), to match a frame's.
+
+    polars runs element-wise work in parallel over a column's chunks, and a frame whose
+    columns differ in chunking is rechunked to one: a column added to the reader's frame
+    keeps the chunks polars read it in.
+    """
+    if len(lengths) <= 1:
+        return series
+    starts = itertools.accumulate(lengths[:-1], initial=0)
+    parts = [series.slice(start, n) for start, n in zip(starts, lengths, strict=True)]
+    return pl.concat(parts, rechunk=False)
+
+
+def _chunk_lengths(frame: pl.DataFrame) -> list[int]:
+    return frame.to_series(0).chunk_lengths() if frame.width else [frame.height]
 
 
 def _with_lines(
     frame: pl.DataFrame, names: list[str], first_line: int, total_lines: int, quoted: bool
 ) -> pl.DataFrame | None:
     """Add ``_line`` from embedded newlines; None if the lines do not add up to the body."""
+    lengths = _chunk_lengths(frame)
     if not quoted:
         if frame.height != total_lines:
             return None
         starts = pl.int_range(first_line, first_line + frame.height, dtype=pl.Int64, eager=True)
-        return frame.with_columns(starts.alias(LINE))
+        return frame.with_columns(_aligned(starts.alias(LINE), lengths))
     newlines = [pl.col(n).str.count_matches("\n", literal=True).fill_null(0) for n in names]
     spans = frame.select((pl.sum_horizontal(newlines).cast(pl.Int64) + 1).alias(LINE))
     lines = spans.to_series()
     if int(lines.sum()) != total_lines:
         return None
-    return frame.with_columns(lines.cum_sum() - lines + first_line)
+    return frame.with_columns(_aligned((lines.cum_sum() - lines + first_line).rechunk(), lengths))
 
 
-def _well_quoted(body: bytes, delimiter: str) -> bool:
-    """Whether every ``"`` belongs to a quoted field spanning a whole cell (RFC 4180)."""
-    return _WELL_QUOTED[delimiter].fullmatch(body) is not None
+def _well_quoted(data: bytes, offset: int, delimiter: str) -> bool:
+    """Whether every ``"`` of ``data[offset:]`` belongs to a quoted field spanning a whole
+    cell (RFC 4180); ``data[offset - 1]`` is a line end (or ``offset`` is 0)."""
+    return _WELL_QUOTED[delimiter].fullmatch(data, offset) is not None
 
 
 def _well_quoted_pattern(delimiter: str) -> re.Pattern[bytes]:
@@ -295,7 +326,11 @@ _WELL_QUOTED = {d: _well_quoted_pattern(d) for d in ",;"}
 def _fast_table(
     frame: pl.DataFrame, names: list[str | None], rel: str, collection: str, header_line: int
 ) -> RawTable | None:
-    """Rename, null empty cells, drop blank rows; None if a cell lies under an empty header."""
+    """Rename, null empty cells, drop blank rows; None if a cell lies under an empty header.
+
+    The frame keeps polars' chunks (:func:`_aligned`): plain columns are renamed, not
+    copied; only a column holding a quoted empty cell (``""``) is rewritten.
+    """
     positional = [f"c{i}" for i in range(len(names))]
     blank = [pl.col(c).str.strip_chars().fill_null("") == "" for c in positional]
     if positional and frame.select(blank[0].any()).item():  # else no row is blank
@@ -304,10 +339,17 @@ def _fast_table(
     if orphans and not frame.select(pl.all_horizontal(orphans)).to_series().all():
         return None
     columns = [(c, n) for c, n in zip(positional, names, strict=True) if n is not None]
+    # an unquoted empty cell is null already: polars reads a quoted one as ""
+    empties = frame.select((pl.col(c) == "").any() for c, _ in columns).row(0) if columns else ()
+    nulls = pl.Series(dtype=pl.Utf8).extend_constant(None, frame.height)
+    lengths = _chunk_lengths(frame)
     frame = frame.select(
-        *(pl.when(pl.col(c) != "").then(pl.col(c)).alias(n) for c, n in columns),
+        *(
+            pl.when(pl.col(c) != "").then(pl.col(c)).alias(n) if empty else pl.col(c).alias(n)
+            for (c, n), empty in zip(columns, empties, strict=True)
+        ),
         pl.col(LINE),
-        pl.lit(None, dtype=pl.Utf8).alias(POINTER),
-        pl.lit(None, dtype=pl.Utf8).alias(PROBLEMS),
+        _aligned(nulls.alias(POINTER), lengths),
+        _aligned(nulls.alias(PROBLEMS), lengths),
     )
     return RawTable(collection, rel, frame, header_line, tuple(n for _, n in columns))
