@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
+from operator import attrgetter
 
 from .i18n.message import Text
 
@@ -18,11 +20,15 @@ class Severity(IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return SEVERITY_LABELS[self]
 
     @classmethod
     def parse(cls, text: str) -> Severity:
         return cls[text.strip().upper()]
+
+
+SEVERITY_LABELS: dict[Severity, str] = {s: s.name.lower() for s in Severity}
+"""``info``, ``warning``, ``error``: :attr:`Severity.label` without an enum lookup per call."""
 
 
 MODAL_SEVERITY = {"skal": Severity.ERROR, "bør": Severity.WARNING, "kan": Severity.INFO}
@@ -141,13 +147,29 @@ class Finding:
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
-        return (self.rule, self.subject.collection, self.subject.id)
+        return finding_order(self)
+
+
+finding_order: Callable[[Finding], tuple[str, str, str]] = attrgetter(
+    "rule", "subject.collection", "subject.id"
+)
+""":attr:`Finding.sort_key` of a finding (rule, collection, id), for ``sort(key=...)``."""
 
 
 def fingerprint(rule: str, subject: Subject, region: str) -> str:
     """The stable identity of a finding: rule + subject + region, hashed."""
-    text = f"{rule}\x1f{subject}\x1f{region}".encode()
-    return hashlib.sha256(text).hexdigest()[:16]
+    return fingerprinter(rule, region)(str(subject))
+
+
+def fingerprinter(rule: str, region: str) -> Callable[[str], str]:
+    """:func:`fingerprint` for one rule and region, taking the subject's text: for a loop."""
+    head, tail = f"{rule}\x1f", f"\x1f{region}"
+    sha256 = hashlib.sha256
+
+    def of(subject: str) -> str:
+        return sha256(f"{head}{subject}{tail}".encode()).hexdigest()[:16]
+
+    return of
 
 
 Counts = tuple[tuple[str, int], ...]

@@ -14,17 +14,25 @@ findings read from the dataset's ``issues``) or a ruleset's guideline rule (its 
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import polars as pl
 
 from ..checks.base import CheckContext
+from ..cycles import no_cycle_collection
 from ..dataset import Dataset, empty_dataset
 from ..exceptions import Problem, RulesetError, UsageError
-from ..findings import Finding, RawFinding, Result, RuleOutcome, Severity, Subject, fingerprint
+from ..findings import (
+    Finding,
+    RawFinding,
+    Result,
+    RuleOutcome,
+    Severity,
+    Subject,
+    finding_order,
+    fingerprinter,
+)
 from ..i18n.catalog import t
 from ..i18n.message import Text, msg, render_text
 from ..suggest import closest_rule_id
@@ -33,7 +41,7 @@ from .as_of import as_of_view
 from .conditions import ConditionError, rule_cannot_evaluate
 from .data_rules import DATA_RULES, DataRule
 from .ruleset import ResolvedRule, Ruleset, fix_text, ruleset_invalid
-from .templates import render
+from .templates import subject_renderer
 from .waivers import PlacedWaiver, apply_waivers
 
 
@@ -81,7 +89,14 @@ def is_selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> b
 
 
 def merge(raw: Iterable[RawFinding]) -> list[RawFinding]:
-    """At most one finding per subject: reasons and locations of a subject combined."""
+    """At most one finding per subject: reasons and locations of a subject combined.
+
+    Findings of distinct subjects, each without a repeated reason or location (what a
+    rule with one check gives), are already merged: the list comes back as it is.
+    """
+    raw = list(raw)
+    if _merged(raw):
+        return raw
     by_subject: dict[Subject, tuple[list[Text], list]] = {}
     for finding in raw:
         reasons, locations = by_subject.setdefault(finding.subject, ([], []))
@@ -90,8 +105,31 @@ def merge(raw: Iterable[RawFinding]) -> list[RawFinding]:
     return [RawFinding(s, tuple(r), tuple(loc)) for s, (r, loc) in by_subject.items()]
 
 
+def _merged(raw: list[RawFinding]) -> bool:
+    """Whether :func:`merge` would give ``raw`` back: one finding per subject, reasons and
+    locations tuples without repeats."""
+    keys = {(f.subject.collection, f.subject.id) for f in raw}
+    if len(keys) != len(raw):
+        return False
+    try:
+        for f in raw:
+            reasons, locations = f.reasons, f.locations
+            if type(reasons) is not tuple or type(locations) is not tuple:
+                return False
+            if len(reasons) > 1 and len(set(reasons)) != len(reasons):
+                return False
+            if len(locations) > 1 and len(set(locations)) != len(locations):
+                return False
+    except TypeError:  # a reason that does not hash: the general path compares
+        return False
+    return True
+
+
 def _message(lead: str, reasons: Sequence[Text], lang: str) -> str:
-    joined = "; ".join(render_text(r, lang) for r in reasons)
+    if len(reasons) == 1 and type(reasons[0]) is str:  # the common case: one plain reason
+        joined = reasons[0]
+    else:
+        joined = "; ".join(render_text(r, lang) for r in reasons)
     if "{reasons}" in lead:
         return lead.replace("{reasons}", joined)
     return f"{lead}: {joined}" if joined else lead
@@ -106,7 +144,8 @@ def _severity(rule: ResolvedRule, as_of: dt.date) -> Severity:
 def run_rule(
     rule: ResolvedRule, ds: Dataset, opts: RunOptions, ruleset: Ruleset | None = None
 ) -> tuple[list[RawFinding], int]:
-    """Run every check of one rule; map a condition that cannot be evaluated to a ruleset error."""
+    """Run every check of one rule: its raw findings (not merged) and how many subjects
+    were in scope; a condition that cannot be evaluated is a ruleset error."""
     ctx = CheckContext(
         ds,
         rule.params,
@@ -131,7 +170,7 @@ def run_rule(
             raise RulesetError(heading, [problem]) from exc
         raw.extend(output.findings)
         evaluated += output.evaluated
-    return merge(raw), evaluated
+    return raw, evaluated
 
 
 def dry_run(ruleset: Ruleset) -> None:
@@ -245,20 +284,7 @@ def run_one(rule: RuleRun, opts: RunOptions, region: str) -> tuple[list[Finding]
         return [], outcome("disabled", t("rule.status.not_selected", opts.lang), rule.severity)
     raw, evaluated = rule.evaluate()
     merged = merge(raw)
-    findings = [
-        Finding(
-            rule.id,
-            rule.name,
-            rule.effective,
-            rule.clause,
-            rule.section,
-            finding.subject,
-            _finding_message(rule.lead, finding, opts.lang),
-            finding.locations,
-            fingerprint(rule.id, finding.subject, region),
-        )
-        for finding in merged
-    ]
+    findings = _findings(rule, merged, opts.lang, region)
     if merged:
         return findings, outcome("failed", None, rule.effective)
     if evaluated:
@@ -267,9 +293,39 @@ def run_one(rule: RuleRun, opts: RunOptions, region: str) -> tuple[list[Finding]
     return findings, outcome("not_applicable", nothing, rule.effective)
 
 
-def _finding_message(lead: str, finding: RawFinding, lang: str) -> str:
-    values = {"id": finding.subject.id, "subject": str(finding.subject)}
-    return _message(render(lead, values, lang), finding.reasons, lang)
+def _findings(rule: RuleRun, merged: list[RawFinding], lang: str, region: str) -> list[Finding]:
+    """The rule's findings of its merged raw findings: worded, fingerprinted.
+
+    What every finding of the rule shares (its texts, severity, the lead template split,
+    the fingerprint's rule and region) is taken once, not per finding.
+    """
+    lead = subject_renderer(rule.lead, lang)
+    fingerprint_of = fingerprinter(rule.id, region)
+    rule_id, name, severity, clause, section = (
+        rule.id,
+        rule.name,
+        rule.effective,
+        rule.clause,
+        rule.section,
+    )
+    findings = []
+    for finding in merged:
+        subject = finding.subject
+        text = str(subject)
+        findings.append(
+            Finding(
+                rule_id,
+                name,
+                severity,
+                clause,
+                section,
+                subject,
+                _message(lead(subject.id, text), finding.reasons, lang),
+                finding.locations,
+                fingerprint_of(text),
+            )
+        )
+    return findings
 
 
 def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
@@ -278,20 +334,21 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
     check_selection([*ruleset.rules, *DATA_RULES], opts.select, opts.ignore)
     findings: list[Finding] = []
     outcomes: list[RuleOutcome] = []
-    with _no_cycle_collection():
+    with no_cycle_collection():
         for rule in rule_runs(ds, ruleset, opts):
             found, outcome = run_one(rule, opts, region)
             findings.extend(found)
             outcomes.append(outcome)
-
-    not_run = frozenset(o.id for o in outcomes if o.status == "disabled")
-    known = frozenset(o.id for o in outcomes)
-    findings = apply_waivers(
-        findings, list(opts.waivers), opts.as_of, region, not_run, known, lang=opts.lang
-    )
-    findings, fixed, fixed_described = apply_baseline(findings, opts.baseline)
-    findings.sort(key=lambda f: f.sort_key)
-    outcomes = [_waived_status(o, findings, opts.lang) for o in outcomes]
+        not_run = frozenset(o.id for o in outcomes if o.status == "disabled")
+        known = frozenset(o.id for o in outcomes)
+        findings = apply_waivers(
+            findings, list(opts.waivers), opts.as_of, region, not_run, known, lang=opts.lang
+        )
+        findings, fixed, fixed_described = apply_baseline(findings, opts.baseline)
+        findings.sort(key=finding_order)
+    failed = {f.rule for f in findings}
+    unwaived = {f.rule for f in findings if not f.waived}
+    outcomes = [_waived_status(o, failed - unwaived, opts.lang) for o in outcomes]
     outcomes.sort(key=lambda o: o.id)
     return Result(
         tool_version=__version__,
@@ -311,25 +368,6 @@ def run(ds: Dataset, ruleset: Ruleset, opts: RunOptions) -> Result:
         fixed_described=fixed_described,
         sources=tuple(inventory.summary() for inventory in ds.inventory),
     )
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while the rules run.
-
-    Turning tens of thousands of rows into findings allocates many small objects that
-    all survive (the findings), and each allocation burst triggers a collection that
-    scans them again: at 1M rows that tripled the time spent building findings. The
-    engine makes no reference cycles worth collecting meanwhile; the collector is
-    restored (if it was enabled) when the rules are done.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def apply_baseline(
@@ -362,11 +400,11 @@ def rule_texts(ruleset: Ruleset, lang: str) -> dict[str, dict[str, str]]:
     }
 
 
-def _waived_status(outcome: RuleOutcome, findings: list[Finding], lang: str) -> RuleOutcome:
-    """A failed rule whose every finding is waived has status ``waived``."""
+def _waived_status(outcome: RuleOutcome, all_waived: set[str], lang: str) -> RuleOutcome:
+    """A failed rule whose every finding is waived (its id in ``all_waived``) has status
+    ``waived``."""
     if outcome.status != "failed":
         return outcome
-    own = [f for f in findings if f.rule == outcome.id]
-    if own and all(f.waived for f in own):
+    if outcome.id in all_waived:
         return replace(outcome, status="waived", reason=t("rule.status.all_waived", lang))
     return outcome

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -57,6 +57,42 @@ def render(template: str, values: Mapping[str, Any], lang: str) -> str:
         else:
             out[i] = "{" + name + "}"
     return "".join(out)
+
+
+def subject_renderer(template: str, lang: str) -> Callable[[object, str], str]:
+    """``render(template, {"id": ident, "subject": text}, lang)`` as a function of
+    ``(ident, text)``: a finding's lead, the template split once for all of a rule's
+    findings. An ``id`` that is text is used as it is (what :func:`format_value` gives)."""
+    parts = _parts(template)
+    out = list(parts)
+    slots: list[tuple[int, bool]] = []  # (index in out, whether it is the id)
+    for i in range(1, len(parts), 2):
+        name = parts[i]
+        if name in ("id", "subject"):
+            slots.append((i, name == "id"))
+        else:
+            out[i] = "{" + name + "}"
+    if not slots:
+        fixed = "".join(out)
+        return lambda ident, text: fixed
+
+    def value(ident: object) -> str:
+        return ident if isinstance(ident, str) else format_value(ident, lang)
+
+    if len(slots) == 1:
+        index, is_id = slots[0]
+        head, tail = "".join(out[:index]), "".join(out[index + 1 :])
+        if is_id:
+            return lambda ident, text: head + value(ident) + tail
+        return lambda ident, text: head + text + tail
+
+    def fill(ident: object, text: str) -> str:
+        filled = out.copy()
+        for index, is_id in slots:
+            filled[index] = value(ident) if is_id else text
+        return "".join(filled)
+
+    return fill
 
 
 @lru_cache(maxsize=1024)

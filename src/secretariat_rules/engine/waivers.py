@@ -88,14 +88,17 @@ def apply_waivers(
     out: list[Finding] = []
     used: set[int] = set()
     active = [(i, w) for i, w in enumerate(waivers) if as_of <= w.waiver.expires]
-    for finding in findings:
-        match = next(((i, w) for i, w in active if w.matches(finding)), None)
-        if match is None:
-            out.append(finding)
-            continue
-        used.add(match[0])
-        record = match[1].record()
-        out.append(replace(finding, waived=True, waiver_reason=record.reason, waiver=record))
+    if not active:  # nothing to match
+        out.extend(findings)
+    else:
+        for finding in findings:
+            match = next(((i, w) for i, w in active if w.matches(finding)), None)
+            if match is None:
+                out.append(finding)
+                continue
+            used.add(match[0])
+            record = match[1].record()
+            out.append(replace(finding, waived=True, waiver_reason=record.reason, waiver=record))
     for i, placed in enumerate(waivers):
         w = placed.waiver
         if as_of > w.expires:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
+from ..cycles import no_cycle_collection
 from ..exceptions import UsageError
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import t
@@ -113,10 +114,15 @@ def is_binary(reporter: object) -> bool:
 def render_report(
     reporter: Reporter, results: Sequence[Result], options: ReportOptions
 ) -> str | bytes:
-    """The report of ``results``: bytes from a binary reporter, else its text."""
-    if is_binary(reporter):
-        return reporter.render_bytes(results, options)  # type: ignore[attr-defined]
-    return reporter.render(results, options)
+    """The report of ``results``: bytes from a binary reporter, else its text.
+
+    The cycle collector is paused meanwhile (:mod:`~secretariat_rules.cycles`): a report
+    of many findings builds many small objects at once.
+    """
+    with no_cycle_collection():
+        if is_binary(reporter):
+            return reporter.render_bytes(results, options)  # type: ignore[attr-defined]
+        return reporter.render(results, options)
 
 
 def render_audit_report(

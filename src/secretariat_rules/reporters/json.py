@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from ..findings import Finding, Location, Result, RuleOutcome, Severity, WaiverRecord
+from ..findings import (
+    SEVERITY_LABELS,
+    Finding,
+    Result,
+    RuleOutcome,
+    Severity,
+    WaiverRecord,
+    finding_order,
+)
 from ..markers import hookimpl
 from .base import Reporter, ReportOptions, repository_path, to_plain
 from .reference import tailoring_entry
@@ -101,7 +109,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "as_of": result.as_of,
         "period": {"start": result.period_start, "end": result.period_end},
         "summary": _summary(result),
-        "findings": [_finding(f) for f in sorted(result.findings, key=lambda f: f.sort_key)],
+        "findings": [_finding(f) for f in sorted(result.findings, key=finding_order)],
         "rules": [_rule(rule) for rule in sorted(result.rules, key=lambda r: r.id)],
     }
     if result.sources:
@@ -113,30 +121,48 @@ def result_to_dict(result: Result) -> dict[str, Any]:
 
 
 def _summary(result: Result) -> dict[str, int]:
-    """Unwaived findings per severity, waived findings, and rules checked and failed."""
+    """Unwaived findings per severity, waived findings, and rules checked and failed.
+
+    The counts of :meth:`Result.count` and :attr:`Result.waived_count`, in one pass.
+    """
+    counts = dict.fromkeys(Severity, 0)
+    waived = 0
+    for finding in result.findings:
+        if finding.waived:
+            waived += 1
+        else:
+            counts[finding.severity] += 1
     return {
-        "error": result.count(Severity.ERROR),
-        "warning": result.count(Severity.WARNING),
-        "info": result.count(Severity.INFO),
-        "waived": result.waived_count,
+        "error": counts[Severity.ERROR],
+        "warning": counts[Severity.WARNING],
+        "info": counts[Severity.INFO],
+        "waived": waived,
         "rules_checked": result.rules_checked,
         "rules_failed": result.rules_failed,
     }
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
-    return {
+    subject = finding.subject
+    document = {
         "rule": finding.rule,
         "name": finding.name,
-        "severity": finding.severity.label,
+        "severity": SEVERITY_LABELS[finding.severity],
         "clause": finding.clause,
-        "subject": {"collection": finding.subject.collection, "id": finding.subject.id},
+        "subject": {"collection": subject.collection, "id": subject.id},
         "message": finding.message,
-        "locations": [_location(loc) for loc in finding.locations],
+        "locations": [
+            {"path": loc.path, "line": loc.line, "pointer": loc.pointer}
+            if loc.pointer
+            else {"path": loc.path, "line": loc.line}
+            for loc in finding.locations
+        ],
         "fingerprint": finding.fingerprint,
         "waived": finding.waived,
-        **({"waiver": _waiver(finding.waiver)} if finding.waiver else {}),
     }
+    if finding.waiver:
+        document["waiver"] = _waiver(finding.waiver)
+    return document
 
 
 def _waiver(waiver: WaiverRecord) -> dict[str, Any]:
@@ -148,14 +174,6 @@ def _waiver(waiver: WaiverRecord) -> dict[str, Any]:
         "owner": waiver.owner,
         "expires": waiver.expires,
     }
-
-
-def _location(location: Location) -> dict[str, Any]:
-    """``{"path", "line"}``, plus ``"pointer"`` only where the source has one."""
-    out: dict[str, Any] = {"path": location.path, "line": location.line}
-    if location.pointer:
-        out["pointer"] = location.pointer
-    return out
 
 
 def _rule(rule: RuleOutcome) -> dict[str, Any]:
