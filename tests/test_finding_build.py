@@ -1,0 +1,130 @@
+"""The fast paths from raw findings to findings and reports give what the general ones give."""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+from typing import Any
+
+import pytest
+
+from secretariat_rules.cycles import no_cycle_collection
+from secretariat_rules.engine.runner import merge
+from secretariat_rules.engine.templates import render, subject_renderer
+from secretariat_rules.findings import (
+    SEVERITY_LABELS,
+    Finding,
+    Location,
+    RawFinding,
+    Result,
+    Severity,
+    Subject,
+    finding_order,
+    fingerprint,
+    fingerprinter,
+)
+from secretariat_rules.i18n.message import msg
+from secretariat_rules.reporters.json import _summary
+
+
+def general_merge(raw: list[RawFinding]) -> list[RawFinding]:
+    """:func:`merge` as it was before the already-merged shortcut: the reference."""
+    by_subject: dict[Subject, tuple[list[Any], list[Any]]] = {}
+    for finding in raw:
+        reasons, locations = by_subject.setdefault(finding.subject, ([], []))
+        reasons.extend(r for r in finding.reasons if r not in reasons)
+        locations.extend(loc for loc in finding.locations if loc not in locations)
+    return [RawFinding(s, tuple(r), tuple(loc)) for s, (r, loc) in by_subject.items()]
+
+
+D1, D2 = Subject("documents", "D1"), Subject("documents", "D2")
+A, B = Location("documents.csv", 2), Location("documents.csv", 3)
+
+MERGE_CASES = {
+    "empty": [],
+    "distinct": [RawFinding(D1, ("late",), (A,)), RawFinding(D2, ("late", "x"), (A, B))],
+    "one subject twice": [RawFinding(D1, ("late",), (A,)), RawFinding(D1, ("x",), (B,))],
+    "same reason twice in one": [RawFinding(D1, ("late", "late"), (A,))],
+    "same location twice in one": [RawFinding(D1, ("late",), (A, A))],
+    "equal messages": [RawFinding(D1, (msg("value.yes"), msg("value.yes")), ())],
+    "lists, not tuples": [RawFinding(D1, ["late"], [A])],  # type: ignore[arg-type]
+    "an unhashable reason": [RawFinding(D1, ({"a": 1}, {"a": 1}), ())],  # type: ignore[arg-type]
+    "same id, other collection": [RawFinding(D1, ("a",), ()), RawFinding(Subject("x", "D1"), ())],
+}
+
+
+@pytest.mark.parametrize("raw", MERGE_CASES.values(), ids=MERGE_CASES.keys())
+def test_merge_equals_the_general_merge(raw: list[RawFinding]) -> None:
+    merged = merge(iter(raw))
+    assert merged == general_merge(raw)
+    assert all(type(f.reasons) is tuple and type(f.locations) is tuple for f in merged)
+    assert merge(merged) == merged
+
+
+TEMPLATES = [
+    "Dokumentet {id} er ikke arkivert i tide",
+    "{subject}: {id} ({id})",
+    "{subject} ends here",
+    "no placeholders",
+    "",
+    "{reasons} for {id}",
+    "{other} and {^id} and {^^x} stay",
+    "{id}{subject}{missing}",
+]
+IDS: list[Any] = ["D1", "æ ø {x}", "", 1234567, 12.5, None, True, ("a", 2)]
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_subject_renderer_equals_render(template: str, lang: str) -> None:
+    fill = subject_renderer(template, lang)
+    for ident in IDS:
+        text = f"documents/{ident}"
+        assert fill(ident, text) == render(template, {"id": ident, "subject": text}, lang)
+
+
+def test_fingerprint_is_rule_subject_region_hashed() -> None:
+    expected = hashlib.sha256(b"SEK025\x1fdocuments/D1\x1fnordfjord").hexdigest()[:16]
+    assert fingerprint("SEK025", D1, "nordfjord") == expected
+    assert fingerprinter("SEK025", "nordfjord")("documents/D1") == expected
+    other = hashlib.sha256("SEK008\x1fdocuments/Ø 1\x1ftromsø".encode()).hexdigest()[:16]
+    assert fingerprint("SEK008", Subject("documents", "Ø 1"), "tromsø") == other
+
+
+def _finding(rule: str, subject: Subject, severity: Severity, waived: bool = False) -> Finding:
+    return Finding(rule, "n", severity, "", "1", subject, "m", (), "f", waived=waived)
+
+
+def test_order_and_labels_are_those_of_the_properties() -> None:
+    finding = _finding("SEK025", D1, Severity.INFO)
+    assert finding_order(finding) == finding.sort_key == ("SEK025", "documents", "D1")
+    assert {s: s.label for s in Severity} == SEVERITY_LABELS
+    assert [s.label for s in Severity] == ["info", "warning", "error"]
+
+
+def test_summary_counts_as_the_result_does() -> None:
+    findings = tuple(
+        _finding(f"R{i}", D1, severity, waived=i % 3 == 0)
+        for i, severity in enumerate([Severity.ERROR, Severity.WARNING, Severity.INFO] * 4)
+    )
+    result = Result("0", "r", "r", "rs", "2024-01-01", "a", "b", "nb", None, findings, ())
+    summary = _summary(result)
+    assert [summary[s.label] for s in Severity] == [result.count(s) for s in Severity]
+    assert summary["waived"] == result.waived_count == 4
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_cycle_collection_is_paused_and_restored(enabled: bool) -> None:
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with no_cycle_collection():
+            with no_cycle_collection():
+                assert not gc.isenabled()
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        with pytest.raises(ValueError), no_cycle_collection():
+            raise ValueError
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
