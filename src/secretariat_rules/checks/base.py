@@ -31,8 +31,9 @@ from ..engine.conditions import (
     Scope,
     prepare,
 )
-from ..engine.templates import all_placeholders, render
+from ..engine.templates import all_placeholders
 from ..findings import Location, RawFinding, Subject
+from .rendering import render_columns
 
 if TYPE_CHECKING:
     from ..engine.ruleset import Ruleset
@@ -188,28 +189,54 @@ def failing_findings(
     also at the related records that came late (the late distribution rows), after it.
     SPEC §2.2: a finding carries the provenance of the records it is about — the
     subject and the rows that broke it.
+
+    Only the failing rows are prepared for the reasons' templates, and the reasons are
+    filled column by column (:func:`~.rendering.render_columns`): each row's text is
+    what :func:`~secretariat_rules.engine.templates.render` gives for
+    ``{**extra, **row}``.
     """
     texts = [r.reason.get(lang) for r in requirements]
-    frame, value_cols = template_values(compiler, frame, texts)
-    failing = frame.df.filter(pl.any_horizontal([pl.col(c) for c in fail_columns]))
-    if failing.height == 0:
+    failing = frame.filter(pl.any_horizontal([pl.col(c) for c in fail_columns]))
+    if failing.df.height == 0:
         return []
-    ids = subject_ids(collection, failing)
-    locs = [location] * failing.height if location else locations_of(failing)
-    timing = {fail_columns[i] for i, r in enumerate(requirements) if _locates_late(r)}
-    late = LATE_LOCATIONS if timing and LATE_LOCATIONS in frame.df.columns else None
+    failing, value_cols = template_values(compiler, failing, texts)
+    ids = subject_ids(collection, failing.df)
+    locs = [location] * failing.df.height if location else locations_of(failing.df)
+    timing = [fail_columns[i] for i, r in enumerate(requirements) if _locates_late(r)]
+    late = LATE_LOCATIONS if timing and LATE_LOCATIONS in failing.df.columns else None
     wanted = [*value_cols, *fail_columns, *([late] if late else [])]
-    rows = failing.select(*dict.fromkeys(wanted)).to_dicts()
-    out = []
-    for sid, loc, row in zip(ids, locs, rows, strict=True):
-        values = {**extra, **row}
-        reasons = tuple(
-            render(texts[i], values, lang) for i, c in enumerate(fail_columns) if row[c]
+    rows = failing.df.select(*dict.fromkeys(wanted))
+    reasons = rows.select(
+        pl.when(pl.col(c)).then(render_columns(texts[i], rows, extra, lang)).alias(f"__r{i}")
+        for i, c in enumerate(fail_columns)
+    )
+    found = zip(*(reasons.get_column(c).to_list() for c in reasons.columns), strict=True)
+    lates = _late_locations(rows, late, timing) if late and location is None else {}
+    return [
+        RawFinding(
+            Subject(collection, sid),
+            tuple(r for r in texts_of_row if r is not None),
+            (loc, *lates.get(i, ())),
         )
-        where: tuple[Location, ...] = (loc,)
-        if late and location is None and row[late] and any(row[c] for c in timing):
-            where += tuple(Location(d["path"], d["line"], d["pointer"]) for d in row[late])
-        out.append(RawFinding(Subject(collection, sid), reasons, where))
+        for i, (sid, loc, texts_of_row) in enumerate(zip(ids, locs, found, strict=True))
+    ]
+
+
+def _late_locations(rows: pl.DataFrame, late: str, timing: Sequence[str]) -> dict[int, list]:
+    """Per row (by position) where a timing requirement failed: its late records."""
+    some = pl.col(late).list.len().fill_null(0) > 0
+    failed = pl.any_horizontal([pl.col(c) for c in timing]).fill_null(False)
+    located = (
+        rows.with_row_index("__i")
+        .filter(some & failed)
+        .select("__i", pl.col(late))
+        .explode(late)
+        .unnest(late)
+        .select("__i", "path", "line", "pointer")
+    )
+    out: dict[int, list] = {}
+    for i, path, line, pointer in located.iter_rows():
+        out.setdefault(i, []).append(Location(path, line, pointer))
     return out
 
 
