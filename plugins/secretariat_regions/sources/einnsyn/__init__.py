@@ -86,16 +86,19 @@ and other files), ``files/meetings`` (``moetemappe*``) or ``files/decisions``
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from secretariat_rules import hookimpl
 from secretariat_rules.exceptions import DataFileError
 from secretariat_rules.i18n.message import msg
-from secretariat_rules.schema.manifest import Manifest
-from secretariat_rules.sources.base import FileProblem, SourceAdapter, SourceOutput
+from secretariat_rules.sources.base import FileProblem, SourceOutput
 from secretariat_rules.sources.confine import is_present
 
-from .mapping import Capture
-from .pages import Page, read_page
+if TYPE_CHECKING:
+    from secretariat_rules.schema.manifest import Manifest
+    from secretariat_rules.sources.base import SourceAdapter
+
+    from .pages import Page
 
 __all__ = ["DIRECTORY", "EinnsynAdapter", "page_files"]
 
@@ -131,6 +134,10 @@ class EinnsynAdapter:
             problem = FileProblem("documents", DIRECTORY, msg("source.einnsyn.not_a_directory"))
             out.problems.append(problem)
             return out
+        # the reading modules are imported when the directory is there (issue 13)
+        from .mapping import Capture
+        from .pages import read_page
+
         pages: list[Page] = []
         for path in page_files(root):
             try:

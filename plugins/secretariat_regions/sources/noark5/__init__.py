@@ -33,31 +33,39 @@ korrespondansepart), ``_pointer`` its path, e.g.
 ``/arkiv/arkivdel[1]/klassifikasjonssystem[1]/klasse[2]/mappe[3]/registrering[2]``.
 Security (:mod:`.walk`): streaming lxml, no entities, DTD or network; any DOCTYPE is
 refused. A refused or malformed file is one DAT004 on ``files/documents``; the run goes on.
+
+Registering the adapter imports this module only: the reading modules (:mod:`.records`,
+:mod:`.walk`, :mod:`.schema`; lxml) are imported when an extract is read (issue 13).
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from secretariat_rules import hookimpl
 from secretariat_rules.exceptions import DataFileError
-from secretariat_rules.schema.manifest import Manifest
-from secretariat_rules.sources.base import (
-    FileProblem,
-    ReadOptions,
-    SourceAdapter,
-    SourceNotice,
-    SourceOutput,
-)
+from secretariat_rules.sources.base import FileProblem, SourceOutput
 from secretariat_rules.sources.confine import is_present
 from secretariat_rules.sources.readers import RawTable, read_bytes, read_data_file, relative_path
 
-from . import schema
-from .codes import KINDS
-from .records import Records
-from .walk import REFUSED, walk
+if TYPE_CHECKING:
+    from secretariat_rules.schema.manifest import Manifest
+    from secretariat_rules.sources.base import ReadOptions, SourceAdapter, SourceNotice
 
 __all__ = ["COMPANIONS", "FILE_NAMES", "KINDS", "NAMESPACE", "REFUSED", "Noark5Adapter"]
+
+_LAZY = {"KINDS": ".codes", "REFUSED": ".walk"}
+"""Names re-exported from the reading modules, imported on first use (PEP 562)."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(module, __name__), name)
+
 
 NAMESPACE = "http://www.arkivverket.no/standarder/noark5/arkivstruktur"
 FILE_NAMES = ("arkivstruktur.xml", "content/arkivstruktur.xml")
@@ -98,6 +106,9 @@ class Noark5Adapter:
         for name in COMPANIONS:
             if path.parent == root and is_present(root / name):
                 out.claimed.add(name)
+        from .records import Records
+        from .walk import walk
+
         rel = relative_path(path, root)
         try:
             data = read_data_file(path, root)
@@ -115,6 +126,8 @@ class Noark5Adapter:
 
 
 def _schema_notices(path: Path, root: Path, rel: str, data: bytes) -> list[SourceNotice]:
+    from . import schema
+
     companion = path.parent / "arkivuttrekk.xml"
     arkivuttrekk = None
     if is_present(companion):
@@ -134,6 +147,9 @@ def read_extract(
     :raises DataFileError: the file is unreadable, malformed, not an arkivstruktur, or
         declares a DOCTYPE or entities.
     """
+    from .records import Records
+    from .walk import walk
+
     if data is None:
         data = read_bytes(path, rel)
     records = Records(rel, manifest)
