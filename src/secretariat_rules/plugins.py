@@ -130,6 +130,7 @@ def _load_entry_points(pm: PluginManager) -> None:
     than a silent choice; a module already registered (given with ``-p`` too) is skipped.
     """
     entry_points = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+    labels: dict[str, tuple[str | None, str | None]] = {}
     for ep in sorted(entry_points, key=lambda e: (e.name, e.value)):
         if pm.is_blocked(ep.name):
             continue
@@ -158,12 +159,22 @@ def _load_entry_points(pm: PluginManager) -> None:
                 msg("error.plugin.entry_point_invalid", label=label, error=str(exc))
             ) from exc
         pm.plugin_info[ep.name] = PluginInfo(
-            ep.name,
-            ep.value,
-            "entry point",
-            dist.name if dist is not None else None,
-            dist.version if dist is not None else None,
+            ep.name, ep.value, "entry point", *_distribution_label(dist, labels)
         )
+
+
+def _distribution_label(
+    dist: importlib.metadata.Distribution | None, seen: dict[str, tuple[str | None, str | None]]
+) -> tuple[str | None, str | None]:
+    """A distribution's name and version, its metadata parsed once for all its entry
+    points (``dist.name`` and ``dist.version`` each parse the whole file again)."""
+    if dist is None:
+        return None, None
+    key = str(getattr(dist, "_path", id(dist)))
+    if key not in seen:
+        metadata = dist.metadata
+        seen[key] = (metadata["Name"], metadata["Version"])
+    return seen[key]
 
 
 @dataclass
