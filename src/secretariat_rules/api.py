@@ -106,6 +106,7 @@ def load_dataset(
         notices.extend(output.notices)
         if output.inventory is not None:
             inventory.append(output.inventory)
+        del output  # build_dataset frees each raw table once typed: hold none here
     claimed.update(p.path.split("/", 1)[0] for p in problems)
     claimed.update(t.path.split("/", 1)[0] for t in tables)
     if manifest.ruleset and _is_path(manifest.ruleset):

@@ -21,7 +21,7 @@ the assembly (:func:`build_dataset`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,9 @@ import polars as pl
 
 from .dataset_links import (
     PROVENANCE,
+    dangling_references,
     dedupe,
+    id_series,
     locations_of,
     prune,
     prune_all,
@@ -263,6 +265,9 @@ def build_dataset(
     source adapters read for the same collection are still typed and checked. Each file
     in ``unrecognised`` is one DAT005 warning on ``files/NAME``; source notices are
     DAT006–DAT008 findings, one per rule and subject (:func:`notice_findings`).
+
+    ``tables`` is consumed (emptied), so that each collection's raw frames can be freed
+    as soon as it is typed.
     """
     issues = file_problem_findings(problems)
     for item in unrecognised:
@@ -272,6 +277,7 @@ def build_dataset(
     by_collection: dict[str, list[RawTable]] = defaultdict(list)
     for table in tables:
         by_collection[table.collection].append(table)
+    tables.clear()  # consumed: a collection's raw frames are freed once it is typed
 
     frames = manifest_frames(manifest, index)
     fields: dict[str, tuple[FieldSpec, ...]] = dict(MANIFEST_FIELDS)
@@ -280,14 +286,16 @@ def build_dataset(
         "bodies": {b.id for b in manifest.bodies},
     }
     for collection in COLLECTION_MODELS:
-        typed, used_ids, typing_issues = type_collection(collection, by_collection[collection])
+        raw = by_collection.pop(collection, [])
+        typed, used_ids, typing_issues = type_collection(collection, raw)
+        del raw
         issues.extend(typing_issues)
         frames[collection] = typed
         fields[collection] = COLLECTION_FIELDS[collection]
         known[collection] = used_ids
 
     guess = reference_guesser(manifest.parties, manifest.bodies, known)
-    kept = {name: frame.get_column("id") for name, frame in frames.items() if "id" in frame.columns}
+    targets = _Targets(known)
     linked = [*COLLECTION_MODELS, "secretariat"]
     # a reference into a collection with an unreadable file (DAT004) may name a record of
     # that file: not DAT003 (one finding naming the file, not one per reference); the
@@ -295,10 +303,29 @@ def build_dataset(
     unreadable = {p.collection for p in problems}
     for name in linked:
         checked = tuple(s for s in fields[name] if s.ref not in unreadable)
-        frames[name], dangling = resolve_references(name, frames[name], checked, known, kept, guess)
+        dangling = dangling_references(name, frames[name], checked, targets, guess)
         issues.extend((DataRuleId.DAT003, f) for f in dangling)
     frames = prune_all(frames, fields, linked)
     return Dataset(root, manifest, index, frames, fields, issues, inventory=list(inventory))
+
+
+class _Targets(Mapping[str, pl.Series]):
+    """The ids of ``known`` as Series, each made once, when a reference first asks."""
+
+    def __init__(self, known: Mapping[str, set[str]]) -> None:
+        self.known = known
+        self.series: dict[str, pl.Series] = {}
+
+    def __getitem__(self, name: str) -> pl.Series:
+        if name not in self.series:
+            self.series[name] = id_series(self.known[name])
+        return self.series[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.known)
+
+    def __len__(self) -> int:
+        return len(self.known)
 
 
 def empty_dataset() -> Dataset:

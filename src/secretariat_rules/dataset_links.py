@@ -8,7 +8,8 @@ the provenance columns.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 
 import polars as pl
 
@@ -76,44 +77,58 @@ def dedupe(
     return frame, findings
 
 
-def resolve_references(
+IdSets = Mapping[str, AbstractSet[str] | pl.Series]
+"""Ids per collection: a set, or a Series (membership is all that is asked of them)."""
+
+
+def id_series(ids: AbstractSet[str] | pl.Series) -> pl.Series:
+    """``ids`` as a Utf8 Series (a Series as it is)."""
+    if isinstance(ids, pl.Series):
+        return ids
+    return pl.Series("__id", list(ids), dtype=pl.Utf8)
+
+
+def dangling_references(
     name: str,
     frame: pl.DataFrame,
     specs: tuple[FieldSpec, ...],
-    known: dict[str, set[str]],
-    kept: dict[str, pl.Series],
+    known: IdSets,
     guess: Callable[[str, str], str | None] | None = None,
-) -> tuple[pl.DataFrame, list[RawFinding]]:
-    """A DAT003 finding per reference to nothing; then :func:`prune` the frame against ``kept``.
+) -> list[RawFinding]:
+    """A DAT003 finding per record with a reference that names no id of ``known``.
 
-    ``guess(collection, value)`` names the id a dangling value probably means (``party
-    'Askøy' names no record of parties; did you mean 'askoy'?``).
+    Each reference column is tested against its target's ids in one pass over the frame
+    (polars' hashed membership, a semi-join: no Python objects per row); only the few
+    records with a dangling value are gathered. ``guess(collection, value)`` names the id
+    a dangling value probably means (``party 'Askøy' names no record of parties; did you
+    mean 'askoy'?``); it is asked in record order, then reference order.
     """
     refs = [s for s in specs if s.ref and s.name in frame.columns]
     if not refs or frame.height == 0:
-        return frame, []
-    # each reference column against the ids of its target, as an anti-join: the rows left
-    # are the dangling ones (membership needs no order; sorting millions of ids was slow)
-    columns = [f"__dangling_{i}" for i in range(len(refs))]
-    targets: dict[str, pl.DataFrame] = {}
-    bad_index = pl.DataFrame(schema={"__i": pl.UInt32})
-    dangling = []
-    for spec, column in zip(refs, columns, strict=True):
+        return []
+    targets: dict[str, pl.Series] = {}
+    for spec in refs:
         assert spec.ref is not None
         if spec.ref not in targets:
-            ids = pl.Series("__id", list(known.get(spec.ref, ())), dtype=pl.Utf8)
-            targets[spec.ref] = ids.to_frame()
-        values = frame.select(
-            pl.int_range(pl.len(), dtype=pl.UInt32).alias("__i"),
-            pl.col(spec.name).cast(pl.Utf8).alias(column),
-        ).filter(pl.col(column).is_not_null())
-        missing = values.join(targets[spec.ref], left_on=column, right_on="__id", how="anti")
-        dangling.append(missing)
-        bad_index = pl.concat([bad_index, missing.select("__i")])
-    bad_index = bad_index.unique().sort("__i")
-    for missing in dangling:
-        bad_index = bad_index.join(missing, on="__i", how="left", maintain_order="left")
-    bad = frame[bad_index.get_column("__i")].with_columns(bad_index.get_column(c) for c in columns)
+            targets[spec.ref] = id_series(known.get(spec.ref, frozenset()))
+    columns = [f"__dangling_{i}" for i in range(len(refs))]
+    value = [pl.col(s.name).cast(pl.Utf8) for s in refs]
+    flags = [
+        (v.is_not_null() & ~v.is_in(targets[s.ref].implode())).alias(c)  # type: ignore[index]
+        for s, v, c in zip(refs, value, columns, strict=True)
+    ]
+    found = (
+        frame.lazy()
+        .select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("__i"), *flags)
+        .filter(pl.any_horizontal(columns))
+        .collect()
+    )
+    if found.height == 0:
+        return []
+    bad = frame[found.get_column("__i")]
+    bad = bad.with_columns(
+        pl.when(found.get_column(c)).then(v).alias(c) for v, c in zip(value, columns, strict=True)
+    )
     hints: dict[tuple[str, str], str | None] = {}
 
     def reason(spec: FieldSpec, value: str) -> Msg:
@@ -127,7 +142,7 @@ def resolve_references(
             )
         return msg("data.dangling", field=spec.name, value=value, ref=spec.ref)
 
-    findings = [
+    return [
         RawFinding(
             Subject(name, sid),
             tuple(reason(s, v) for s, v in zip(refs, values, strict=True) if v is not None),
@@ -137,17 +152,29 @@ def resolve_references(
             subject_ids(name, bad), locations_of(bad), bad.select(columns).rows(), strict=True
         )
     ]
-    return prune(frame, specs, kept), findings
+
+
+def resolve_references(
+    name: str,
+    frame: pl.DataFrame,
+    specs: tuple[FieldSpec, ...],
+    known: IdSets,
+    kept: dict[str, pl.Series],
+    guess: Callable[[str, str], str | None] | None = None,
+) -> tuple[pl.DataFrame, list[RawFinding]]:
+    """:func:`dangling_references`, then :func:`prune` the frame against ``kept``."""
+    return prune(frame, specs, kept), dangling_references(name, frame, specs, known, guess)
 
 
 def prune(
-    frame: pl.DataFrame, specs: tuple[FieldSpec, ...], kept: dict[str, pl.Series]
+    frame: pl.DataFrame, specs: tuple[FieldSpec, ...], kept: Mapping[str, pl.Series]
 ) -> pl.DataFrame:
     """Leave out records whose required reference names no kept record; null the others.
 
     A *required* reference to a record that takes no part (it does not exist, failed
     DAT001, or does not exist yet as of ``as_of``) leaves the record out, like a DAT001
-    record; an *optional* one counts as absent.
+    record; an *optional* one counts as absent. A frame with nothing to leave out or null
+    is returned as it is (no copy: it keeps its chunks).
     """
     refs = [s for s in specs if s.ref and s.name in frame.columns]
     if not refs or frame.height == 0:
@@ -160,10 +187,20 @@ def prune(
 
     required = [kept_ids(s) | pl.col(s.name).is_null() for s in refs if s.required]
     if required:
-        frame = frame.filter(pl.all_horizontal(required))
+        keep = frame.select(pl.all_horizontal(required)).to_series()
+        if not keep.all():
+            frame = frame.filter(keep)
     optional = [s for s in refs if not s.required]
+    if not optional or frame.height == 0:
+        return frame
+    outside = frame.select(
+        (pl.col(s.name).is_not_null() & ~kept_ids(s)).any().alias(s.name) for s in optional
+    ).row(0)
+    nulled = [s for s, out in zip(optional, outside, strict=True) if out]
+    if not nulled:
+        return frame
     return frame.with_columns(
-        pl.when(kept_ids(s)).then(pl.col(s.name)).otherwise(None).alias(s.name) for s in optional
+        pl.when(kept_ids(s)).then(pl.col(s.name)).otherwise(None).alias(s.name) for s in nulled
     )
 
 
@@ -173,15 +210,24 @@ def prune_all(
     """:func:`prune` the named frames until no record is left out any more.
 
     Leaving a record out can leave out those that require it (a follow-up of a decision
-    that takes no part), so this repeats until nothing changes.
+    that takes no part), so this repeats until nothing changes. Each round prunes against
+    the ids at its start; after the first, only the frames that refer to a frame that
+    lost records in the round before (pruning again against unchanged ids changes
+    nothing).
     """
     frames = dict(frames)
-    while True:
+    targets = {
+        name: {s.ref for s in fields[name] if s.ref and s.name in frames[name].columns}
+        for name in names
+    }
+    pending = list(names)
+    while pending:
         kept = {n: f.get_column("id") for n, f in frames.items() if "id" in f.columns}
-        changed = False
-        for name in names:
+        changed = set()
+        for name in pending:
             before = frames[name].height
             frames[name] = prune(frames[name], fields[name], kept)
-            changed = changed or frames[name].height != before
-        if not changed:
-            return frames
+            if frames[name].height != before:
+                changed.add(name)
+        pending = [name for name in names if targets[name] & changed]
+    return frames
