@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
+import pickle
 from typing import Any
 
 import pytest
@@ -22,6 +24,7 @@ from secretariat_rules.findings import (
     finding_order,
     fingerprint,
     fingerprinter,
+    new_finding,
 )
 from secretariat_rules.i18n.message import msg
 from secretariat_rules.reporters.json import _summary
@@ -89,6 +92,18 @@ def test_fingerprint_is_rule_subject_region_hashed() -> None:
     assert fingerprinter("SEK025", "nordfjord")("documents/D1") == expected
     other = hashlib.sha256("SEK008\x1fdocuments/Ø 1\x1ftromsø".encode()).hexdigest()[:16]
     assert fingerprint("SEK008", Subject("documents", "Ø 1"), "tromsø") == other
+
+
+def test_new_finding_is_the_dataclass_s_instance() -> None:
+    values = ("SEK025", "n", Severity.ERROR, "7a", "7", D1, "m", (A, B), "f")
+    made, fast = Finding(*values), new_finding(*values)
+    assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
+    assert vars(fast) == vars(made) and list(vars(fast)) == list(vars(made))
+    assert dataclasses.asdict(fast) == dataclasses.asdict(made)
+    assert pickle.loads(pickle.dumps(fast)) == made
+    assert dataclasses.replace(fast, waived=True) == dataclasses.replace(made, waived=True)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.rule = "x"  # type: ignore[misc]
 
 
 def _finding(rule: str, subject: Subject, severity: Severity, waived: bool = False) -> Finding:

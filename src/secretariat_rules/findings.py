@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from enum import IntEnum, StrEnum
 from operator import attrgetter
 
@@ -148,6 +148,40 @@ class Finding:
     @property
     def sort_key(self) -> tuple[str, str, str]:
         return finding_order(self)
+
+
+_FINDING_DEFAULTS = {f.name: f.default for f in fields(Finding) if f.default is not MISSING}
+
+
+def new_finding(
+    rule: str,
+    name: str,
+    severity: Severity,
+    clause: str,
+    section: str,
+    subject: Subject,
+    message: str,
+    locations: tuple[Location, ...],
+    fingerprint: str,
+) -> Finding:
+    """``Finding(rule, ..., fingerprint)`` with the other fields at their defaults, for a
+    loop making thousands: the instance's fields set at once, not one frozen-dataclass
+    ``object.__setattr__`` each (1.9 against 0.5 µs)."""
+    finding = object.__new__(Finding)
+    values = {
+        "rule": rule,
+        "name": name,
+        "severity": severity,
+        "clause": clause,
+        "section": section,
+        "subject": subject,
+        "message": message,
+        "locations": locations,
+        "fingerprint": fingerprint,
+        **_FINDING_DEFAULTS,
+    }
+    object.__setattr__(finding, "__dict__", values)
+    return finding
 
 
 finding_order: Callable[[Finding], tuple[str, str, str]] = attrgetter(

@@ -32,6 +32,7 @@ from ..findings import (
     Subject,
     finding_order,
     fingerprinter,
+    new_finding,
 )
 from ..i18n.catalog import t
 from ..i18n.message import Text, msg, render_text
@@ -313,7 +314,7 @@ def _findings(rule: RuleRun, merged: list[RawFinding], lang: str, region: str) -
         subject = finding.subject
         text = str(subject)
         findings.append(
-            Finding(
+            new_finding(
                 rule_id,
                 name,
                 severity,
