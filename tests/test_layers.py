@@ -138,6 +138,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "report_schema",
             "crashes",
             "waiver_status",
+            "cycles",
         ),
     ),
 )
@@ -155,6 +156,7 @@ REPORTER_READS = (
     "markers",
     "version",
     "waiver_status",
+    "cycles",
 )
 """What a reporter may import besides ``reporters.*`` (module prefixes)."""
 
