@@ -61,7 +61,8 @@ def indented_json(payload: Any, *, exact: bool = False) -> str:
     """
     if not exact:
         try:
-            return orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode() + "\n"
+            indented = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+            return orjson.dumps(payload, option=indented).decode()
         except (orjson.JSONEncodeError, TypeError):
             pass
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
