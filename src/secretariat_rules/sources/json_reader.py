@@ -198,7 +198,7 @@ _ESCAPED_QUOTE = re.compile(rb'\\+"')
 def _string_count(data: bytes) -> int:
     """How many JSON strings ``data`` (valid JSON) holds: its unescaped quotes, halved."""
     quotes = data.count(b'"')
-    if b'\\"' in data:
+    if data.find(b"\\") >= 0 and b'\\"' in data:  # one byte is found faster than two
         quotes -= sum(len(m.group()) % 2 == 0 for m in _ESCAPED_QUOTE.finditer(data))
     return quotes // 2
 
