@@ -177,3 +177,67 @@ def test_an_aggregate_by_key_and_per_row_agree(ds: Dataset, how: str, expected: 
             values = values.dt.strftime("%Y-%m-%d %H:%M")
         got.append(values.to_list())
     assert got == [expected, expected]
+
+
+@pytest.fixture(scope="module")
+def ties(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """A late member sent twice at its first time, a member outside the universe first,
+    a document whose only sending is to a member outside the universe."""
+    root = write_repo(
+        Path(tmp_path_factory.mktemp("ties")) / "repo",
+        documents=[doc("D1"), doc("D2"), doc("D3")],
+        distributions=[
+            sent("D1", "bergen", "2024-03-01 10:00"),
+            sent("D1", "svv", "2024-03-04 09:00"),  # line 3: the first of two at 09:00
+            sent("D1", "svv", "2024-03-04 09:00"),
+            sent("D1", "vlfk", "2024-03-03 09:00"),
+            sent("D2", "svv", "2024-03-01 08:00"),
+            sent("D2", "bergen", "2024-03-02 09:00"),
+            sent("D3", "svv", "2024-03-09 09:00"),
+        ],
+    )
+    return load_dataset(root)
+
+
+def test_covers_by_key_and_per_row_agree_on_ties_and_universe(ties: Dataset) -> None:
+    c = compiler()
+    got = []
+    not_svv = {"field": "id", "ne": "svv"}
+    for universe_where in ([not_svv], [not_svv, {"outer": "id", "present": True}]):
+        condition = covers(universe_where)
+        frame = prepare(c, Frame.of(ties, "documents"), [condition])
+        got.append(frame.df.sort("id").select(COLUMNS).to_dicts())
+    by_key, per_row = got
+    assert by_key == per_row
+    # the universe of the first excludes svv: D2 and D3 are judged without it
+    assert by_key[0]["late"] == ["vlfk"]
+    assert by_key[1]["late"] == ["bergen"]
+    assert by_key[2]["missing"] == ["bergen", "vlfk"]
+    everyone = covered_rows(ties, covers([]))
+    assert everyone[0]["late_locations"] == [
+        {"path": "distributions.csv", "line": 3, "pointer": None},
+        {"path": "distributions.csv", "line": 5, "pointer": None},
+    ]
+    assert everyone == covered_rows(ties, covers([{"outer": "id", "present": True}]))
+
+
+def covered_rows(ds: Dataset, condition: Any) -> list[dict[str, Any]]:
+    frame = prepare(compiler(), Frame.of(ds, "documents"), [condition])
+    return frame.df.sort("id").select(COLUMNS).to_dicts()
+
+
+def test_two_coverages_of_one_frame_name_their_columns_as_joins_do(ds: Dataset) -> None:
+    c = compiler()
+    got = []
+    for universe_where in ([], [{"outer": "id", "present": True}]):
+        first = covers(universe_where)
+        spec = first.covers.model_dump(by_alias=True, exclude_none=True)
+        second = cond({"covers": {**spec, "within_hours": 1}})
+        frame = prepare(c, Frame.of(ds, "documents"), [first, second])
+        df = frame.df.sort("id").drop("_rid")
+        # the computed columns are named after their specs, which differ: by position
+        got.append(df.rename({c: f"__{i}" for i, c in enumerate(df.columns) if c[:2] == "__"}))
+    by_key, per_row = got
+    assert "late_sent_right" in by_key.columns
+    assert by_key.columns == per_row.columns
+    assert by_key.to_dicts() == per_row.to_dicts()

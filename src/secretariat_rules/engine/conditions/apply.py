@@ -279,13 +279,15 @@ def _firsts(got: pl.DataFrame, by: str) -> pl.DataFrame:
     return pl.concat([once, more])
 
 
-def _late(compiler: Compiler, spec: CoversSpec, got: pl.DataFrame, by: str) -> pl.DataFrame:
+def _late(
+    compiler: Compiler, spec: CoversSpec, got: pl.LazyFrame, by: str = "__key"
+) -> pl.LazyFrame:
     """Per ``by``: the late members, their first times (``late_sent``) and their records
     (``late_locations``); ``got`` holds the first times of the members of the universe,
     ``__first`` the first time of all."""
     hours = compiler.scope.number(spec.within_hours or 0)
     late = got.filter(pl.col("__time") > pl.col("__first") + pl.duration(hours=hours))
-    shown = "%Y-%m-%d" if late.schema["__time"] == pl.Date else "%Y-%m-%d %H:%M"
+    shown = "%Y-%m-%d" if late.collect_schema()["__time"] == pl.Date else "%Y-%m-%d %H:%M"
     late = late.sort("__member").with_columns(
         (pl.col("__member") + " " + pl.col("__time").dt.strftime(shown)).alias("__sent"),
         pl.struct(
@@ -326,18 +328,23 @@ def _coverage_by_key(compiler: Compiler, frame: Frame, spec: CoversSpec) -> pl.D
     """The frame with the coverage columns, or None when the universe or the related
     records depend on the outer row.
 
-    Shaped like a hand-written query: the related records grouped by (key, member) to
-    each member's first record, those by key to the members reached and the first time;
-    the members missing are the universe's less those reached (no rows × universe cross
-    join), the late ones one filter on the first times.
+    One lazy plan shaped like a hand-written query: the related records grouped by
+    (key, member) to each member's first time, those by key to the number of members
+    reached, the first time and the last member's first time. The members missing are
+    the universe's less those reached, listed only for the keys that reached fewer than
+    all (no rows × universe cross join); the late ones are looked for only in the keys
+    whose last member came late, and only their records are read for provenance.
+    Collected with polars' default engine, which streams the group-bys.
     """
-    if spec.key not in frame.ds.frame(spec.collection).columns:
+    records = frame.ds.frame(spec.collection)
+    if spec.key not in records.columns:
         return None
     universe = _alone(compiler, frame, spec.universe.collection, spec.universe.where)
     key = frame.resolve(spec.outer_key)
-    # only the records of the keys of these rows
-    keys = pl.col(spec.key).is_in(frame.df.get_column(key).unique().implode())
-    inner = _alone(compiler, frame, spec.collection, spec.where, keys)
+    keys = frame.df.get_column(key).unique().implode() if spec.where else None
+    # with conditions on them, only the records of the keys of these rows are prepared
+    rows = None if keys is None else pl.col(spec.key).is_in(keys)
+    inner = _alone(compiler, frame, spec.collection, spec.where, rows)
     if universe is None or inner is None:
         return None
     universe = prepare(compiler, universe, paths=[spec.universe.field])
@@ -346,42 +353,93 @@ def _coverage_by_key(compiler: Compiler, frame: Frame, spec: CoversSpec) -> pl.D
         return None
     cols = [pl.col(spec.key).alias("__key"), pl.col(spec.member).alias("__member")]
     if spec.time:
-        cols += [pl.col(spec.time).alias("__time"), *_provenance(inner.df)]
-    got = inner.df.select(cols).filter(pl.col("__key").is_not_null())
-    got = _firsts(got, "__key") if spec.time else got.unique()
-    wanted = got.filter(pl.col("__member").is_in(members.implode()))
+        cols.append(pl.col(spec.time).alias("__time"))
+    related_ = inner.df.lazy().select(cols).filter(pl.col("__key").is_not_null())
+    if spec.time:
+        firsts = related_.group_by("__key", "__member").agg(pl.col("__time").min())
+    else:
+        firsts = related_.unique()
+    # read by several parts of the plan: computed once (polars would compute it per part)
+    firsts = firsts.collect().lazy()
+    universal = pl.col("__member").is_in(members.implode())
+    wanted = firsts.filter(universal)
+    # per key: the members of the universe reached, the first time of all, and the last
+    # of the universe's members' first times (some member is late only if that is)
+    # (plain aggregations of computed columns: polars' fast path, not filters per group)
+    marked = firsts.with_columns(universal.alias("__u"))
+    per_key = [pl.col("__u").sum().alias("__n")]
+    if _timed(spec):
+        marked = marked.with_columns(pl.when("__u").then("__time").alias("__utime"))
+        per_key += [
+            pl.col("__time").min().alias("__first"),
+            pl.col("__utime").max().alias("__last"),
+        ]
+    reached = marked.group_by("__key").agg(per_key).filter(pl.col("__n") > 0)
     missing_name = derived_name("missing", spec)
+    everyone = pl.LazyFrame([pl.Series(missing_name, [members], pl.List(members.dtype))])
     # the keys some member is missing from: those that reached fewer than all, and
     # those of these rows that reached none (a null key reaches none)
-    reached = wanted.group_by("__key").agg(pl.col("__member").alias("__reached"))
-    everyone = pl.DataFrame([pl.Series(missing_name, [members], pl.List(members.dtype))])
+    fewer = reached.filter(pl.col("__n") < members.len()).select("__key")
     short = (
-        reached.filter(pl.col("__reached").list.len() < members.len())
+        wanted.join(fewer, on="__key", how="semi")
+        .group_by("__key")
+        .agg(pl.col("__member").alias("__reached"))
         .join(everyone, how="cross")
         .select(
             "__key",
             pl.col(missing_name).list.set_difference(pl.col("__reached")).list.sort(),
         )
     )
+    keyed = frame.df.lazy().select(pl.col(key).alias("__key"))
     unseen = (
-        frame.df.select(pl.col(key).alias("__key"))
-        .unique()
+        keyed.unique()
         .join(reached, on="__key", how="anti")
         .join(everyone if members.len() else everyone.clear(), how="cross")
     )
-    df = frame.df.join(
+    added = keyed.join(
         pl.concat([short, unseen]),
-        left_on=key,
-        right_on="__key",
+        on="__key",
         how="left",
         maintain_order="left",
         nulls_equal=True,
     )
     if _timed(spec):
-        first = got.group_by("__key").agg(pl.col("__time").min().alias("__first"))
-        late = _late(compiler, spec, wanted.join(first, on="__key"), "__key")
-        df = df.join(late, left_on=key, right_on="__key", how="left", maintain_order="left")
-    return df.drop("__key", strict=False)
+        hours = pl.duration(hours=compiler.scope.number(spec.within_hours or 0))
+        late_keys = reached.filter(pl.col("__last") > pl.col("__first") + hours)
+        pairs = wanted.join(late_keys.select("__key", "__first"), on="__key").filter(
+            pl.col("__time") > pl.col("__first") + hours
+        )
+        late = _late(compiler, spec, _late_records(spec, inner.df, pairs))
+        added = added.join(late, on="__key", how="left", maintain_order="left")
+    return _beside(frame.df, added.collect().drop("__key"))
+
+
+def _beside(df: pl.DataFrame, added: pl.DataFrame) -> pl.DataFrame:
+    """``added`` (one row per row of ``df``) as more columns of ``df``; a name ``df``
+    has already gets the suffix ``_right``, as a join gives it."""
+    clash = {c: f"{c}_right" for c in added.columns if c in df.columns}
+    return df.hstack((added.rename(clash) if clash else added).get_columns())
+
+
+def _late_records(spec: CoversSpec, records: pl.DataFrame, pairs: pl.LazyFrame) -> pl.LazyFrame:
+    """The late (key, member) ``pairs`` (their first times, and the key's ``__first``)
+    with the provenance of each one's first record: earliest time, then file, then line,
+    then position among the records."""
+    on = ["__key", "__member", "__time"]
+    located = (
+        records.lazy()
+        .select(
+            pl.col(spec.key).alias("__key"),
+            pl.col(spec.member).alias("__member"),
+            pl.col(str(spec.time)).alias("__time"),
+            *_provenance(records),
+            pl.int_range(pl.len()).alias("__position"),
+        )
+        .join(pairs, on=on, how="inner")
+        .sort("__file", "__line", "__position", nulls_last=True)
+        .unique(["__key", "__member"], keep="first", maintain_order=True)
+    )
+    return located.drop("__position")
 
 
 def _coverage_correlated(compiler: Compiler, frame: Frame, spec: CoversSpec) -> pl.DataFrame:
@@ -411,7 +469,8 @@ def _coverage_correlated(compiler: Compiler, frame: Frame, spec: CoversSpec) -> 
     if _timed(spec):
         first = got.group_by("_rid").agg(pl.col("__time").min().alias("__first"))
         reached = got.join(wanted, on=["_rid", "__member"], how="semi").join(first, on="_rid")
-        df = df.join(_late(compiler, spec, reached, "_rid"), on="_rid", how="left")
+        late = _late(compiler, spec, reached.lazy(), "_rid").collect()
+        df = df.join(late, on="_rid", how="left")
     return df
 
 
