@@ -208,14 +208,22 @@ def _aggregate_by_key(
     inner = inner.filter(compiler.all_of(inner, spec.where)) if spec.where else inner
     right = list(spec.match)
     renamed = {key: f"__key{i}" for i, key in enumerate(right)}
-    grouped = inner.df.group_by(right).agg(_agg(inner, how, fields, name)).rename(renamed)
-    return frame.df.join(
-        grouped,
-        left_on=left,
-        right_on=list(renamed.values()),
-        how="left",
-        maintain_order="left",
-    ).drop(list(renamed.values()), strict=False)
+    # lazy: polars' default engine streams the group-by; only the keys are joined
+    grouped = inner.df.lazy().group_by(right).agg(_agg(inner, how, fields, name)).rename(renamed)
+    added = (
+        frame.df.lazy()
+        .select(*dict.fromkeys(left))
+        .join(
+            grouped,
+            left_on=left,
+            right_on=list(renamed.values()),
+            how="left",
+            maintain_order="left",
+        )
+        .select(name)
+        .collect()
+    )
+    return _beside(frame.df, added)
 
 
 def probe(compiler: Compiler, frame: Frame, cond: Compare, name: str) -> Frame:
