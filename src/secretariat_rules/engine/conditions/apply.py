@@ -367,7 +367,8 @@ def _coverage_by_key(compiler: Compiler, frame: Frame, spec: CoversSpec) -> pl.D
         firsts = related_.group_by("__key", "__member").agg(pl.col("__time").min())
     else:
         firsts = related_.unique()
-    # read by several parts of the plan: computed once (polars would compute it per part)
+    # read by several parts of the plan: computed once (polars would compute it per part,
+    # as it would ``reached`` below)
     firsts = firsts.collect().lazy()
     universal = pl.col("__member").is_in(members.implode())
     wanted = firsts.filter(universal)
@@ -382,7 +383,7 @@ def _coverage_by_key(compiler: Compiler, frame: Frame, spec: CoversSpec) -> pl.D
             pl.col("__time").min().alias("__first"),
             pl.col("__utime").max().alias("__last"),
         ]
-    reached = marked.group_by("__key").agg(per_key).filter(pl.col("__n") > 0)
+    reached = marked.group_by("__key").agg(per_key).filter(pl.col("__n") > 0).collect().lazy()
     missing_name = derived_name("missing", spec)
     everyone = pl.LazyFrame([pl.Series(missing_name, [members], pl.List(members.dtype))])
     # the keys some member is missing from: those that reached fewer than all, and
