@@ -12,7 +12,7 @@ import pytest
 
 from secretariat_rules.cycles import no_cycle_collection
 from secretariat_rules.engine.runner import merge
-from secretariat_rules.engine.templates import render, subject_renderer
+from secretariat_rules.engine.templates import format_value, render, subject_renderer
 from secretariat_rules.findings import (
     SEVERITY_LABELS,
     Finding,
@@ -143,3 +143,14 @@ def test_cycle_collection_is_paused_and_restored(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+class Text(str):
+    """A text subclass: not the exact-``str`` shortcut of :func:`format_value`."""
+
+
+@pytest.mark.parametrize("value", ["", "D1", "æ {x}", Text("sub"), 1234, None, True, 2.5])
+def test_format_value_of_text_is_the_text(value: Any) -> None:
+    expected = str(value) if isinstance(value, str) else format_value(value, "nb")
+    assert format_value(value, "nb") == expected
+    assert type(format_value(value, "nb")) is str

@@ -20,6 +20,8 @@ def placeholders(template: str) -> list[str]:
 
 def format_value(value: Any, lang: str) -> str:
     """A value as a reader expects it: ISO dates, grouped amounts, lists joined."""
+    if type(value) is str:  # the common case, first
+        return value
     if value is None:
         return t("value.missing", lang if lang in MESSAGES else "en")
     if isinstance(value, bool):
