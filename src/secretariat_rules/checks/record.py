@@ -86,7 +86,7 @@ class RecordCheck:
             ctx.template_extras(),
             location,
         )
-        evaluated = frame.df.filter(pl.col("__due")).height
+        evaluated = int(frame.df.get_column("__due").sum())
         return CheckOutput(findings, evaluated)
 
 
