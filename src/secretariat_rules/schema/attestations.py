@@ -51,7 +51,7 @@ _NORWEGIAN_ANSWERS = {"ja": "yes", "delvis": "partly", "nei": "no"}
 class Attestation(BaseModel):
     """One answer to one attested clause."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     item: str = Field(
         pattern=ITEM_PATTERN, description="rule id of the attested clause, e.g. SEK101"
@@ -96,6 +96,8 @@ class Attestation(BaseModel):
 
 class AttestationsFile(RootModel[list[Attestation]]):
     """The whole ``attestations.yaml``: a list of answers."""
+
+    model_config = ConfigDict(defer_build=True)
 
 
 @dataclass(frozen=True)

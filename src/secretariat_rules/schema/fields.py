@@ -65,7 +65,7 @@ YearOrTertial = Annotated[str, Kind("period"), Field(pattern=rf"^{_YEAR}(-T[123]
 class Record(BaseModel):
     """Base of every collection model: unknown fields are reported, values are strict."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ class Waiver(BaseModel):
     """One waiver: a rule and a subject (or glob pattern), why, who approved it, until when;
     optionally the approving decision's case number and the waiver's owner."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     rule: str = Field(pattern=RULE_ID, description="rule id, e.g. SEK019")
     subject: str = Field(
@@ -67,3 +67,5 @@ class Waiver(BaseModel):
 
 class WaiverFile(RootModel[list[Waiver]]):
     """``waivers.yaml``: a list of waivers."""
+
+    model_config = ConfigDict(defer_build=True)
