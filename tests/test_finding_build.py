@@ -5,8 +5,11 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
+import json
 import pickle
+from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -27,7 +30,9 @@ from secretariat_rules.findings import (
     new_finding,
 )
 from secretariat_rules.i18n.message import msg
-from secretariat_rules.reporters.json import _summary
+from secretariat_rules.reporters import sarif as sarif_reporter
+from secretariat_rules.reporters.base import ReportOptions
+from secretariat_rules.reporters.json import _summary, holds_float
 
 
 def general_merge(raw: list[RawFinding]) -> list[RawFinding]:
@@ -154,3 +159,42 @@ def test_format_value_of_text_is_the_text(value: Any) -> None:
     expected = str(value) if isinstance(value, str) else format_value(value, "nb")
     assert format_value(value, "nb") == expected
     assert type(format_value(value, "nb")) is str
+
+
+def _old_artifact(path: str) -> dict[str, Any]:
+    """The SARIF ``artifactLocation`` as worked out per location before the cache."""
+    if Path(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    posix = PurePosixPath(path.replace("\\", "/")).as_posix()
+    return {"uri": quote(posix, safe="/"), "uriBaseId": sarif_reporter.DATA_ROOT}
+
+
+@pytest.mark.parametrize(
+    "path", ["documents.csv", "sub\\dir/æ ø.csv", "/abs/x y.csv", "./a//b.csv", "%41.csv"]
+)
+def test_sarif_artifact_is_as_before_and_not_shared(path: str) -> None:
+    first = sarif_reporter._location(Location(path, 3))
+    second = sarif_reporter._location(Location(path, 4))
+    assert first["physicalLocation"]["artifactLocation"] == _old_artifact(path)
+    assert (
+        first["physicalLocation"]["artifactLocation"]
+        is not (second["physicalLocation"]["artifactLocation"])
+    )
+
+
+def test_sarif_text_is_json_dumps_of_its_log() -> None:
+    subject = Subject("documents", 'Ø\u2028 "1"')
+    findings = (
+        Finding("SEK025", "n", Severity.ERROR, "7a", "7", subject, "m æ\n", (A,), "f"),
+        Finding("SEK008", "n", Severity.INFO, "", "1", D1, "", (), "g", waived=True),
+    )
+    result = Result("0", "r", "r", "rs", "2024-01-01", "a", "b", "nb", None, findings, ())
+    text = sarif_reporter.SarifReporter().render([result], ReportOptions())
+    log = json.loads(text)
+    assert not holds_float(log)
+    assert text == json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_holds_float() -> None:
+    assert holds_float({"a": [1, (2, {"b": 1.5})]})
+    assert not holds_float({"a": [1, (2, {"b": "1.5", "c": None, "d": True})]})

@@ -74,16 +74,18 @@ def _has_float(document: dict[str, Any]) -> bool:
     Findings are built here (:func:`_finding`) from texts, integers, booleans and
     ``None`` only, so only the other parts (sources, baseline...) are looked through.
     """
-    return any(_holds_float(value) for key, value in document.items() if key != "findings")
+    return any(holds_float(value) for key, value in document.items() if key != "findings")
 
 
-def _holds_float(value: Any) -> bool:
+def holds_float(value: Any) -> bool:
+    """Whether ``value`` (dicts, lists, tuples and scalars) holds a float anywhere: then
+    :func:`indented_json` needs ``exact=True``."""
     if isinstance(value, float):
         return True
     if isinstance(value, dict):
-        return any(_holds_float(v) for v in value.values())
+        return any(holds_float(v) for v in value.values())
     if isinstance(value, list | tuple):
-        return any(_holds_float(v) for v in value)
+        return any(holds_float(v) for v in value)
     return False
 
 

@@ -31,8 +31,8 @@ subject and fingerprint, ``json.dumps(indent=2)`` with UTF-8 kept as is.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -41,6 +41,7 @@ from ..findings import Finding, Location, Result, RuleOutcome, Severity
 from ..i18n.catalog import section_title, t
 from ..markers import hookimpl
 from .base import Reporter, ReportOptions, repository_path
+from .json import holds_float, indented_json
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -80,7 +81,7 @@ class SarifReporter:
                 for result, run_id in zip(results, ids, strict=True)
             ],
         }
-        return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+        return indented_json(log, exact=holds_float(log))
 
 
 def automation_ids(entries: Sequence[tuple[str, str]]) -> list[str]:
@@ -243,18 +244,22 @@ def _result(finding: Finding, rule_index: int, *, baseline: bool) -> dict[str, A
 def _location(location: Location) -> dict[str, Any]:
     """A ``location``: the artifact URI (relative to ``DATAROOT``, the data repository,
     unless the path is absolute), the line as ``region.startLine`` when known."""
-    if Path(location.path).is_absolute():
-        artifact: dict[str, Any] = {"uri": Path(location.path).as_uri()}
-    else:
-        path = PurePosixPath(location.path.replace("\\", "/")).as_posix()
-        artifact = {"uri": quote(path, safe="/"), "uriBaseId": DATA_ROOT}
-    physical: dict[str, Any] = {"artifactLocation": artifact}
+    physical: dict[str, Any] = {"artifactLocation": dict(_artifact(location.path))}
     if location.line is not None and location.line >= 1:
         physical["region"] = {"startLine": location.line}
     out: dict[str, Any] = {"physicalLocation": physical}
     if location.pointer:
         out["properties"] = {"pointer": location.pointer}
     return out
+
+
+@lru_cache(maxsize=4096)
+def _artifact(path: str) -> dict[str, Any]:
+    """The ``artifactLocation`` of a path (a report's few files, each worked out once)."""
+    if Path(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    posix = PurePosixPath(path.replace("\\", "/")).as_posix()
+    return {"uri": quote(posix, safe="/"), "uriBaseId": DATA_ROOT}
 
 
 @hookimpl
