@@ -59,3 +59,76 @@ def test_the_lazy_map_is_the_commands_own() -> None:
         assert command is not None and command.name == name
         assert command._raw_help == key  # type: ignore[attr-defined]
     assert sorted(main.commands) == sorted(COMMANDS)  # no command outside the map
+
+
+_REGISTRY_PROBE = """
+import json, sys
+from secretariat_rules.plugins import load_registry
+registry = load_registry()
+assert {"einnsyn", "noark5"} <= set(registry.source_adapters), registry.source_adapters
+sys.stderr.write("\\n" + json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_registering_the_region_adapters_imports_no_reading_module() -> None:
+    """The einnsyn and Noark 5 adapters import their mapping, walk and lxml when they read."""
+    done = subprocess.run(
+        [sys.executable, "-c", _REGISTRY_PROBE], capture_output=True, text=True, check=True
+    )
+    modules = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    reading = {
+        "lxml",
+        "secretariat_regions.sources.einnsyn.mapping",
+        "secretariat_regions.sources.einnsyn.pages",
+        "secretariat_regions.sources.noark5.records",
+        "secretariat_regions.sources.noark5.walk",
+        "secretariat_regions.sources.noark5.schema",
+    }
+    assert sorted(reading & modules) == []
+
+
+def test_noark5_re_exports_its_reading_modules_names_lazily() -> None:
+    from secretariat_regions.sources import noark5
+    from secretariat_regions.sources.noark5 import codes, walk
+
+    assert noark5.KINDS is codes.KINDS
+    assert noark5.REFUSED is walk.REFUSED
+    with pytest.raises(AttributeError):
+        noark5.NO_SUCH_NAME  # noqa: B018
+
+
+def test_entry_points_carry_their_distributions_name_and_version() -> None:
+    """One metadata parse per distribution gives what ``dist.name``/``dist.version`` give."""
+    import importlib.metadata
+
+    from secretariat_rules.plugins import ENTRY_POINT_GROUP, load_registry
+
+    expected = {
+        ep.name: (ep.dist.name, ep.dist.version) if ep.dist is not None else (None, None)
+        for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+    }
+    got = {
+        info.name: (info.distribution, info.version)
+        for info in load_registry().plugins
+        if info.origin == "entry point"
+    }
+    assert got == expected and got
+
+
+def test_loading_runs_without_the_gc_then_freezes_and_main_unfreezes() -> None:
+    import gc
+
+    from click.testing import CliRunner
+
+    from secretariat_rules.cli.app import loading
+
+    assert gc.isenabled()
+    with loading():
+        assert not gc.isenabled()
+    try:
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    outcome = CliRunner().invoke(main, ["plugins"])
+    assert outcome.exit_code == 0, outcome.output
+    assert gc.isenabled() and gc.get_freeze_count() == 0
