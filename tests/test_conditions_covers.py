@@ -202,8 +202,9 @@ def ties(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 def test_covers_by_key_and_per_row_agree_on_ties_and_universe(ties: Dataset) -> None:
     c = compiler()
     got = []
-    not_svv = {"field": "id", "ne": "svv"}
-    for universe_where in ([not_svv], [not_svv, {"outer": "id", "present": True}]):
+    not_svv: dict[str, Any] = {"field": "id", "ne": "svv"}
+    wheres: list[list[dict[str, Any]]] = [[not_svv], [not_svv, {"outer": "id", "present": True}]]
+    for universe_where in wheres:
         condition = covers(universe_where)
         frame = prepare(c, Frame.of(ties, "documents"), [condition])
         got.append(frame.df.sort("id").select(COLUMNS).to_dicts())

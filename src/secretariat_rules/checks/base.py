@@ -131,7 +131,7 @@ def applies_expr(
     if when is not None:
         applies = applies & compiler.condition(frame, when).fill_null(False)
     if due is not None:
-        applies = applies & (compiler.date_of(frame, due) <= pl.lit(as_of)).fill_null(False)
+        applies = applies & compiler.due_by(frame, due, as_of).fill_null(False)
     return applies
 
 

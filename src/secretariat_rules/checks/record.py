@@ -28,7 +28,6 @@ Failing: the same archived 2024-03-09 (8 days) gives ``documents/D1`` with that 
 
 from __future__ import annotations
 
-import polars as pl
 from pydantic import Field
 
 from ..engine.conditions import Compare, Compiler, Condition, Frame, Ref, Requirement, prepare
@@ -72,8 +71,7 @@ class RecordCheck:
         frame = prepare(compiler, Frame.of(ctx.dataset, config.collection), where, [config.due])
         scope = compiler.all_of(frame, where)
         if config.due is not None:
-            due = compiler.date_of(frame, config.due)
-            scope = scope & (due <= pl.lit(ctx.as_of)).fill_null(False)
+            scope = scope & compiler.due_by(frame, config.due, ctx.as_of).fill_null(False)
         frame, fails = mark_requirements(compiler, frame.filter(scope), config.require, ctx.as_of)
         location = ctx.dataset.manifest_location(*config.locate) if config.locate else None
         findings = failing_findings(

@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 import polars as pl
 
@@ -111,8 +112,13 @@ class Compiler:
             return left.is_not_null() if cond.present else left.is_null()
         if op == "in_period":
             start, end = self.scope.var("period_start"), self.scope.var("period_end")
-            as_date = _as_date(left, ltype)
-            inside = (as_date >= pl.lit(start)) & (as_date <= pl.lit(end))
+            after = on_day(left, ltype, "ge", start)
+            before = on_day(left, ltype, "le", end)
+            if after is not None and before is not None:
+                inside = after & before
+            else:
+                as_date = _as_date(left, ltype)
+                inside = (as_date >= pl.lit(start)) & (as_date <= pl.lit(end))
             return inside if cond.in_period else ~inside
         if op == "is_date":
             probe = derived_name("probe", cond)
@@ -128,6 +134,11 @@ class Compiler:
             inside = left.is_in(pl.Series(values).implode()) if values else pl.lit(False)
             return pl.when(left.is_null()).then(None).otherwise(inside if op == "in_" else ~inside)
         right, rtype = self.operand(frame, getattr(cond, op), ltype)
+        if rtype == pl.Date:
+            day = self._constant_day(getattr(cond, op))
+            fast = on_day(left, ltype, op, day) if day is not None else None
+            if fast is not None:
+                return fast
         left, right = _align(left, ltype, right, rtype)
         return {
             "eq": left == right,
@@ -182,6 +193,23 @@ class Compiler:
         expr, dtype = self.operand(frame, ref)
         return _as_date(expr, dtype)
 
+    def due_by(self, frame: Frame, ref: Ref, day: dt.date) -> pl.Expr:
+        """Whether the date of ``ref`` (:meth:`date_of`) is on or before ``day``."""
+        expr, dtype = self.operand(frame, ref)
+        fast = on_day(expr, dtype, "le", day)
+        return fast if fast is not None else _as_date(expr, dtype) <= pl.lit(day)
+
+    def _constant_day(self, value: Any) -> dt.date | None:
+        """The date an operand stands for when it is one date for every row: a literal
+        date or a variable holding one, without offsets (else None)."""
+        if isinstance(value, Ref):
+            offsets = (value.plus_days, value.minus_days, value.plus_hours, value.plus_months)
+            if value.var is None or any(o is not None for o in offsets):
+                return None
+            value = self.scope.var(value.var)
+        is_day = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        return value if is_day else None
+
     def _offset(self, expr: pl.Expr, ref: Ref) -> pl.Expr:
         if ref.plus_days is not None:
             expr = expr + pl.duration(days=self.scope.number(ref.plus_days))
@@ -229,9 +257,45 @@ def _is_datetime(dtype: pl.DataType) -> bool:
     return isinstance(dtype, pl.Datetime)
 
 
+OSLO = "Europe/Oslo"
+"""The time zone in which a datetime's date is taken."""
+
+
+def on_day(expr: pl.Expr, dtype: pl.DataType, op: str, day: Any) -> pl.Expr | None:
+    """``expr``'s date in Europe/Oslo compared (``op``: ``eq ne lt le gt ge``) with the
+    date ``day``, for a zoned datetime: as instants against the start of ``day`` and of
+    the next day there, so the column is not converted (the same result, nulls
+    included). None for anything else (a date, a naive datetime, not a date)."""
+    zoned = isinstance(dtype, pl.Datetime) and dtype.time_zone is not None
+    is_day = isinstance(day, dt.date) and not isinstance(day, dt.datetime)
+    if not zoned or not is_day or day >= dt.date.max or op not in _ON_DAY:
+        return None
+    assert isinstance(dtype, pl.Datetime)
+    start, next_day = (_day_starts(d, dtype) for d in (day, day + dt.timedelta(days=1)))
+    return _ON_DAY[op](expr, start, next_day)
+
+
+_ON_DAY = {
+    "eq": lambda x, start, end: (x >= start) & (x < end),
+    "ne": lambda x, start, end: (x < start) | (x >= end),
+    "lt": lambda x, start, end: x < start,
+    "le": lambda x, start, end: x < end,
+    "gt": lambda x, start, end: x >= end,
+    "ge": lambda x, start, end: x >= start,
+}
+
+
+def _day_starts(day: dt.date, dtype: pl.Datetime) -> pl.Expr:
+    """The instant ``day`` begins in Europe/Oslo, as a literal of ``dtype``."""
+    begins = dt.datetime.combine(day, dt.time(0), ZoneInfo(OSLO))
+    utc = begins.astimezone(dt.UTC).replace(tzinfo=None)
+    literal = pl.lit(utc, pl.Datetime(dtype.time_unit)).dt.replace_time_zone("UTC")
+    return literal.dt.convert_time_zone(str(dtype.time_zone))
+
+
 def _as_date(expr: pl.Expr, dtype: pl.DataType) -> pl.Expr:
     if _is_datetime(dtype):
-        return expr.dt.convert_time_zone("Europe/Oslo").dt.date()
+        return expr.dt.convert_time_zone(OSLO).dt.date()
     return expr
 
 
