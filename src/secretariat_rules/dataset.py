@@ -40,7 +40,7 @@ from .dataset_links import (
     resolve_references,
     subject_ids,
 )
-from .dataset_typing import type_collection
+from .dataset_typing import type_collection, type_collections
 from .exceptions import ConditionError
 from .findings import DataRuleId, Location, RawFinding, Subject
 from .i18n.message import Text, msg
@@ -285,10 +285,8 @@ def build_dataset(
         "parties": {p.id for p in manifest.parties},
         "bodies": {b.id for b in manifest.bodies},
     }
-    for collection in COLLECTION_MODELS:
-        raw = by_collection.pop(collection, [])
-        typed, used_ids, typing_issues = type_collection(collection, raw)
-        del raw
+    # the small collections typed together; each table dropped from by_collection when typed
+    for collection, (typed, used_ids, typing_issues) in type_collections(by_collection):
         issues.extend(typing_issues)
         frames[collection] = typed
         fields[collection] = COLLECTION_FIELDS[collection]

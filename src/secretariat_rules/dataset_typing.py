@@ -6,15 +6,19 @@ each value that is not valid for its field (:mod:`.sources.values`), with proven
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 import polars as pl
 
 from .dataset_links import PROVENANCE, dedupe, locations_of, subject_ids
 from .findings import DataRuleId, Location, RawFinding, Subject
 from .i18n.message import Msg, Text, msg
-from .schema.collections import COLLECTION_FIELDS
+from .schema.collections import COLLECTION_FIELDS, COLLECTION_MODELS
 from .schema.fields import FieldSpec
 from .sources.readers import RawTable, row_problems
 from .sources.values import (
@@ -26,7 +30,9 @@ from .sources.values import (
 )
 
 
-def _empty_raw(specs: tuple[FieldSpec, ...]) -> pl.DataFrame:
+@functools.lru_cache(maxsize=64)
+def _empty_raw(specs: tuple[FieldSpec, ...]) -> pl.LazyFrame:
+    """No rows, every column: the first part of each concat (a file may lack columns)."""
     cols = {s.name: pl.Series(s.name, [], pl.Utf8) for s in specs}
     cols.update(
         _line=pl.Series([], dtype=pl.Int64),
@@ -35,20 +41,20 @@ def _empty_raw(specs: tuple[FieldSpec, ...]) -> pl.DataFrame:
         _file=pl.Series([], dtype=pl.Utf8),
         _row=pl.Series([], dtype=pl.Int64),
     )
-    return pl.DataFrame(cols)
+    return pl.DataFrame(cols).lazy()
 
 
-def _prepare(table: RawTable, names: set[str]) -> pl.DataFrame:
-    frame = table.frame
-    for col, dtype in (("_pointer", pl.Utf8), ("_problems", pl.Utf8)):
-        if col not in frame.columns:
-            frame = frame.with_columns(pl.lit(None, dtype).alias(col))
-    frame = frame.with_columns(
+def _prepare(table: RawTable, names: set[str]) -> pl.LazyFrame:
+    """A table's known columns and provenance (``_file``, ``_row``), as a lazy plan."""
+    frame = table.frame.lazy()
+    missing = [c for c in ("_pointer", "_problems") if c not in table.frame.columns]
+    columns = [c for c in (*table.frame.columns, *missing) if c not in ("_file", "_row")]
+    keep = [c for c in columns if c in names or c.startswith("_")]
+    return frame.select(
+        *(pl.col(c) if c not in missing else pl.lit(None, pl.Utf8).alias(c) for c in keep),
         pl.lit(table.path).alias("_file"),
         pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("_row"),
     )
-    keep = [c for c in frame.columns if c in names or c.startswith("_")]
-    return frame.select(keep)
 
 
 MAX_LISTED_COLUMNS = 20
@@ -148,14 +154,17 @@ def _typed(name: str) -> str:
     return f"__typed_{name}"
 
 
+def _condition(i: int) -> str:
+    return f"__check_{i}"
+
+
 @dataclass(frozen=True, eq=False)
 class _Check:
-    """One possible DAT001 problem of a row: when it applies, and its message.
+    """One possible DAT001 problem of a row (its ``__check_N`` column) and its message.
 
     ``echo`` is the value the message quotes (an invalid value), or None (a missing one).
     """
 
-    condition: pl.Expr
     field: str
     echo: pl.Expr | None = None
     expected: Msg | None = None
@@ -166,50 +175,208 @@ class _Check:
         return msg("data.invalid_value", field=self.field, value=echoed, expected=self.expected)
 
 
-def _problem_checks(specs: tuple[FieldSpec, ...]) -> list[_Check]:
-    """Every possible problem of a row besides the reader's own; typed columns must exist."""
+@functools.lru_cache(maxsize=64)
+def _problem_checks(specs: tuple[FieldSpec, ...]) -> tuple[_Check, ...]:
+    """Every possible problem of a row besides the reader's own, in the order of the
+    ``__check_N`` columns :func:`_typed_works` makes: per field, missing (if required),
+    invalid. Built once per schema (the expressions are immutable; building is not free).
+    """
     checks = []
     for spec in specs:
-        raw = pl.col(spec.name)  # already normalized (_typed_columns)
         if spec.required:
-            checks.append(_Check(raw.is_null(), spec.name))
-        invalid = raw.is_not_null() & pl.col(_typed(spec.name)).is_null()
-        checks.append(_Check(invalid, spec.name, printable_expr(raw), expected_text(spec)))
-    return checks
+            checks.append(_Check(spec.name))
+        raw = pl.col(spec.name)  # already normalized (_typed_works)
+        checks.append(_Check(spec.name, printable_expr(raw), expected_text(spec)))
+    return tuple(checks)
+
+
+ENGINE: Literal["in-memory", "streaming"] = "in-memory"
+"""Polars' engine for these plans. Its default (2.x: the streaming one) costs a few
+milliseconds per collect, more than a small repository's whole typing; the in-memory
+engine runs element-wise work over a column's chunks in parallel (:func:`_chunked`)."""
+
+_FLAGS = pl.QueryOptFlags(comm_subexpr_elim=False)
+"""The plans share their sub-plans (``collect_all``); looking for common expressions
+inside them costs more than it saves here."""
+
+SPLIT_ROWS = 50_000
+"""A column of this many rows or more is parsed as at least :data:`SPLIT_PARTS` chunks."""
+
+SPLIT_PARTS = 4
+"""Polars runs an element-wise expression over a column's chunks in parallel; a reader
+may hand over one chunk, so a long column is cut into this many (no copy) first."""
+
+
+def _chunked(column: pl.Series) -> pl.Series:
+    """``column`` as :data:`SPLIT_PARTS` chunks or more, if it has :data:`SPLIT_ROWS` rows."""
+    if column.len() < SPLIT_ROWS or column.n_chunks() >= SPLIT_PARTS:
+        return column
+    size = -(-column.len() // SPLIT_PARTS)
+    return pl.concat([column.slice(i * size, size) for i in range(SPLIT_PARTS)], rechunk=False)
+
+
+def _stacked(columns: list[pl.Series]) -> pl.Series:
+    """The columns one after another, as one ``v`` column (their chunks, not copied)."""
+    if not columns:
+        return pl.Series("v", [], pl.Utf8)
+    return _chunked(pl.concat([c.alias("v") for c in columns], rechunk=False))
+
+
+def _unstacked(column: pl.Series, lengths: list[int]) -> list[pl.Series]:
+    """:func:`_stacked` undone: slices of ``column`` (no copy) of the given lengths."""
+    out = []
+    offset = 0
+    for length in lengths:
+        out.append(column.slice(offset, length))
+        offset += length
+    return out
+
+
+def _parser_key(spec: FieldSpec) -> FieldSpec:
+    """What :func:`parse_expr` reads of ``spec``: fields with one key parse as one column."""
+    return dataclasses.replace(
+        spec,
+        name="v",
+        required=False,
+        ref="ref" if spec.ref is not None else None,
+        default=None,
+        description="",
+    )
+
+
+def _first_stage(text: pl.Series, spec: FieldSpec) -> pl.LazyFrame:
+    """The plan of ``text``'s first parse (``t``) and checks (``absent``, ``invalid``).
+
+    ``text`` is a normalized ``v`` column. A kind with a fast path (:func:`fast_parse_stages`)
+    takes its first stage here; :func:`_parsed` finishes the rows it leaves invalid.
+    """
+    stages = fast_parse_stages("v", spec, normalized=True)
+    first = parse_expr("v", spec, normalized=True) if stages is None else stages[0]
+    v = pl.col("v")
+    return (
+        text.to_frame()
+        .lazy()
+        .with_columns(first.alias("t"))
+        .select(
+            "t",
+            v.is_null().alias("absent"),
+            (v.is_not_null() & pl.col("t").is_null()).alias("invalid"),
+        )
+    )
+
+
+def _parsed(text: pl.Series, spec: FieldSpec, first: pl.DataFrame) -> tuple[pl.Series, pl.Series]:
+    """:func:`parse_expr`'s values of ``text`` and where they are invalid, from the first
+    stage's frame (:func:`_first_stage`).
+
+    Kinds with a fast path parse in stages (one common shape each): the first stage over
+    every row, each next one only over the rows the ones before left null (but not
+    empty), and the full parser last, over the rows left.
+    """
+    typed, invalid = first.get_column("t"), first.get_column("invalid")
+    stages = fast_parse_stages("v", spec, normalized=True)
+    if stages is None or not invalid.any():
+        return typed, invalid
+    missed = invalid.arg_true()
+    for expr in (*stages[1:], parse_expr("v", spec, normalized=True)):
+        found = text.gather(missed).to_frame().select(expr).to_series()
+        typed = typed.scatter(missed, found)
+        missed = missed.filter(found.is_null())
+        if missed.len() == 0:
+            break
+    return typed, text.is_not_null() & typed.is_null()
+
+
+@dataclass
+class _Raw:
+    """One collection's raw rows (every table whose header is complete), before typing."""
+
+    collection: str
+    specs: tuple[FieldSpec, ...]
+    frame: pl.LazyFrame
+    rows: int
+    issues: list[tuple[DataRuleId, RawFinding]]
+    left_out: list[pl.LazyFrame]
+    messages: dict[str, Msg]
+
+
+def _raw(collection: str, tables: list[RawTable]) -> _Raw:
+    """The tables of a collection as one raw plan, with the DAT001/DAT005 of their headers."""
+    specs = COLLECTION_FIELDS[collection]
+    names = {s.name for s in specs}
+    issues: list[tuple[DataRuleId, RawFinding]] = []
+    parts: list[pl.LazyFrame] = []
+    left_out: list[pl.LazyFrame] = []
+    rows = 0
+    for table in tables:
+        missing = _missing_columns(collection, table, specs, names)
+        if missing is not None:
+            # one finding for one mistake: the DAT001 names the unknown columns too
+            issues.append((DataRuleId.DAT001, missing))
+            left_out.append(_prepare(table, names))
+            continue
+        unknown = _unknown_columns(collection, table, names)
+        if unknown:
+            issues.append((DataRuleId.DAT005, unknown))
+        parts.append(_prepare(table, names))
+        rows += table.frame.height
+    frame = pl.concat([_empty_raw(specs), *parts], how="diagonal_relaxed")
+    messages = {text: m for table in tables for text, m in table.messages.items()}
+    return _Raw(collection, specs, frame, rows, issues, left_out, messages)
+
+
+def _typed_works(
+    raws: list[pl.DataFrame], schemas: list[tuple[FieldSpec, ...]]
+) -> list[pl.DataFrame]:
+    """Each raw frame with its fields normalized, typed and checked, all frames together.
+
+    Each field's column is replaced by its :func:`normalized_raw` text (stripped once,
+    for the parsers and for the DAT001 checks alike) and gets a typed column
+    (:func:`_parsed`) and a column per :func:`_problem_checks` condition. The work is
+    done column-wise over every frame at once: one normalization of all the fields'
+    texts one after another, one parse per :func:`_parser_key`, in one collect (a plan's
+    fixed cost per expression is most of a small repository's typing).
+    """
+    fields = [(i, spec) for i, specs in enumerate(schemas) for spec in specs]
+    lengths = [raws[i].height for i, _ in fields]
+    texts = [raws[i].get_column(spec.name).cast(pl.Utf8) for i, spec in fields]
+    normalized = _stacked(texts).to_frame().select(normalized_raw("v")).to_series()
+    norm = dict(zip(fields, _unstacked(normalized, lengths), strict=True))
+    groups: dict[FieldSpec, list[tuple[int, FieldSpec]]] = {}
+    for field in fields:
+        groups.setdefault(_parser_key(field[1]), []).append(field)
+    stacked = {key: _stacked([norm[m] for m in members]) for key, members in groups.items()}
+    plans = [_first_stage(stacked[key], key) for key in groups]
+    firsts = pl.collect_all(plans, engine=ENGINE, optimizations=_FLAGS)
+    typed: dict[tuple[int, FieldSpec], pl.Series] = {}
+    missing: dict[tuple[int, FieldSpec], pl.Series] = {}
+    invalid: dict[tuple[int, FieldSpec], pl.Series] = {}
+    for (key, members), first in zip(groups.items(), firsts, strict=True):
+        values, wrong = _parsed(stacked[key], key, first)
+        sizes = [norm[m].len() for m in members]
+        typed.update(zip(members, _unstacked(values, sizes), strict=True))
+        missing.update(zip(members, _unstacked(first.get_column("absent"), sizes), strict=True))
+        invalid.update(zip(members, _unstacked(wrong, sizes), strict=True))
+    works = []
+    for i, (raw, specs) in enumerate(zip(raws, schemas, strict=True)):
+        columns = {c: raw.get_column(c) for c in raw.columns}
+        checks = 0
+        for spec in specs:
+            field = (i, spec)
+            columns[spec.name] = norm[field].alias(spec.name)
+            columns[_typed(spec.name)] = typed[field].alias(_typed(spec.name))
+            if spec.required:
+                columns[_condition(checks)] = missing[field].alias(_condition(checks))
+                checks += 1
+            columns[_condition(checks)] = invalid[field].alias(_condition(checks))
+            checks += 1
+        works.append(pl.DataFrame(list(columns.values())))
+    return works
 
 
 def _typed_columns(raw: pl.DataFrame, specs: tuple[FieldSpec, ...]) -> pl.DataFrame:
-    """``raw`` with a typed column per field: :func:`parse_expr`'s values.
-
-    Kinds with a fast path parse in stages (:func:`fast_parse_stages`, one common shape
-    each): the first stage over every row, each next one only over the rows the ones
-    before left null (but not empty), and the full parser last, over the rows left. Each
-    field's column is replaced by its :func:`normalized_raw` text first: stripped once,
-    for the parsers and for the DAT001 checks alike.
-    """
-    raw = raw.with_columns(normalized_raw(s.name).alias(s.name) for s in specs)
-    stages = {s.name: fast_parse_stages(s.name, s, normalized=True) for s in specs}
-    work = raw.with_columns(
-        (staged[0] if staged else parse_expr(s.name, s, normalized=True)).alias(_typed(s.name))
-        for s in specs
-        for staged in [stages[s.name]]
-    )
-    for spec in specs:
-        staged = stages[spec.name]
-        if staged is None:
-            continue
-        missed = work.select(
-            pl.arg_where(pl.col(spec.name).is_not_null() & pl.col(_typed(spec.name)).is_null())
-        ).to_series()
-        for expr in (*staged[1:], parse_expr(spec.name, spec, normalized=True)):
-            if missed.len() == 0:
-                break
-            texts = work.get_column(spec.name).gather(missed).to_frame()
-            typed = texts.select(expr).to_series()
-            column = work.get_column(_typed(spec.name)).clone().scatter(missed, typed)
-            work = work.with_columns(column.alias(_typed(spec.name)))
-            missed = missed.filter(typed.is_null())
-    return work
+    """``raw`` with its fields normalized and a typed column per field (:func:`_typed_works`)."""
+    return _typed_works([raw], [specs])[0]
 
 
 def _period_bounds(column: str) -> list[pl.Expr]:
@@ -230,74 +397,141 @@ def _period_bounds(column: str) -> list[pl.Expr]:
     ]
 
 
-def type_collection(
-    collection: str, tables: list[RawTable]
-) -> tuple[pl.DataFrame, set[str], list[tuple[DataRuleId, RawFinding]]]:
+def _echoes(bad: pl.DataFrame, checks: tuple[_Check, ...]) -> pl.DataFrame:
+    """Per row with a problem: ``_problems`` and each check's echo (None where it passed).
+
+    Only for the (few) rows with a problem: echoing values for all is the slow part.
+    """
+    return bad.select(
+        pl.col("_problems"),
+        *[
+            pl.when(pl.col(_condition(i)))
+            .then(c.echo if c.echo is not None else pl.lit(""))
+            .alias(f"__{i}")
+            for i, c in enumerate(checks)
+        ],
+    )
+
+
+Typed = tuple[pl.DataFrame, set[str], list[tuple[DataRuleId, RawFinding]]]
+"""What typing a collection gives: see :func:`type_collection`."""
+
+
+def _outputs(raw: _Raw, work: pl.LazyFrame) -> list[pl.LazyFrame]:
+    """The plans of a typed work frame: rows with a problem, the clean frame, ids, duplicates."""
+    specs = raw.specs
+    checks = _problem_checks(specs)
+    conditions = [pl.col("_problems").is_not_null()]
+    conditions.extend(pl.col(_condition(i)) for i in range(len(checks)))
+    work = work.with_columns(pl.any_horizontal(conditions).alias("__bad"))
+    has_id = any(s.name == "id" for s in specs)
+    bad = work.filter(pl.col("__bad")).select(
+        *([pl.col(_typed("id"))] if has_id else []),
+        *[pl.col(c) for c in PROVENANCE],
+        pl.col("_problems"),
+        *[pl.col(s.name) for s in specs],
+        *[pl.col(_condition(i)) for i in range(len(checks))],
+    )
+    # of two records with one id (valid or not) only the first may take part (dedupe)
+    ident = pl.col(_typed("id"))
+    first = (ident.is_null() | ident.is_first_distinct()) if has_id else pl.lit(True)
+    good = (
+        work.filter(~pl.col("__bad") & first)
+        .select(
+            *[pl.col(_typed(s.name)).alias(s.name) for s in specs],
+            *[pl.col(c) for c in PROVENANCE],
+        )
+        .with_columns(
+            *[pl.col(s.name).fill_null(s.default) for s in specs if s.default is not None],
+            *[e for s in specs if s.kind == "period" for e in _period_bounds(s.name)],
+        )
+    )
+    if not has_id:
+        return [bad, good]
+    duplicated = ident.is_not_null() & ident.is_duplicated()
+    return [
+        bad,
+        good,
+        work.select(ident.drop_nulls()),
+        work.filter(duplicated).select(ident, *PROVENANCE, "__bad"),
+    ]
+
+
+def _result(raw: _Raw, frames: list[pl.DataFrame]) -> Typed:
+    """The typed frame, the ids used and the findings, from :func:`_outputs`' frames."""
+    collection = raw.collection
+    checks = _problem_checks(raw.specs)
+    bad, good, *id_frames = frames
+    issues = list(raw.issues)
+    used_ids: set[str] = set()
+    if id_frames:
+        used_ids = set(id_frames[0].to_series().to_list())
+        # the rows of a file whose header lacks a required column take no part, but
+        # their ids exist: a reference to one of them is not dangling
+        for frame in raw.left_out:
+            if "id" not in frame.collect_schema():
+                continue
+            ids = frame.select(normalized_raw("id").alias("id")).collect(engine=ENGINE)
+            used_ids.update(ids.to_series().drop_nulls().to_list())
+    found = _echoes(bad, checks).rows() if bad.height else []
+    subjects = bad.select(pl.col(_typed("id")).alias("id"), "_row") if id_frames else bad
+    for subject_id, loc, (problems, *echoes) in zip(
+        subject_ids(collection, subjects), locations_of(bad), found, strict=True
+    ):
+        reasons = [*row_problems(problems, raw.messages)] if problems is not None else []
+        reasons.extend(c.message(e) for c, e in zip(checks, echoes, strict=True) if e is not None)
+        finding = RawFinding(Subject(collection, subject_id), tuple(reasons), (loc,))
+        issues.append((DataRuleId.DAT001, finding))
+    if id_frames and id_frames[1].height:
+        _, dup_findings = dedupe(collection, id_frames[1], _typed("id"))
+        issues.extend((DataRuleId.DAT002, f) for f in dup_findings)
+    return good, used_ids, issues
+
+
+def _type_raws(raws: list[_Raw]) -> list[Typed]:
+    """Type collections together: one collect of the raw frames, the fields' columns
+    normalized and parsed together (:func:`_typed_works`), one collect of the outputs."""
+    frames = pl.collect_all([r.frame for r in raws], engine=ENGINE, optimizations=_FLAGS)
+    works = _typed_works(frames, [r.specs for r in raws])
+    plans = [_outputs(r, w.lazy()) for r, w in zip(raws, works, strict=True)]
+    flat = pl.collect_all([p for ps in plans for p in ps], engine=ENGINE, optimizations=_FLAGS)
+    results = []
+    for raw, ps in zip(raws, plans, strict=True):
+        results.append(_result(raw, flat[: len(ps)]))
+        flat = flat[len(ps) :]
+    return results
+
+
+def type_collection(collection: str, tables: list[RawTable]) -> Typed:
     """Type one collection's raw tables.
 
     :returns: the valid typed frame (the first record of each id; before reference
         checks), the set of ids that any record used (valid or not), and the DAT001,
         DAT002 and DAT005 findings.
     """
-    specs = COLLECTION_FIELDS[collection]
-    names = {s.name for s in specs}
-    issues: list[tuple[DataRuleId, RawFinding]] = []
-    parts = []
-    left_out: list[pl.DataFrame] = []
-    for table in tables:
-        missing = _missing_columns(collection, table, specs, names)
-        if missing is not None:
-            # one finding for one mistake: the DAT001 names the unknown columns too
-            issues.append((DataRuleId.DAT001, missing))
-            left_out.append(_prepare(table, names))
-            continue
-        unknown = _unknown_columns(collection, table, names)
-        if unknown:
-            issues.append((DataRuleId.DAT005, unknown))
-        parts.append(_prepare(table, names))
-    raw = pl.concat([_empty_raw(specs), *parts], how="diagonal_relaxed")
-    messages = {text: m for table in tables for text, m in table.messages.items()}
-    checks = _problem_checks(specs)
-    work = _typed_columns(raw, specs)
-    conditions = [pl.col("_problems").is_not_null(), *(c.condition for c in checks)]
-    work = work.with_columns(pl.any_horizontal(conditions).alias("__bad"))
-    used_ids: set[str] = set()
-    if "id" in names:
-        used_ids = set(work.get_column(_typed("id")).drop_nulls().to_list())
-        # the rows of a file whose header lacks a required column take no part, but
-        # their ids exist: a reference to one of them is not dangling
-        for frame in left_out:
-            if "id" in frame.columns:
-                ids = frame.select(normalized_raw("id").alias("id")).get_column("id")
-                used_ids.update(ids.drop_nulls().to_list())
-    # messages only for the (few) rows with a problem: echoing values for all is the slow part
-    bad = work.filter(pl.col("__bad")).select(
-        pl.col(_typed("id")).alias("id") if "id" in names else pl.lit(None).alias("id"),
-        *[pl.col(c) for c in PROVENANCE],
-        pl.col("_problems"),
-        *[
-            pl.when(c.condition).then(c.echo if c.echo is not None else pl.lit("")).alias(f"__{i}")
-            for i, c in enumerate(checks)
-        ],
-    )
-    if "id" not in names:
-        bad = bad.drop("id")
-    found = bad.select("_problems", *[f"__{i}" for i in range(len(checks))]).rows()
-    for subject_id, loc, (problems, *echoes) in zip(
-        subject_ids(collection, bad), locations_of(bad), found, strict=True
-    ):
-        reasons = [*row_problems(problems, messages)] if problems is not None else []
-        reasons.extend(c.message(e) for c, e in zip(checks, echoes, strict=True) if e is not None)
-        finding = RawFinding(Subject(collection, subject_id), tuple(reasons), (loc,))
-        issues.append((DataRuleId.DAT001, finding))
-    if "id" in names:
-        work, dup_findings = dedupe(collection, work, _typed("id"))
-        issues.extend((DataRuleId.DAT002, f) for f in dup_findings)
-    good = work.filter(~pl.col("__bad")).select(
-        *[pl.col(_typed(s.name)).alias(s.name) for s in specs],
-        *[pl.col(c) for c in PROVENANCE],
-    )
-    defaults = [pl.col(s.name).fill_null(s.default) for s in specs if s.default is not None]
-    periods = [e for s in specs if s.kind == "period" for e in _period_bounds(s.name)]
-    good = good.with_columns(*defaults, *periods)
-    return good, used_ids, issues
+    return _type_raws([_raw(collection, tables)])[0]
+
+
+BATCH_ROWS = 100_000
+"""Collections with fewer rows than this are typed together (:func:`type_collections`)."""
+
+
+def type_collections(tables: dict[str, list[RawTable]]) -> Iterator[tuple[str, Typed]]:
+    """:func:`type_collection` of every collection, in :data:`COLLECTION_MODELS` order.
+
+    The small collections (fewer than :data:`BATCH_ROWS` rows) are typed together, first:
+    a plan's fixed cost per expression, not the rows, is most of their typing; each
+    larger one alone, in its turn. ``tables`` is consumed: a collection's raw tables are
+    dropped from it when typed, so that its raw frames can be freed.
+    """
+    small = [
+        c for c in COLLECTION_MODELS if sum(t.frame.height for t in tables.get(c, ())) < BATCH_ROWS
+    ]
+    batch = _type_raws([_raw(c, tables.pop(c, [])) for c in small])
+    typed = dict(zip(small, batch, strict=True))
+    del batch
+    for collection in COLLECTION_MODELS:
+        if collection in typed:
+            yield collection, typed.pop(collection)
+        else:
+            yield collection, type_collection(collection, tables.pop(collection, []))

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import polars as pl
 
@@ -46,9 +47,15 @@ def _date_from_year_one(value: pl.Expr) -> pl.Expr:
     return pl.when(value >= dt.date(1, 1, 1)).then(value)
 
 
-def _naive_from_year_one(value: pl.Expr) -> pl.Expr:
-    """:func:`_from_year_one` of a naive stamp (its wall time): one comparison."""
-    return pl.when(value >= dt.datetime(1, 1, 1)).then(value)
+def kept(value: pl.Expr, keep: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
+    """``value`` where ``keep(value)`` holds, else null, with ``value`` computed once.
+
+    ``pl.when(keep(value)).then(value)`` would compute ``value`` twice (the fast paths'
+    plans skip common-subexpression elimination: its planning costs more than it saves).
+    """
+    field = pl.field("_kept")
+    keeping = pl.when(keep(field)).then(field).alias("_kept")
+    return pl.struct(value.alias("_kept")).struct.with_fields(keeping).struct.field("_kept")
 
 
 def _datetime(text: pl.Expr) -> pl.Expr:
@@ -158,19 +165,34 @@ def fast_datetime_stages(text: pl.Expr) -> tuple[pl.Expr, ...]:
     ``strptime`` over the column instead of one per shape.
     """
     naive = [_local(_fast_stamp(text, guard, fmt, None)) for guard, fmt, _ in _FAST_NAIVE]
-    shifted = []
-    for guard, fmt, width in _FAST_ZONED:
-        zone = text.str.slice(width).str.replace(":", "", literal=True)
-        offset = _offset_minutes(zone)
-        shifted.append(_fast_stamp(text, guard, fmt, width) - pl.duration(minutes=offset))
-    utc = pl.coalesce(shifted).dt.replace_time_zone("UTC").dt.convert_time_zone(TIME_ZONE)
-    return (*naive, _from_year_one(utc))
+    return (*naive, _fast_zoned(text))
+
+
+def _fast_zoned(text: pl.Expr) -> pl.Expr:
+    """The zoned stage: the stamp of whichever :data:`_FAST_ZONED` shape the text has,
+    less its offset (``Z`` or the text's last six characters, ``±HH:MM``), each computed
+    once (inside a struct: a small frame's cost is the plan's expressions, not its rows)."""
+    stamps = [_fast_stamp(text, guard, fmt, width) for guard, fmt, width in _FAST_ZONED]
+    zone = pl.when(text.str.ends_with("Z")).then(pl.lit("Z")).otherwise(text.str.slice(-6))
+    offset = _offset_minutes(pl.field("_zone"))
+    utc = pl.field("_naive") - pl.duration(minutes=pl.field("_offset"))
+    utc = utc.dt.replace_time_zone("UTC").dt.convert_time_zone(TIME_ZONE)
+    stamp = pl.struct(
+        pl.coalesce(stamps).alias("_naive"),
+        zone.str.replace(":", "", literal=True).alias("_zone"),
+    )
+    shifted = (
+        stamp.struct.with_fields(offset.alias("_offset"))
+        .struct.with_fields(utc.alias("_utc"))
+        .struct.field("_utc")
+    )
+    return kept(shifted, lambda value: value.dt.year() >= 1)
 
 
 def _local(naive: pl.Expr) -> pl.Expr:
     """A naive stamp as Europe/Oslo; null before year one (checked on the wall time, which
     is the local time's: cheaper than on the zoned value)."""
-    return _naive_from_year_one(naive).dt.replace_time_zone(
+    return kept(naive, lambda value: value >= dt.datetime(1, 1, 1)).dt.replace_time_zone(
         TIME_ZONE, ambiguous="earliest", non_existent="null"
     )
 
@@ -183,8 +205,9 @@ def fast_date(text: pl.Expr) -> pl.Expr:
 def fast_date_stages(text: pl.Expr) -> tuple[pl.Expr, ...]:
     """:func:`fast_date` as stages, one shape each (see :func:`fast_datetime_stages`)."""
     return tuple(
-        _date_from_year_one(
-            pl.when(text.str.contains(guard)).then(text).str.strptime(pl.Date, fmt, strict=False)
+        kept(
+            pl.when(text.str.contains(guard)).then(text).str.strptime(pl.Date, fmt, strict=False),
+            lambda value: value >= dt.date(1, 1, 1),
         )
         for guard, fmt in _FAST_DATES
     )

@@ -17,7 +17,7 @@ import polars as pl
 
 from ..i18n.message import Msg, msg
 from ..schema.fields import FieldKind, FieldSpec
-from .dates import TIME_ZONE, _date, _datetime, fast_date_stages, fast_datetime_stages
+from .dates import TIME_ZONE, _date, _datetime, fast_date_stages, fast_datetime_stages, kept
 from .ids import closest, did_you_mean, is_valid_org_number, org_number_check_digit
 from .printable import (
     _INVISIBLE_CLASS,
@@ -264,7 +264,7 @@ def _amount(text: pl.Expr) -> pl.Expr:
 def _fast_amount(text: pl.Expr) -> pl.Expr:
     """:func:`_amount` of plain digits (``825000``); null for every other text."""
     number = pl.when(text.str.contains("^[0-9]+$")).then(text).cast(pl.Float64, strict=False)
-    return pl.when(number.is_finite()).then(number)
+    return kept(number, lambda value: value.is_finite())
 
 
 def _bool(text: pl.Expr) -> pl.Expr:
