@@ -28,6 +28,7 @@ from secretariat_rules.findings import (
     fingerprint,
     fingerprinter,
     new_finding,
+    replaced,
 )
 from secretariat_rules.i18n.message import msg
 from secretariat_rules.reporters import sarif as sarif_reporter
@@ -109,6 +110,18 @@ def test_new_finding_is_the_dataclass_s_instance() -> None:
     assert dataclasses.replace(fast, waived=True) == dataclasses.replace(made, waived=True)
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.rule = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "changes", [{"baselined": True}, {"baselined": False}, {"waived": True, "message": "x"}, {}]
+)
+def test_replaced_is_dataclasses_replace(changes: dict[str, Any]) -> None:
+    made = new_finding("SEK025", "n", Severity.ERROR, "7a", "7", D1, "m", (A,), "f")
+    fast, slow = replaced(made, **changes), dataclasses.replace(made, **changes)
+    assert fast == slow and vars(fast) == vars(slow) and list(vars(fast)) == list(vars(slow))
+    assert fast is not made and (made.message, made.waived, made.baselined) == ("m", False, False)
+    with pytest.raises(TypeError):
+        replaced(made, baselinde=True)
 
 
 def _finding(rule: str, subject: Subject, severity: Severity, waived: bool = False) -> Finding:

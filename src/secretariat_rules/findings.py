@@ -184,6 +184,23 @@ def new_finding(
     return finding
 
 
+_FINDING_FIELDS = frozenset(f.name for f in fields(Finding))
+
+
+def replaced(finding: Finding, **changes: object) -> Finding:
+    """``dataclasses.replace(finding, **changes)`` without the frozen dataclass's
+    ``__init__`` (0.8 against 5 µs): marking every finding of a run as baselined.
+
+    :raises TypeError: a change names no field of :class:`Finding`.
+    """
+    unknown = changes.keys() - _FINDING_FIELDS
+    if unknown:
+        raise TypeError(f"Finding has no field {sorted(unknown)[0]!r}")
+    copy = object.__new__(Finding)
+    object.__setattr__(copy, "__dict__", {**finding.__dict__, **changes})
+    return copy
+
+
 finding_order: Callable[[Finding], tuple[str, str, str]] = attrgetter(
     "rule", "subject.collection", "subject.id"
 )

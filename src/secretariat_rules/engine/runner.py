@@ -33,6 +33,7 @@ from ..findings import (
     finding_order,
     fingerprinter,
     new_finding,
+    replaced,
 )
 from ..i18n.catalog import t
 from ..i18n.message import Text, msg, render_text
@@ -382,7 +383,7 @@ def apply_baseline(
     if baseline is None:
         return findings, None, {}
     current = {f.fingerprint for f in findings}
-    marked = [replace(f, baselined=f.fingerprint in baseline) for f in findings]
+    marked = [replaced(f, baselined=f.fingerprint in baseline) for f in findings]
     fixed = tuple(sorted(baseline - current))
     described: dict[str, str] = getattr(baseline, "described", {})
     return marked, fixed, {fp: described[fp] for fp in fixed if described.get(fp)}
