@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from secretariat_rules.sources.json_reader import _json_fast, parse_json
+from secretariat_rules.sources.json_reader import _json_fast, _json_lines, parse_json
 from secretariat_rules.sources.rows import RawTable
 
 
@@ -93,3 +93,76 @@ def test_random_collections_agree() -> None:
             taken += 1
             _same(fast, exact)
     assert taken > 100
+
+
+LINES_TAKEN = [
+    '[\n{"id": "E1", "n": 12, "ok": true, "no": false, "none": null, "t": "kr 825 000"}\n]\n',
+    '[\n  {"id": "E1", "b": "x, y: {z"},\n  {"id": "E2", "b": ""}\n]',
+    '[\r\n{ "id" : "E1" , "n": -0 },\r\n{"id": "æøå", "n": 123456789012345678}\r\n]\r\n',
+    '[\n{"id": "12:00", "b": null},\n{"id": "E2", "b": "x"},\n{"id": null, "b": true}\n]\n',
+]
+
+
+@pytest.mark.parametrize("content", LINES_TAKEN)
+def test_line_layout_read_by_polars_alone(content: str) -> None:
+    data = content.encode()
+    table = _json_lines(data, "e.json", "c")
+    exact = parse_json(content, "e.json", "c")
+    if data.count(b"{") != exact.frame.height:  # a "{" in a string: declined
+        assert table is None
+        return
+    assert table is not None
+    _same(table, exact)
+
+
+LINES_DECLINED = [
+    '[\n{"id": "E1"},\n{"id": "E2"},\n]\n',  # a comma after the last record
+    '[\n{"id": "E1"}\n{"id": "E2"}\n]\n',  # none between
+    '[\n{"id": "E1", "b": "x"},\n{"b": "y", "id": "E2"}\n]\n',  # another key order
+    '[\n{"id": "E1", "b": "x"},\n{"id": "E2"}\n]\n',  # a key missing
+    '[\n{"id": "E1"},\n{"id": "E2", "b": "x"}\n]\n',  # a key more
+    '[\n{"id": "E1", "id": "E2"}\n]\n',
+    '[\n{"id": "a\\"b"}\n]\n',
+    '[\n{"id": "a\tb"}\n]\n',  # a raw tab inside a string is not JSON
+    '[\n{"id": 1.5}\n]\n',
+    '[\n{"id": 1234567890123456789}\n]\n',
+    '[\n{"id": 01}\n]\n',
+    '[\n{"id": ["a"]}\n]\n',
+    '[\n{"id": {"a": "b"}}\n]\n',
+    '[\n{"id": "E1"},\n\n{"id": "E2"}\n]\n',
+    '[\n{"id": "E1"}\n]\n\n',
+    '[{"id": "E1"}]\n',
+    '[\n{"_line": "E1"}\n]\n',
+    '[\n{" id": "E1"}\n]\n',
+    "[\n{}\n]\n",
+    '[\n{"id": "E1"} x\n]\n',
+    '[\n{"id": "E1"}\n]\nx\n',
+]
+
+
+@pytest.mark.parametrize("content", LINES_DECLINED)
+def test_line_layout_declines(content: str) -> None:
+    assert _json_lines(content.encode(), "e.json", "c") is None
+
+
+def test_line_layout_declines_invalid_utf8_and_nul() -> None:
+    assert _json_lines('[\n{"id": "ø"}\n]\n'.encode("cp1252"), "e.json", "c") is None
+    assert _json_lines(b'[\n{"id": "a\x00"}\n]\n', "e.json", "c") is None
+
+
+def test_random_line_layouts_agree() -> None:
+    rng = random.Random(7)
+    taken = 0
+    words = ['"a"', '"ø"', '""', '"12:00"', '" s "', '"x, y"', "null", "true", "false", "7", "-3"]
+    for _ in range(200):
+        keys = rng.sample(["id", "b", "c", "d"], rng.randint(1, 4))
+        lines = []
+        for _ in range(rng.randint(1, 6)):
+            pairs = ", ".join(f'"{k}": {rng.choice(words)}' for k in keys)
+            lines.append(" " * rng.randint(0, 2) + "{" + pairs + "}")
+        content = "[\n" + ",\n".join(lines) + "\n]\n"
+        table = _json_lines(content.encode(), "e.json", "c")
+        assert table is not None
+        taken += 1
+        _same(table, parse_json(content, "e.json", "c"))
+    assert taken == 200

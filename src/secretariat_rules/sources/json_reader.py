@@ -116,19 +116,23 @@ _SCALAR = frozenset({str, type(None), bool, int})
 def _json_fast(data: bytes, rel: str, collection: str) -> RawTable | None:
     """orjson reader for an array of flat objects; None when not provably :func:`parse_json`'s.
 
-    Taken only when orjson parses the (UTF-8) bytes into a non-empty list of objects whose
+    The common layout (one record a line, :func:`_json_lines`) is read by polars first.
+    Else taken only when orjson parses the (UTF-8) bytes into a non-empty list of objects whose
     keys are usable names and whose values are strings, null, booleans or integers (a float
     needs its exact literal), no key is given twice (the file's strings are exactly the keys
     plus the string values) and every ``{`` starts a record (so its line is the record's).
     Anything else goes to :func:`parse_json`, which also reports the errors.
     """
+    table = _json_lines(data, rel, collection)  # the common layout, without orjson
+    if table is not None:
+        return table
     try:
         records = orjson.loads(data)
     except orjson.JSONDecodeError:
         return None
     if not isinstance(records, list) or not records:
         return None
-    if not all(type(r) is dict for r in records) or data.count(b"{") != len(records):
+    if set(map(type, records)) != {dict} or data.count(b"{") != len(records):
         return None
     cells = _cells(records)
     if not cells or len(cells) > MAX_TABLE_COLUMNS or not all(_plain_key(k) for k in cells):
@@ -152,6 +156,106 @@ def _json_fast(data: bytes, rel: str, collection: str) -> RawTable | None:
         pl.lit(None, dtype=pl.Utf8).alias(PROBLEMS),
     )
     return RawTable(collection, rel, frame, None, tuple(cells))
+
+
+_JSON_LINE_VALUE = r'("[^"\\\x00-\x1f]*"|null|true|false|-?(?:0|[1-9][0-9]{0,17}))'
+"""A JSON value of :func:`_json_lines`: a string without escapes or control characters,
+null, a boolean or an integer of at most 18 digits (one an ``int64`` holds)."""
+_JSON_LINE_KEY = re.compile(r'"([^"\\\x00-\x1f]*)"[ \t]*:')
+
+
+def _json_lines(data: bytes, rel: str, collection: str) -> RawTable | None:
+    """The common layout read by polars alone: no Python object per record, or None.
+
+    Taken only for ``[`` on the first line, ``]`` on the last, and between them one flat
+    record a line, every one with the first record's keys in its order (each once), each
+    value a string without a backslash or control character, null, a boolean or a short
+    integer, and a comma after each record but the last: a regular expression over each
+    line proves the line is that JSON, one per key then finds its value (once proved, the
+    key's name, quoted, followed by a colon, is found there only). The file has no backslash
+    (no escapes), no NUL, and as many ``{`` as records; polars checks it is UTF-8. The
+    values' texts are :func:`_json_fast`'s (an integer as ``str(int)``), each record's
+    line is its own.
+    """
+    if data.find(b"\\") >= 0 or data.find(b"\x00") >= 0 or not data.startswith(b"["):
+        return None
+    try:
+        lines = _split_lines(data)
+    except (Exception, pl.exceptions.PanicException):
+        return None  # not UTF-8
+    if len(lines) < 3 or lines[0] is None or lines[-1] is None:
+        return None
+    if lines[0].strip(" \t\r") != "[" or lines[-1].strip(" \t\r") != "]":
+        return None
+    body = lines.slice(1, len(lines) - 2)
+    keys = _JSON_LINE_KEY.findall(body[0] or "")
+    if not keys or len(set(keys)) != len(keys) or len(keys) > MAX_TABLE_COLUMNS:
+        return None
+    if not all(_plain_key(k) for k in keys) or data.count(b"{") != len(body):
+        return None
+    sep = r"[ \t]*"
+    pairs = f"{sep},{sep}".join(
+        f'"{pl.escape_regex(k)}"{sep}:{sep}{_JSON_LINE_VALUE}' for k in keys
+    )
+    record = rf"^{sep}\{{{sep}{pairs}{sep}\}}"
+    try:  # whole lines, by regexes without captures (polars' fastest engine)
+        valid = body.to_frame("line").select(
+            pl.col("line").head(len(body) - 1).str.contains(rf"{record}{sep},[ \t\r]*$").all(),
+            pl.col("line").tail(1).str.contains(rf"{record}[ \t\r]*$").all().alias("last"),
+        )
+    except (Exception, pl.exceptions.PanicException):
+        return None  # e.g. too many keys for the regex engine's size limit
+    if body.null_count() or not all(valid.row(0)):
+        return None
+    # then each key is in each line once, where the first line has it: its value follows
+    tokens = body.to_frame("line").select(
+        pl.col("line")
+        .str.extract(f'"{pl.escape_regex(k)}"{sep}:{sep}{_JSON_LINE_VALUE}', 1)
+        .alias(str(i))
+        for i, k in enumerate(keys)
+    )
+    frame = tokens.select(
+        *(
+            _json_line_text(tokens.get_column(c)).alias(k)
+            for c, k in zip(tokens.columns, keys, strict=True)
+        ),
+        pl.int_range(2, len(body) + 2, dtype=pl.Int64).alias(LINE),
+        pl.lit(None, dtype=pl.Utf8).alias(POINTER),
+        pl.lit(None, dtype=pl.Utf8).alias(PROBLEMS),
+    )
+    return RawTable(collection, rel, frame, None, tuple(keys))
+
+
+def _split_lines(data: bytes) -> pl.Series:
+    """The lines of ``data`` (an empty one null), split by polars (no quoting, NUL-separated).
+
+    :raises polars.exceptions.ComputeError: not UTF-8.
+    """
+    return pl.read_csv(
+        data,
+        has_header=False,
+        separator="\x00",
+        quote_char=None,
+        schema={"line": pl.Utf8},
+        raise_if_empty=False,
+    ).to_series()
+
+
+def _json_line_text(tokens: pl.Series) -> pl.Expr:
+    """:data:`_JSON_LINE_VALUE` tokens as the cells' texts (a string unquoted)."""
+    token = pl.col(tokens.name)
+    text = token.str.strip_prefix('"').str.strip_suffix('"')
+    if tokens.str.starts_with('"').all():  # the common case: strings only
+        return text
+    return (
+        pl.when(token.str.starts_with('"'))
+        .then(text)
+        .when(token == "null")
+        .then(None)
+        .when(token.is_in(["true", "false"]))
+        .then(token)
+        .otherwise(token.cast(pl.Int64, strict=False).cast(pl.Utf8))
+    )
 
 
 def _cells(records: list[dict[str, Any]]) -> dict[str, list[Any]]:
@@ -210,14 +314,7 @@ def _brace_lines(data: bytes) -> pl.Series | None:
     a null), so no Python object is made per line.
     """
     try:
-        lines = pl.read_csv(
-            data,
-            has_header=False,
-            separator="\x00",
-            quote_char=None,
-            schema={"line": pl.Utf8},
-            raise_if_empty=False,
-        ).to_series()
+        lines = _split_lines(data)
     except (Exception, pl.exceptions.PanicException):
         return None
     braces = lines.str.count_matches("{", literal=True).fill_null(0)

@@ -17,9 +17,10 @@ dispatches on the suffix and keeps the public names source adapters import.
 
 CSV and JSON each have a fast path, taken only where it provably gives what the exact
 reader gives: a CSV file's UTF-8 bytes go straight to polars (only the header's lines are
-decoded; the csv module is the fallback), a JSON array of flat records is parsed by
-orjson and built column by column (the json module, with exact numbers, is the
-fallback). The exact readers report every error, so errors and their lines do not
+decoded; the csv module is the fallback; the frame keeps the chunks polars read it
+in), a JSON array of flat records one a line is read by polars alone (each line proved by
+a regular expression), any other array of flat records parsed by orjson and built
+column by column (the json module, with exact numbers, is the fallback). The exact readers report every error, so errors and their lines do not
 depend on the path taken.
 """
 
