@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import gc
 import hashlib
 import json
 import pickle
+import random
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -16,6 +18,7 @@ import pytest
 from secretariat_rules.cycles import no_cycle_collection
 from secretariat_rules.engine.runner import merge
 from secretariat_rules.engine.templates import format_value, render, subject_renderer
+from secretariat_rules.engine.waivers import PlacedWaiver, apply_waivers
 from secretariat_rules.findings import (
     SEVERITY_LABELS,
     Finding,
@@ -34,6 +37,7 @@ from secretariat_rules.i18n.message import msg
 from secretariat_rules.reporters import sarif as sarif_reporter
 from secretariat_rules.reporters.base import ReportOptions
 from secretariat_rules.reporters.json import _summary, holds_float
+from secretariat_rules.schema.waivers import Waiver
 
 
 def general_merge(raw: list[RawFinding]) -> list[RawFinding]:
@@ -211,3 +215,47 @@ def test_sarif_text_is_json_dumps_of_its_log() -> None:
 def test_holds_float() -> None:
     assert holds_float({"a": [1, (2, {"b": 1.5})]})
     assert not holds_float({"a": [1, (2, {"b": "1.5", "c": None, "d": True})]})
+
+
+def _reference_waived(
+    findings: list[Finding], waivers: list[PlacedWaiver], as_of: dt.date
+) -> list[int | None]:
+    """Per finding, the index of the first active waiver that matches it (any rule): the
+    order :func:`apply_waivers` looked in before it grouped waivers by rule."""
+    active = [(i, w) for i, w in enumerate(waivers) if as_of <= w.waiver.expires]
+    return [next((i for i, w in active if w.matches(f)), None) for f in findings]
+
+
+def test_waivers_grouped_by_rule_match_as_the_first_matching_waiver() -> None:
+    rng = random.Random(7)
+    rules, patterns = ["SEK008", "SEK025", "SEK019"], ["documents/D1", "documents/*", "*", "x/?"]
+    waivers = [
+        PlacedWaiver(
+            Waiver(
+                rule=rng.choice(rules),
+                subject=rng.choice(patterns),
+                reason=f"r{i}",
+                approved_by="V1",
+                expires=dt.date(2024, 1, rng.choice([1, 31])),
+            ),
+            Location("waivers.yaml", i + 1),
+        )
+        for i in range(12)
+    ]
+    subjects = [D1, D2, Subject("x", "1"), Subject("x", "12")]
+    findings = [
+        new_finding(rule, "n", Severity.ERROR, "", "1", subject, "m", (), f"{rule}{subject}")
+        for rule in [*rules, "SEK001"]
+        for subject in subjects
+    ]
+    as_of = dt.date(2024, 1, 15)
+    expected = _reference_waived(findings, waivers, as_of)
+    assert None in expected and len({i for i in expected if i is not None}) > 2
+    out = apply_waivers(findings, waivers, as_of, "r")[: len(findings)]
+    assert [f.waiver_reason for f in out] == [
+        None if i is None else waivers[i].waiver.reason for i in expected
+    ]
+    assert [f.waived for f in out] == [i is not None for i in expected]
+    assert [dataclasses.replace(f, waived=False, waiver_reason=None, waiver=None) for f in out] == (
+        findings
+    )

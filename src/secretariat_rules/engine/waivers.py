@@ -16,14 +16,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ..exceptions import UsageError, WaiverError
-from ..findings import Finding, Location, Result, Severity, Subject, WaiverRecord, fingerprint
+from ..findings import (
+    Finding,
+    Location,
+    Result,
+    Severity,
+    Subject,
+    WaiverRecord,
+    fingerprint,
+    replaced,
+)
 from ..i18n.message import Msg, msg, ui_lang
 from ..safe_files import read_regular_file
 from ..schema.waivers import Waiver, WaiverFile
@@ -87,18 +96,19 @@ def apply_waivers(
     lang = lang or ui_lang()
     out: list[Finding] = []
     used: set[int] = set()
-    active = [(i, w) for i, w in enumerate(waivers) if as_of <= w.waiver.expires]
-    if not active:  # nothing to match
-        out.extend(findings)
-    else:
-        for finding in findings:
-            match = next(((i, w) for i, w in active if w.matches(finding)), None)
-            if match is None:
-                out.append(finding)
-                continue
-            used.add(match[0])
-            record = match[1].record()
-            out.append(replace(finding, waived=True, waiver_reason=record.reason, waiver=record))
+    active: dict[str, list[tuple[int, PlacedWaiver]]] = {}  # by rule, in file order
+    for i, placed in enumerate(waivers):
+        if as_of <= placed.waiver.expires:
+            active.setdefault(placed.waiver.rule, []).append((i, placed))
+    for finding in findings:
+        own = active.get(finding.rule)  # a waiver matches only findings of its rule
+        match = next(((i, w) for i, w in own if w.matches(finding)), None) if own else None
+        if match is None:
+            out.append(finding)
+            continue
+        used.add(match[0])
+        record = match[1].record()
+        out.append(replaced(finding, waived=True, waiver_reason=record.reason, waiver=record))
     for i, placed in enumerate(waivers):
         w = placed.waiver
         if as_of > w.expires:
