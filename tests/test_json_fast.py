@@ -99,6 +99,7 @@ LINES_TAKEN = [
     '[\n{"id": "E1", "n": 12, "ok": true, "no": false, "none": null, "t": "kr 825 000"}\n]\n',
     '[\n  {"id": "E1", "b": "x, y: {z"},\n  {"id": "E2", "b": ""}\n]',
     '[\r\n{ "id" : "E1" , "n": -0 },\r\n{"id": "æøå", "n": 123456789012345678}\r\n]\r\n',
+    '[\n{"id": "E1", "b": "x, y: z"},\n  {"id": "E2", "b": ""}\n]',  # strings only
     '[\n{"id": "12:00", "b": null},\n{"id": "E2", "b": "x"},\n{"id": null, "b": true}\n]\n',
 ]
 

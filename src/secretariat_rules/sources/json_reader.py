@@ -171,8 +171,8 @@ def _json_lines(data: bytes, rel: str, collection: str) -> RawTable | None:
     record a line, every one with the first record's keys in its order (each once), each
     value a string without a backslash or control character, null, a boolean or a short
     integer, and a comma after each record but the last: a regular expression over each
-    line proves the line is that JSON, one per key then finds its value (once proved, the
-    key's name, quoted, followed by a colon, is found there only). The file has no backslash
+    line proves the line is that JSON (:func:`_json_line_values` then takes the values).
+    The file has no backslash
     (no escapes), no NUL, and as many ``{`` as records; polars checks it is UTF-8. The
     values' texts are :func:`_json_fast`'s (an integer as ``str(int)``), each record's
     line is its own.
@@ -207,23 +207,39 @@ def _json_lines(data: bytes, rel: str, collection: str) -> RawTable | None:
         return None  # e.g. too many keys for the regex engine's size limit
     if body.null_count() or not all(valid.row(0)):
         return None
-    # then each key is in each line once, where the first line has it: its value follows
-    tokens = body.to_frame("line").select(
-        pl.col("line")
-        .str.extract(f'"{pl.escape_regex(k)}"{sep}:{sep}{_JSON_LINE_VALUE}', 1)
-        .alias(str(i))
-        for i, k in enumerate(keys)
-    )
-    frame = tokens.select(
-        *(
-            _json_line_text(tokens.get_column(c)).alias(k)
-            for c, k in zip(tokens.columns, keys, strict=True)
-        ),
+    frame = pl.DataFrame(_json_line_values(body, keys, sep)).with_columns(
         pl.int_range(2, len(body) + 2, dtype=pl.Int64).alias(LINE),
         pl.lit(None, dtype=pl.Utf8).alias(POINTER),
         pl.lit(None, dtype=pl.Utf8).alias(PROBLEMS),
     )
     return RawTable(collection, rel, frame, None, tuple(keys))
+
+
+def _json_line_values(body: pl.Series, keys: list[str], sep: str) -> list[pl.Series]:
+    """Each key's cells of the proved lines of :func:`_json_lines`, as text.
+
+    When every value is a string (``4 × keys`` quotes a line: only strings are quoted, and
+    none holds a quote), value ``j`` lies between quotes ``4j + 3`` and ``4j + 4``;
+    otherwise each key's value follows its quoted name and a colon (in a proved line only
+    there), and is turned into text by :func:`_json_line_text`.
+    """
+    lines = body.to_frame("line")
+    quotes = lines.select(pl.col("line").str.count_matches('"', literal=True)).to_series()
+    if (quotes == 4 * len(keys)).all():
+        strings = r'[^"]*"[^"]*"[^"]*"([^"]*)"' * len(keys)
+        values = lines.select(pl.col("line").str.extract_groups(f"^{strings}")).to_series()
+        return [values.struct.field(str(i + 1)).alias(k) for i, k in enumerate(keys)]
+    tokens = lines.select(
+        pl.col("line")
+        .str.extract(f'"{pl.escape_regex(k)}"{sep}:{sep}{_JSON_LINE_VALUE}', 1)
+        .alias(str(i))
+        for i, k in enumerate(keys)
+    )
+    texts = tokens.select(
+        _json_line_text(tokens.get_column(c)).alias(k)
+        for c, k in zip(tokens.columns, keys, strict=True)
+    )
+    return texts.get_columns()
 
 
 def _split_lines(data: bytes) -> pl.Series:
