@@ -216,10 +216,12 @@ def _chunked(column: pl.Series) -> pl.Series:
 
 
 def _stacked(columns: list[pl.Series]) -> pl.Series:
-    """The columns one after another, as one ``v`` column (their chunks, not copied)."""
+    """The columns one after another, as one ``v`` column: their chunks, not copied, if
+    long (:func:`_chunked`); else copied into one chunk (many tiny chunks cost more)."""
     if not columns:
         return pl.Series("v", [], pl.Utf8)
-    return _chunked(pl.concat([c.alias("v") for c in columns], rechunk=False))
+    stacked = pl.concat([c.alias("v") for c in columns], rechunk=False)
+    return stacked.rechunk() if stacked.len() < SPLIT_ROWS else _chunked(stacked)
 
 
 def _unstacked(column: pl.Series, lengths: list[int]) -> list[pl.Series]:
