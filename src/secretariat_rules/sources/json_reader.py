@@ -161,6 +161,8 @@ def _json_fast(data: bytes, rel: str, collection: str) -> RawTable | None:
 _JSON_LINE_VALUE = r'("[^"\\\x00-\x1f]*"|null|true|false|-?(?:0|[1-9][0-9]{0,17}))'
 """A JSON value of :func:`_json_lines`: a string without escapes or control characters,
 null, a boolean or an integer of at most 18 digits (one an ``int64`` holds)."""
+_JSON_LINE_STRING = r'"[^"\\\x00-\x1f]*"'
+"""A string token of :data:`_JSON_LINE_VALUE`."""
 _JSON_LINE_KEY = re.compile(r'"([^"\\\x00-\x1f]*)"[ \t]*:')
 
 
@@ -193,21 +195,13 @@ def _json_lines(data: bytes, rel: str, collection: str) -> RawTable | None:
         return None
     if not all(_plain_key(k) for k in keys) or data.count(b"{") != len(body):
         return None
-    sep = r"[ \t]*"
-    pairs = f"{sep},{sep}".join(
-        f'"{pl.escape_regex(k)}"{sep}:{sep}{_JSON_LINE_VALUE}' for k in keys
-    )
-    record = rf"^{sep}\{{{sep}{pairs}{sep}\}}"
-    try:  # whole lines, by regexes without captures (polars' fastest engine)
-        valid = body.to_frame("line").select(
-            pl.col("line").head(len(body) - 1).str.contains(rf"{record}{sep},[ \t\r]*$").all(),
-            pl.col("line").tail(1).str.contains(rf"{record}[ \t\r]*$").all().alias("last"),
-        )
-    except (Exception, pl.exceptions.PanicException):
-        return None  # e.g. too many keys for the regex engine's size limit
-    if body.null_count() or not all(valid.row(0)):
+    if body.null_count():
         return None
-    frame = pl.DataFrame(_json_line_values(body, keys, sep)).with_columns(
+    # proved with strings for values first (the common case: its values are then cheaper)
+    strings = _json_lines_proved(body, keys, _JSON_LINE_STRING)
+    if not strings and not _json_lines_proved(body, keys, _JSON_LINE_VALUE):
+        return None
+    frame = pl.DataFrame(_json_line_values(body, keys, strings)).with_columns(
         pl.int_range(2, len(body) + 2, dtype=pl.Int64).alias(LINE),
         pl.lit(None, dtype=pl.Utf8).alias(POINTER),
         pl.lit(None, dtype=pl.Utf8).alias(PROBLEMS),
@@ -215,23 +209,40 @@ def _json_lines(data: bytes, rel: str, collection: str) -> RawTable | None:
     return RawTable(collection, rel, frame, None, tuple(keys))
 
 
-def _json_line_values(body: pl.Series, keys: list[str], sep: str) -> list[pl.Series]:
+_SEP = r"[ \t]*"
+
+
+def _json_lines_proved(body: pl.Series, keys: list[str], value: str) -> bool:
+    """Whether each line is a record of ``keys`` with ``value`` tokens, a comma after each
+    but the last (whole lines, by regexes without captures: polars' fastest engine)."""
+    pairs = f"{_SEP},{_SEP}".join(f'"{pl.escape_regex(k)}"{_SEP}:{_SEP}{value}' for k in keys)
+    record = rf"^{_SEP}\{{{_SEP}{pairs}{_SEP}\}}"
+    try:
+        valid = body.to_frame("line").select(
+            pl.col("line").head(len(body) - 1).str.contains(rf"{record}{_SEP},[ \t\r]*$").all(),
+            pl.col("line").tail(1).str.contains(rf"{record}[ \t\r]*$").all().alias("last"),
+        )
+    except (Exception, pl.exceptions.PanicException):
+        return False  # e.g. too many keys for the regex engine's size limit
+    return all(valid.row(0))
+
+
+def _json_line_values(body: pl.Series, keys: list[str], strings: bool) -> list[pl.Series]:
     """Each key's cells of the proved lines of :func:`_json_lines`, as text.
 
-    When every value is a string (``4 × keys`` quotes a line: only strings are quoted, and
-    none holds a quote), value ``j`` lies between quotes ``4j + 3`` and ``4j + 4``;
-    otherwise each key's value follows its quoted name and a colon (in a proved line only
-    there), and is turned into text by :func:`_json_line_text`.
+    When every value is a string (``strings``; none holds a quote), value ``j`` lies
+    between quotes ``4j + 3`` and ``4j + 4``; otherwise each key's value follows its quoted
+    name and a colon (in a proved line only there), and is turned into text by
+    :func:`_json_line_text`.
     """
     lines = body.to_frame("line")
-    quotes = lines.select(pl.col("line").str.count_matches('"', literal=True)).to_series()
-    if (quotes == 4 * len(keys)).all():
-        strings = r'[^"]*"[^"]*"[^"]*"([^"]*)"' * len(keys)
-        values = lines.select(pl.col("line").str.extract_groups(f"^{strings}")).to_series()
+    if strings:
+        pattern = r'[^"]*"[^"]*"[^"]*"([^"]*)"' * len(keys)
+        values = lines.select(pl.col("line").str.extract_groups(f"^{pattern}")).to_series()
         return [values.struct.field(str(i + 1)).alias(k) for i, k in enumerate(keys)]
     tokens = lines.select(
         pl.col("line")
-        .str.extract(f'"{pl.escape_regex(k)}"{sep}:{sep}{_JSON_LINE_VALUE}', 1)
+        .str.extract(f'"{pl.escape_regex(k)}"{_SEP}:{_SEP}{_JSON_LINE_VALUE}', 1)
         .alias(str(i))
         for i, k in enumerate(keys)
     )
