@@ -201,7 +201,7 @@ def _json_lines(data: bytes, rel: str, collection: str) -> RawTable | None:
     strings = _json_lines_proved(body, keys, _JSON_LINE_STRING)
     if not strings and not _json_lines_proved(body, keys, _JSON_LINE_VALUE):
         return None
-    frame = pl.DataFrame(_json_line_values(body, keys, strings)).with_columns(
+    frame = pl.DataFrame(_json_line_values(data, body, keys, strings)).with_columns(
         pl.int_range(2, len(body) + 2, dtype=pl.Int64).alias(LINE),
         pl.lit(None, dtype=pl.Utf8).alias(POINTER),
         pl.lit(None, dtype=pl.Utf8).alias(PROBLEMS),
@@ -227,19 +227,37 @@ def _json_lines_proved(body: pl.Series, keys: list[str], value: str) -> bool:
     return all(valid.row(0))
 
 
-def _json_line_values(body: pl.Series, keys: list[str], strings: bool) -> list[pl.Series]:
-    """Each key's cells of the proved lines of :func:`_json_lines`, as text.
+def _json_line_values(
+    data: bytes, body: pl.Series, keys: list[str], strings: bool
+) -> list[pl.Series]:
+    """Each key's cells of the proved lines (``body``: the lines of ``data`` after the
+    first) of :func:`_json_lines`, as text.
 
-    When every value is a string (``strings``; none holds a quote), value ``j`` lies
-    between quotes ``4j + 3`` and ``4j + 4``; otherwise each key's value follows its quoted
-    name and a colon (in a proved line only there), and is turned into text by
-    :func:`_json_line_text`.
+    When every value is a string (``strings``; none holds a quote), a line is ``4 × keys``
+    quotes, and value ``j`` lies between quotes ``4j + 3`` and ``4j + 4``: polars' CSV
+    reader splits the lines at the quotes (no quoting) and keeps those fields. Otherwise
+    each key's value follows its quoted name and a colon (in a proved line only there),
+    and is turned into text by :func:`_json_line_text`.
     """
-    lines = body.to_frame("line")
     if strings:
-        pattern = r'[^"]*"[^"]*"[^"]*"([^"]*)"' * len(keys)
-        values = lines.select(pl.col("line").str.extract_groups(f"^{pattern}")).to_series()
-        return [values.struct.field(str(i + 1)).alias(k) for i, k in enumerate(keys)]
+        fields = {f"f{i}": pl.Utf8 for i in range(4 * len(keys) + 1)}
+        values = (
+            pl.scan_csv(
+                data,
+                has_header=False,
+                separator='"',
+                quote_char=None,
+                skip_lines=1,
+                n_rows=len(body),
+                schema=fields,
+                empty_string_is_null=False,
+                infer_schema=False,
+            )
+            .select(pl.col(f"f{4 * j + 3}").alias(k) for j, k in enumerate(keys))
+            .collect(engine="in-memory")
+        )
+        return values.get_columns()
+    lines = body.to_frame("line")
     tokens = lines.select(
         pl.col("line")
         .str.extract(f'"{pl.escape_regex(k)}"{_SEP}:{_SEP}{_JSON_LINE_VALUE}', 1)
