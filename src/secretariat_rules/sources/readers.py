@@ -20,8 +20,8 @@ reader gives: a CSV file's UTF-8 bytes go straight to polars (only the header's 
 decoded; the csv module is the fallback; the frame keeps the chunks polars read it
 in), a JSON array of flat records one a line is read by polars alone (each line proved by
 a regular expression), any other array of flat records parsed by orjson and built
-column by column (the json module, with exact numbers, is the fallback). The exact readers report every error, so errors and their lines do not
-depend on the path taken.
+column by column (the json module, with exact numbers, is the fallback). The exact
+readers report every error, so errors and their lines do not depend on the path taken.
 """
 
 from __future__ import annotations
