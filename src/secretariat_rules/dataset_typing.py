@@ -162,12 +162,22 @@ def _condition(i: int) -> str:
 class _Check:
     """One possible DAT001 problem of a row (its ``__check_N`` column) and its message.
 
-    ``echo`` is the value the message quotes (an invalid value), or None (a missing one).
+    ``expected`` says what a valid value looks like (an invalid value, which the message
+    quotes: :attr:`echo`), or is None (a missing one).
     """
 
     field: str
-    echo: pl.Expr | None = None
     expected: Msg | None = None
+
+    @property
+    def echo(self) -> pl.Expr:
+        """The value the message quotes (the normalized text, escaped); ``''`` if missing.
+
+        Built only for rows with a problem (a ``printable_expr`` is not free to build).
+        """
+        if self.expected is None:
+            return pl.lit("")
+        return printable_expr(pl.col(self.field))  # already normalized (_typed_works)
 
     def message(self, echoed: str) -> Msg:
         if self.expected is None:
@@ -179,14 +189,13 @@ class _Check:
 def _problem_checks(specs: tuple[FieldSpec, ...]) -> tuple[_Check, ...]:
     """Every possible problem of a row besides the reader's own, in the order of the
     ``__check_N`` columns :func:`_typed_works` makes: per field, missing (if required),
-    invalid. Built once per schema (the expressions are immutable; building is not free).
+    invalid. Built once per schema.
     """
     checks = []
     for spec in specs:
         if spec.required:
             checks.append(_Check(spec.name))
-        raw = pl.col(spec.name)  # already normalized (_typed_works)
-        checks.append(_Check(spec.name, printable_expr(raw), expected_text(spec)))
+        checks.append(_Check(spec.name, expected_text(spec)))
     return tuple(checks)
 
 
@@ -407,9 +416,7 @@ def _echoes(bad: pl.DataFrame, checks: tuple[_Check, ...]) -> pl.DataFrame:
     return bad.select(
         pl.col("_problems"),
         *[
-            pl.when(pl.col(_condition(i)))
-            .then(c.echo if c.echo is not None else pl.lit(""))
-            .alias(f"__{i}")
+            pl.when(pl.col(_condition(i))).then(c.echo).alias(f"__{i}")
             for i, c in enumerate(checks)
         ],
     )

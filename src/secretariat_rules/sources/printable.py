@@ -7,6 +7,7 @@ the characters of :data:`INVISIBLE_RANGES`, which are never valid in an id.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import polars as pl
@@ -82,9 +83,16 @@ def _escaped(char: str) -> str:
     return repr(char)[1:-1] if char in _INVISIBLE_SET or not visible else char
 
 
+@functools.cache
+def _escapes() -> tuple[pl.Expr, pl.Expr]:
+    """The invisible characters and their escapes as list literals, made once (slow)."""
+    old, new = pl.Series(_INVISIBLE_CHARS, dtype=pl.Utf8), pl.Series(_ESCAPES, dtype=pl.Utf8)
+    return pl.lit(old.implode()), pl.lit(new.implode())
+
+
 def printable_expr(text: pl.Expr, limit: int = MAX_ECHO) -> pl.Expr:
     """:func:`printable` of each value of a ``Utf8`` expression (quoted, escaped, cut)."""
-    escaped = text.str.replace_many(list(_INVISIBLE_CHARS), list(_ESCAPES))
+    escaped = text.str.replace_many(*_escapes())
     cut = (
         pl.when(escaped.str.len_chars() > limit)
         .then(pl.concat_str(escaped.str.slice(0, limit - 1), pl.lit("…")))
