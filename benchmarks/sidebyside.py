@@ -23,6 +23,7 @@ import argparse
 import csv
 import itertools
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -227,6 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip", default="", help="comma list of: fixed,json,full")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
+    # 10M distributions are ~380 MB of CSV, over the default bound of a data file (256 MiB)
+    os.environ.setdefault("SECRETARIAT_RULES_MAX_FILE_MB", "4096")
     sizes = [int(s) for s in args.sizes.split(",") if s]
     skip = set(filter(None, args.skip.split(",")))
     work = args.data_root / "sidebyside"

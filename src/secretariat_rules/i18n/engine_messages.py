@@ -74,6 +74,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.api.manifest_ruleset": "ruleset: {error}",
         "error.api.ruleset_no_file": "ruleset: {path}: filen finnes ikke",
         "error.api.no_waivers_file": "--waivers {path}: filen finnes ikke",
+        "error.env.max_file_mb": (
+            "{name}={quoted}: ventet et helt antall MiB større enn 0 (største datafil som leses)"
+        ),
         "error.api.no_period": (
             "{path}: ingen vurderingsperiode: oppgi period: {{start, end}} i manifestet, "
             "eller --period"
@@ -201,6 +204,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.api.manifest_ruleset": "ruleset: {error}",
         "error.api.ruleset_no_file": "ruleset: {path}: no such file",
         "error.api.no_waivers_file": "--waivers {path}: no such file",
+        "error.env.max_file_mb": (
+            "{name}={quoted}: expected a whole number of MiB above 0 (the largest data file read)"
+        ),
         "error.api.no_period": (
             "{path}: no assessment period: give period: {{start, end}} in the manifest, or --period"
         ),

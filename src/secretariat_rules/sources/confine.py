@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from ..exceptions import ConfigurationError, DataFileError
+from ..exceptions import ConfigurationError, DataFileError, UsageError
 from ..i18n.message import Msg, Text, msg
 from .values import ValueProblem
 
@@ -59,7 +59,14 @@ __all__ = [
 ]
 
 MAX_DATA_FILE_BYTES = 256 * 1024 * 1024
-"""Largest data file read (256 MiB); a larger one is DAT004."""
+"""Largest data file read by default (256 MiB); a larger one is DAT004."""
+MAX_FILE_MB_VARIABLE = "SECRETARIAT_RULES_MAX_FILE_MB"
+"""Environment variable raising (or lowering) the largest data file read, in MiB.
+
+Set by whoever runs the checker (a CI job, the directorate's audit machine), never by a
+data repository: national-scale extracts (10M distributions, ~380 MB of CSV) need more
+than the default, a shared runner may want less.
+"""
 MAX_CONFIG_BYTES = 16 * 1024 * 1024
 """Largest configuration file read (16 MiB): manifest, ruleset, waivers, attestations."""
 MAX_YAML_DEPTH = 64
@@ -172,8 +179,27 @@ def _refusal(path: Path, root: Path) -> Msg | None:
     return None
 
 
-def read_data_file(path: Path, root: Path, limit: int = MAX_DATA_FILE_BYTES) -> bytes:
+def data_file_limit() -> int:
+    """The largest data file read, in bytes: :data:`MAX_FILE_MB_VARIABLE` MiB if set, else
+    :data:`MAX_DATA_FILE_BYTES`.
+
+    :raises UsageError: the variable is not a whole number of MiB above 0 (exit code 2).
+    """
+    value = os.environ.get(MAX_FILE_MB_VARIABLE)
+    if value is None or value.strip() == "":
+        return MAX_DATA_FILE_BYTES
+    text = value.strip()
+    if not text.isascii() or not text.isdigit() or int(text) <= 0:
+        raise UsageError(
+            msg("error.env.max_file_mb", name=MAX_FILE_MB_VARIABLE, quoted=repr(value))
+        )
+    return int(text) * 1024 * 1024
+
+
+def read_data_file(path: Path, root: Path, limit: int | None = None) -> bytes:
     """The bytes of a data file of the repository ``root``, if it may be read.
+
+    ``limit``: the largest size read, by default :func:`data_file_limit`.
 
     :raises DataFileError: (DAT004) a symlink, a special file, a path resolving outside
         ``root``, an unreadable or too large file; the message quotes none of its bytes.
@@ -183,7 +209,7 @@ def read_data_file(path: Path, root: Path, limit: int = MAX_DATA_FILE_BYTES) -> 
     if reason is not None:
         raise DataFileError(rel, reason)
     try:
-        return _read_regular(path, limit)
+        return _read_regular(path, data_file_limit() if limit is None else limit)
     except ValueError as exc:
         raise DataFileError(rel, exc.msg if isinstance(exc, ValueProblem) else str(exc)) from None
     except OSError as exc:
