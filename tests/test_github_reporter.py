@@ -8,7 +8,12 @@ from pathlib import Path
 from builders import REGION, finding
 from secretariat_rules.findings import Finding, Location, Result, RuleOutcome, Severity
 from secretariat_rules.reporters.base import ReportOptions
-from secretariat_rules.reporters.github import GithubReporter, escape_data, escape_property
+from secretariat_rules.reporters.github import (
+    GithubReporter,
+    annotation,
+    escape_data,
+    escape_property,
+)
 from secretariat_rules.testing import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,6 +145,26 @@ def test_paths_are_from_the_workspace_root_for_several_repositories() -> None:
         "secretariat-rules data/nord",
         "secretariat-rules .",
     ]
+
+
+def test_file_values_worked_out_once_per_repository_are_the_same() -> None:
+    odd = finding(
+        "SEK025",
+        "documents-archived",
+        Severity.ERROR,
+        "5",
+        "5",
+        "documents/d2",
+        "Ikke arkivert.",
+        Location("a:b,c/documents.csv", 3),
+    )
+    findings = [*FINDINGS, odd, *FINDINGS, odd]
+    files: dict[str, str] = {}
+    for data_dir in ("./data/bergen/", "."):
+        files.clear()
+        cached = [annotation(f, data_dir, "nb", files) for f in findings]
+        assert cached == [annotation(f, data_dir, "nb") for f in findings]
+    assert files["a:b,c/documents.csv"] == "a%3Ab%2Cc/documents.csv"
 
 
 def test_escaping_of_message_and_properties() -> None:

@@ -64,11 +64,22 @@ def workspace_path(data_dir: str, path: str) -> str:
     return posix if repo == "." else (PurePosixPath(repo) / posix).as_posix()
 
 
-def annotation(finding: Finding, data_dir: str, lang: str) -> str:
-    """The workflow command of one (unwaived) finding."""
+def annotation(
+    finding: Finding, data_dir: str, lang: str, files: dict[str, str] | None = None
+) -> str:
+    """The workflow command of one (unwaived) finding.
+
+    ``files``: the escaped ``file=`` value of each location path seen so far in this data
+    repository (a report's findings share a few files: each worked out once).
+    """
     location = finding.locations[0] if finding.locations else None
-    path = workspace_path(data_dir, location.path if location else MANIFEST)
-    properties = [f"file={escape_property(path)}"]
+    relative = location.path if location else MANIFEST
+    file = files.get(relative) if files is not None else None
+    if file is None:
+        file = escape_property(workspace_path(data_dir, relative))
+        if files is not None:
+            files[relative] = file
+    properties = [f"file={file}"]
     if location is not None and location.line is not None and location.line >= 1:
         properties.append(f"line={location.line}")
     title = f"{finding.rule} {finding.name}"
@@ -98,8 +109,11 @@ class GithubReporter:
         lines = []
         for result in results:
             findings = sorted(result.findings, key=lambda f: (f.sort_key, f.fingerprint))
+            files: dict[str, str] = {}
             lines += [
-                annotation(f, result.data_dir, options.lang) for f in findings if not f.waived
+                annotation(f, result.data_dir, options.lang, files)
+                for f in findings
+                if not f.waived
             ]
         lines += [summary(result, options.lang) for result in results]
         return "\n".join(lines) + "\n"
