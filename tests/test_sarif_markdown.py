@@ -721,3 +721,22 @@ def test_cli_markdown_on_miljoloftet(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "### Failed rules" in run.output
     assert "| SEK008 | 1e |" in run.output
     assert "`documents.csv:9`" in run.output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parten bergen fikk ikke dokumentet.",
+        "  two\n lines\tand  spaces ",
+        "a_b *c* [d] | e ~ f # g \\ h `i`",
+        "x & y < z > w",
+        "plain with æøå and 1. number",
+        "",
+    ],
+)
+def test_markdown_escape_fast_path_equals_the_general_one(text: str) -> None:
+    from secretariat_rules.reporters import markdown
+
+    general = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    general = " ".join(markdown._PUNCTUATION.sub(r"\\\1", general).split())
+    assert markdown.escape(text) == general

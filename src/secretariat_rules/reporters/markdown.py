@@ -30,6 +30,8 @@ from .waiver_detail import finding_waiver
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#])")
 """Characters that are Markdown syntax anywhere in a line (``#`` also ends a heading)."""
+_SPECIAL = re.compile(r"[\\`*_\[\]|~#&<>]")
+"""Any character :func:`escape` changes (besides whitespace)."""
 _BLOCK_START = re.compile(r"^(?:[-+=]|\d+(?=[.)]))")
 """What would open a list, a setext underline or an ordered list at the start of a line."""
 
@@ -40,6 +42,8 @@ def escape(text: str) -> str:
     Whitespace (newlines included) collapses to single spaces, so the result is safe in
     a table cell or a heading.
     """
+    if _SPECIAL.search(text) is None:  # most messages: nothing to escape
+        return " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return " ".join(_PUNCTUATION.sub(r"\\\1", text).split())
 
@@ -58,7 +62,7 @@ def escape_line(line: str) -> str:
 def code(text: str) -> str:
     """``text`` as a code span, fenced with more backticks than it contains."""
     text = " ".join(text.split())
-    runs = [len(m) for m in re.findall(r"`+", text)]
+    runs = [len(m) for m in re.findall(r"`+", text)] if "`" in text else []
     fence = "`" * (max(runs, default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
@@ -81,6 +85,8 @@ class _Section:
     def __init__(self, result: Result, lang: str) -> None:
         self.result = result
         self.lang = lang
+        self._heads: dict[tuple[str, str, str, str], str] = {}
+        """A finding's escaped ``**severity** RULE name (clause)``, once per rule."""
 
     def render(self) -> str:
         blocks = [self.header(), self.summary(), self.sources(), self.failed_rules()]
@@ -202,9 +208,13 @@ class _Section:
 
     def finding(self, f: Finding) -> str:
         """``- **severity** RULE name (clause) · `subject``` then message and locations."""
-        label = f"**{escape(severity_label(f.severity.label, self.lang))}**"
-        clause = f" ({escape(t('clause', self.lang, clause=f.clause))})" if f.clause else ""
-        head = f"{label} {escape(f.rule)} {escape(f.name)}{clause} · {code(str(f.subject))}"
+        key = (f.severity.label, f.rule, f.name, f.clause)
+        rule_part = self._heads.get(key)
+        if rule_part is None:
+            label = f"**{escape(severity_label(f.severity.label, self.lang))}**"
+            clause = f" ({escape(t('clause', self.lang, clause=f.clause))})" if f.clause else ""
+            rule_part = self._heads[key] = f"{label} {escape(f.rule)} {escape(f.name)}{clause}"
+        head = f"{rule_part} · {code(str(f.subject))}"
         if f.waived:
             reason = t("waived.reason", self.lang, reason=f.waiver_reason or "-")
             head = f"~~{head}~~ — *{escape(reason)}*"
