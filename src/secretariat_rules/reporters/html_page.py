@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from ..findings import Finding, Result, Severity
 from ..i18n.catalog import section_title, severity_label, t
@@ -168,6 +169,7 @@ def result_block(result: Result, prefix: str, lang: str, level: int) -> list[str
         key: t(key, lang) for key in ("html.severity", "audit.rule", "html.subject", "html.message")
     }
     anchored: set[str] = set()
+    rules: dict[tuple[str, str, str, str], _RuleParts] = {}
     for section, findings in groups:
         title = section_title(section, lang)
         out.append(f'<section class="section-group" data-section="{esc(section)}">')
@@ -184,7 +186,7 @@ def result_block(result: Result, prefix: str, lang: str, level: int) -> list[str
             if finding.rule not in anchored:
                 anchored.add(finding.rule)
                 anchor = f"{prefix}-{finding.rule}"
-            out.append(_finding_row(finding, result, anchor, labels, lang))
+            out.append(_finding_row(finding, result, anchor, labels, lang, rules))
         out.append("</tbody></table></section>")
     disabled = sorted((r for r in result.rules if r.status == "disabled"), key=lambda r: r.id)
     if disabled:
@@ -219,10 +221,70 @@ def _summary(result: Result, lang: str) -> str:
     return f'<ul class="summary" aria-label="{heading}">{counts}<li>{rules}</li></ul>'
 
 
+class _RuleParts(NamedTuple):
+    """The escaped parts of a finding's row that depend on its rule only (built once)."""
+
+    attrs: str
+    """``data-section``, ``data-region`` and ``data-rule`` attributes."""
+    th: str
+    dt_message: str
+    dt_subject: str
+    dt_locations: str
+    guideline: str
+    """The guideline, its clause and title, and the fix: ``<dt>``/``<dd>`` pairs."""
+    dt_fingerprint: str
+
+
+def _rule_parts(finding: Finding, result: Result, lang: str) -> _RuleParts:
+    texts = result.rule_texts.get(finding.rule, {})
+    guide: list[str] = []
+    clause = texts.get("clause") or finding.clause
+    guideline = texts.get("guideline")
+    if guideline or clause:
+        heading = esc(t("html.guideline", lang))
+        if clause:
+            heading += f" ({esc(t('clause', lang, clause=clause))})"
+        guide.append(f"<dt>{heading}</dt><dd>")
+        if texts.get("title"):
+            guide.append(f"<strong>{esc(texts['title'])}</strong>")
+        if guideline:
+            guide.append(f'<blockquote lang="nb">{esc(guideline)}</blockquote>')
+        guide.append("</dd>")
+    if texts.get("fix"):
+        guide.append(f"<dt>{esc(t('fix', lang))}</dt><dd>{esc(texts['fix'])}</dd>")
+    return _RuleParts(
+        attrs=(
+            f'data-section="{esc(finding.section)}" data-region="{esc(result.region)}" '
+            f'data-rule="{esc(finding.rule)}"'
+        ),
+        th=f'<th scope="row"><code>{esc(finding.rule)}</code> {esc(finding.name)}</th>',
+        dt_message=f"<dt>{esc(t('html.message', lang))}</dt>",
+        dt_subject=f"<dt>{esc(t('html.subject', lang))}</dt>",
+        dt_locations=f"<dt>{esc(t('html.locations', lang))}</dt><dd>",
+        guideline="".join(guide),
+        dt_fingerprint=f"<dt>{esc(t('html.fingerprint', lang))}</dt>",
+    )
+
+
 def _finding_row(
-    finding: Finding, result: Result, anchor: str | None, labels: dict[str, str], lang: str
+    finding: Finding,
+    result: Result,
+    anchor: str | None,
+    labels: dict[str, str],
+    lang: str,
+    rules: dict[tuple[str, str, str, str], _RuleParts] | None = None,
 ) -> str:
-    """A row with data-attributes for the filters and a ``<details>`` drill-down."""
+    """A row with data-attributes for the filters and a ``<details>`` drill-down.
+
+    ``rules``: the parts of each rule's rows built so far in this result (see
+    :class:`_RuleParts`); None builds them for this row only.
+    """
+    key = (finding.rule, finding.name, finding.clause, finding.section)
+    parts = rules.get(key) if rules is not None else None
+    if parts is None:
+        parts = _rule_parts(finding, result, lang)
+        if rules is not None:
+            rules[key] = parts
     sev = finding.severity.label
     classes = f"finding sev-{sev}" + (" waived" if finding.waived else "")
     badge = esc(severity_label(sev, lang))
@@ -231,13 +293,13 @@ def _finding_row(
     new = ""
     if is_new(finding, result) and not finding.waived:
         new = f' <span class="badge new">{esc(t("baseline.new", lang))}</span>'
-    texts = result.rule_texts.get(finding.rule, {})
     message_lines = finding.message.splitlines() or [""]
+    subject = esc(finding.subject)
     details = [
-        f"<dt>{esc(t('html.message', lang))}</dt>",
+        parts.dt_message,
         "<dd>" + "<br>".join(esc(line) for line in message_lines) + "</dd>",
-        f"<dt>{esc(t('html.subject', lang))}</dt><dd><code>{esc(finding.subject)}</code></dd>",
-        f"<dt>{esc(t('html.locations', lang))}</dt><dd>",
+        f"{parts.dt_subject}<dd><code>{subject}</code></dd>",
+        parts.dt_locations,
     ]
     if finding.locations:
         details.append(
@@ -248,20 +310,7 @@ def _finding_row(
     else:
         details.append("–")
     details.append("</dd>")
-    clause = texts.get("clause") or finding.clause
-    guideline = texts.get("guideline")
-    if guideline or clause:
-        heading = esc(t("html.guideline", lang))
-        if clause:
-            heading += f" ({esc(t('clause', lang, clause=clause))})"
-        details.append(f"<dt>{heading}</dt><dd>")
-        if texts.get("title"):
-            details.append(f"<strong>{esc(texts['title'])}</strong>")
-        if guideline:
-            details.append(f'<blockquote lang="nb">{esc(guideline)}</blockquote>')
-        details.append("</dd>")
-    if texts.get("fix"):
-        details.append(f"<dt>{esc(t('fix', lang))}</dt><dd>{esc(texts['fix'])}</dd>")
+    details.append(parts.guideline)
     if finding.waived:
         reason = esc(t("waived.reason", lang, reason=finding.waiver_reason or "-"))
         details.append(f"<dt>{esc(t('waived', lang))}</dt><dd>{reason}")
@@ -269,16 +318,14 @@ def _finding_row(
             f"<li>{esc(label)}: {esc(value)}</li>" for label, value in finding_waiver(finding, lang)
         )
         details.append(f'<ul class="waiver">{fields}</ul></dd>')
-    details.append(f"<dt>{esc(t('html.fingerprint', lang))}</dt>")
+    details.append(parts.dt_fingerprint)
     details.append(f"<dd><code>{esc(finding.fingerprint)}</code></dd>")
     id_attr = f' id="{esc(anchor)}"' if anchor else ""
     return (
-        f'<tr class="{classes}"{id_attr} data-severity="{sev}" '
-        f'data-section="{esc(finding.section)}" data-region="{esc(result.region)}" '
-        f'data-rule="{esc(finding.rule)}">'
+        f'<tr class="{classes}"{id_attr} data-severity="{sev}" {parts.attrs}>'
         f'<td><span class="badge sev-{sev}">{badge}</span>{new}</td>'
-        f'<th scope="row"><code>{esc(finding.rule)}</code> {esc(finding.name)}</th>'
-        f'<td data-label="{esc(labels["html.subject"])}"><code>{esc(finding.subject)}</code></td>'
+        f"{parts.th}"
+        f'<td data-label="{esc(labels["html.subject"])}"><code>{subject}</code></td>'
         f'<td data-label="{esc(labels["html.message"])}">'
         f"<details><summary>{esc(message_lines[0])}</summary>"
         f"<dl class=evidence>{''.join(details)}</dl></details></td></tr>"
