@@ -259,3 +259,12 @@ def test_waivers_grouped_by_rule_match_as_the_first_matching_waiver() -> None:
     assert [dataclasses.replace(f, waived=False, waiver_reason=None, waiver=None) for f in out] == (
         findings
     )
+
+
+def test_sarif_float_check_skips_the_results_only() -> None:
+    from secretariat_rules.reporters.sarif import _has_float
+
+    run = {"results": [{"ruleIndex": 1, "message": {"text": "m"}}], "tool": {"v": 1}}
+    assert not _has_float({"version": "2.1.0", "runs": [run]})
+    assert _has_float({"version": "2.1.0", "runs": [{**run, "properties": {"x": 0.5}}]})
+    assert _has_float({"version": 2.1, "runs": [run]})

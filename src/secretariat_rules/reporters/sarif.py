@@ -81,7 +81,15 @@ class SarifReporter:
                 for result, run_id in zip(results, ids, strict=True)
             ],
         }
-        return indented_json(log, exact=holds_float(log))
+        return indented_json(log, exact=_has_float(log))
+
+
+def _has_float(log: dict[str, Any]) -> bool:
+    """Whether the log holds a float outside its results (:func:`_result` builds those
+    from texts, integers and booleans only), so :func:`indented_json` must be exact."""
+    runs = log["runs"]
+    outside = [{k: v for k, v in run.items() if k != "results"} for run in runs]
+    return holds_float({**log, "runs": outside})
 
 
 def automation_ids(entries: Sequence[tuple[str, str]]) -> list[str]:
