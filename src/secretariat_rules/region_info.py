@@ -12,6 +12,7 @@ from typing import Any
 
 from .i18n.catalog import t
 from .regions import RegionProfile
+from .reporters.base import text_table
 from .schema.collections import COLLECTION_FIELDS
 
 __all__ = [
@@ -91,12 +92,7 @@ def _kind(kind: str, lang: str) -> str:
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     """Columns padded to their widest cell, two spaces apart, trailing blanks cut."""
-    rows = [list(header), *(list(r) for r in rows)]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    return [
-        "  " + "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
-        for r in rows
-    ]
+    return text_table([list(header), *(list(r) for r in rows)])
 
 
 def _columns(kind: str, lang: str) -> list[str]:

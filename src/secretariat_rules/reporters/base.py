@@ -36,6 +36,16 @@ if TYPE_CHECKING:
     from ..audit_results import Audit, Cell, Compliance
 
 
+def text_table(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows for a terminal: columns padded to their widest cell, two spaces apart, each
+    line indented two spaces, trailing blanks cut (the first row is the header, if any)."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
 @dataclass(frozen=True)
 class ReportOptions:
     """Options every reporter may honour."""

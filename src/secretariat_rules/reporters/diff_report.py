@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..i18n.catalog import severity_label, t
+from .base import text_table
 from .html_page import data_table, esc, page
 
 __all__ = ["DIFF_FORMATS", "render_diff"]
@@ -51,14 +52,6 @@ def _finding_columns(lang: str) -> list[str]:
 # --------------------------------------------------------------------------- text
 
 
-def _text_table(rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    ]
-
-
 def render_text(doc: Mapping[str, Any], lang: str) -> str:
     """The diff for a terminal: both reports, the counts, new and fixed findings, tables."""
     lines = [
@@ -76,12 +69,12 @@ def render_text(doc: Mapping[str, Any], lang: str) -> str:
         if not found:
             lines.append(f"  {t('diff.none', lang)}")
             continue
-        lines += _text_table([_finding_cells(f, lang) for f in found])
+        lines += text_table([_finding_cells(f, lang) for f in found])
     for key, first in (("by_rule", "rule"), ("by_region", "region")):
         lines += ["", t(f"diff.heading.{key}", lang)]
         rows = [[r[first], *(str(r[c]) for c in _COUNTS)] for r in doc[key]]
         lines += (
-            _text_table([_columns(first, lang), *rows]) if rows else [f"  {t('diff.none', lang)}"]
+            text_table([_columns(first, lang), *rows]) if rows else [f"  {t('diff.none', lang)}"]
         )
     return "\n".join(lines) + "\n"
 

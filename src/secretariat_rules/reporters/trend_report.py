@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..i18n.catalog import t
+from .base import text_table
 from .html_page import data_table, esc, page
 
 __all__ = ["TREND_FORMATS", "chart_svg", "percent", "render_trend"]
@@ -57,14 +58,6 @@ def _change_items(change: Mapping[str, Any], key: str) -> str:
 # --------------------------------------------------------------------------- text
 
 
-def _text_table(rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    ]
-
-
 def render_text(doc: Mapping[str, Any], lang: str) -> str:
     """The trend for a terminal: a table per region and per rule, then the changes."""
     lines = [t("trend.title", lang), _runs_line(doc, lang)]
@@ -72,7 +65,7 @@ def render_text(doc: Mapping[str, Any], lang: str) -> str:
         lines += ["", t(f"trend.heading.{key}", lang)]
         head = [t(f"trend.column.{column}", lang), *doc["runs"]]
         rows = [[entry[column], *(percent(c) for c in entry["compliance"])] for entry in doc[key]]
-        lines += _text_table([head, *rows])
+        lines += text_table([head, *rows])
     lines += ["", t("trend.heading.changes", lang)]
     for change in doc["changes"]:
         lines.append(f"  {t('trend.change', lang, before=change['from'], after=change['to'])}")
