@@ -9,6 +9,7 @@ import pytest
 
 import secretariat_rules.sources.csv_reader as csv_reader
 from secretariat_rules.exceptions import DataFileError
+from secretariat_rules.sources.chunks import chunked_as, in_parts, slices
 from secretariat_rules.sources.readers import parse_csv, read_table
 from secretariat_rules.sources.rows import decode_text
 
@@ -95,10 +96,10 @@ def test_the_frame_keeps_polars_chunks(quoted: bool) -> None:
 
 def test_aligned_cuts_a_series_like_a_frame() -> None:
     series = pl.Series("x", range(10))
-    cut = csv_reader._aligned(series, [3, 0, 7])
+    cut = chunked_as(series, [3, 0, 7])
     assert cut.chunk_lengths() == [3, 7] or cut.chunk_lengths() == [3, 0, 7]
     assert cut.to_list() == list(range(10))
-    assert csv_reader._aligned(series, [10]) is series
+    assert chunked_as(series, [10]) is series
 
 
 def test_the_body_is_read_in_place(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,3 +117,15 @@ def test_the_body_is_read_in_place(monkeypatch: pytest.MonkeyPatch) -> None:
     assert table is not None
     assert seen == [data] and seen[0] is data
     assert table.frame.select("i\nd", "text", "_line").rows() == [("M1", "x", 5), ("M2", "a\nb", 6)]
+
+
+def test_slices_and_parts_keep_every_value_in_order() -> None:
+    series = pl.Series("x", range(10))
+    assert [s.to_list() for s in slices(series, [4, 0, 6])] == [
+        [0, 1, 2, 3],
+        [],
+        [4, 5, 6, 7, 8, 9],
+    ]
+    parts = in_parts(series, 4)
+    assert parts.chunk_lengths() == [3, 3, 3, 1]
+    assert parts.to_list() == list(range(10))

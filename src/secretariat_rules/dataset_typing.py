@@ -20,6 +20,7 @@ from .findings import DataRuleId, Location, RawFinding, Subject
 from .i18n.message import Msg, Text, msg
 from .schema.collections import COLLECTION_FIELDS, COLLECTION_MODELS
 from .schema.fields import FieldSpec
+from .sources.chunks import in_parts, slices
 from .sources.readers import RawTable, row_problems
 from .sources.values import (
     expected_text,
@@ -220,8 +221,7 @@ def _chunked(column: pl.Series) -> pl.Series:
     """``column`` as :data:`SPLIT_PARTS` chunks or more, if it has :data:`SPLIT_ROWS` rows."""
     if column.len() < SPLIT_ROWS or column.n_chunks() >= SPLIT_PARTS:
         return column
-    size = -(-column.len() // SPLIT_PARTS)
-    return pl.concat([column.slice(i * size, size) for i in range(SPLIT_PARTS)], rechunk=False)
+    return in_parts(column, SPLIT_PARTS)
 
 
 def _stacked(columns: list[pl.Series]) -> pl.Series:
@@ -231,16 +231,6 @@ def _stacked(columns: list[pl.Series]) -> pl.Series:
         return pl.Series("v", [], pl.Utf8)
     stacked = pl.concat([c.alias("v") for c in columns], rechunk=False)
     return stacked.rechunk() if stacked.len() < SPLIT_ROWS else _chunked(stacked)
-
-
-def _unstacked(column: pl.Series, lengths: list[int]) -> list[pl.Series]:
-    """:func:`_stacked` undone: slices of ``column`` (no copy) of the given lengths."""
-    out = []
-    offset = 0
-    for length in lengths:
-        out.append(column.slice(offset, length))
-        offset += length
-    return out
 
 
 def _parser_key(spec: FieldSpec) -> FieldSpec:
@@ -352,7 +342,7 @@ def _typed_works(
     lengths = [raws[i].height for i, _ in fields]
     texts = [raws[i].get_column(spec.name).cast(pl.Utf8) for i, spec in fields]
     normalized = _stacked(texts).to_frame().select(normalized_raw("v")).to_series()
-    norm = dict(zip(fields, _unstacked(normalized, lengths), strict=True))
+    norm = dict(zip(fields, slices(normalized, lengths), strict=True))
     groups: dict[FieldSpec, list[tuple[int, FieldSpec]]] = {}
     for field in fields:
         groups.setdefault(_parser_key(field[1]), []).append(field)
@@ -365,9 +355,9 @@ def _typed_works(
     for (key, members), first in zip(groups.items(), firsts, strict=True):
         values, wrong = _parsed(stacked[key], key, first)
         sizes = [norm[m].len() for m in members]
-        typed.update(zip(members, _unstacked(values, sizes), strict=True))
-        missing.update(zip(members, _unstacked(first.get_column("absent"), sizes), strict=True))
-        invalid.update(zip(members, _unstacked(wrong, sizes), strict=True))
+        typed.update(zip(members, slices(values, sizes), strict=True))
+        missing.update(zip(members, slices(first.get_column("absent"), sizes), strict=True))
+        invalid.update(zip(members, slices(wrong, sizes), strict=True))
     works = []
     for i, (raw, specs) in enumerate(zip(raws, schemas, strict=True)):
         columns = {c: raw.get_column(c) for c in raw.columns}

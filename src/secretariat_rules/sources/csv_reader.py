@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import itertools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -15,6 +14,7 @@ import polars as pl
 
 from ..exceptions import DataFileError
 from ..i18n.message import Text, msg
+from .chunks import chunked_as
 from .confine import (
     read_data_file,
 )
@@ -268,20 +268,6 @@ def _polars_body(
     return _with_lines(frame, names, first_line, data.count(b"\n", offset), quoted)
 
 
-def _aligned(series: pl.Series, lengths: list[int]) -> pl.Series:
-    """``series`` cut into chunks of ``lengths`` (zero-copy slices), to match a frame's.
-
-    polars runs element-wise work in parallel over a column's chunks, and a frame whose
-    columns differ in chunking is rechunked to one: a column added to the reader's frame
-    keeps the chunks polars read it in.
-    """
-    if len(lengths) <= 1:
-        return series
-    starts = itertools.accumulate(lengths[:-1], initial=0)
-    parts = [series.slice(start, n) for start, n in zip(starts, lengths, strict=True)]
-    return pl.concat(parts, rechunk=False)
-
-
 def _chunk_lengths(frame: pl.DataFrame) -> list[int]:
     return frame.to_series(0).chunk_lengths() if frame.width else [frame.height]
 
@@ -295,13 +281,13 @@ def _with_lines(
         if frame.height != total_lines:
             return None
         starts = pl.int_range(first_line, first_line + frame.height, dtype=pl.Int64, eager=True)
-        return frame.with_columns(_aligned(starts.alias(LINE), lengths))
+        return frame.with_columns(chunked_as(starts.alias(LINE), lengths))
     newlines = [pl.col(n).str.count_matches("\n", literal=True).fill_null(0) for n in names]
     spans = frame.select((pl.sum_horizontal(newlines).cast(pl.Int64) + 1).alias(LINE))
     lines = spans.to_series()
     if int(lines.sum()) != total_lines:
         return None
-    return frame.with_columns(_aligned((lines.cum_sum() - lines + first_line).rechunk(), lengths))
+    return frame.with_columns(chunked_as((lines.cum_sum() - lines + first_line).rechunk(), lengths))
 
 
 def _well_quoted(data: bytes, offset: int, delimiter: str) -> bool:
@@ -328,7 +314,7 @@ def _fast_table(
 ) -> RawTable | None:
     """Rename, null empty cells, drop blank rows; None if a cell lies under an empty header.
 
-    The frame keeps polars' chunks (:func:`_aligned`): plain columns are renamed, not
+    The frame keeps polars' chunks (:func:`~.chunks.chunked_as`): plain columns are renamed, not
     copied; only a column holding a quoted empty cell (``""``) is rewritten.
     """
     positional = [f"c{i}" for i in range(len(names))]
@@ -349,7 +335,7 @@ def _fast_table(
             for (c, n), empty in zip(columns, empties, strict=True)
         ),
         pl.col(LINE),
-        _aligned(nulls.alias(POINTER), lengths),
-        _aligned(nulls.alias(PROBLEMS), lengths),
+        chunked_as(nulls.alias(POINTER), lengths),
+        chunked_as(nulls.alias(PROBLEMS), lengths),
     )
     return RawTable(collection, rel, frame, header_line, tuple(n for _, n in columns))
