@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from secretariat_rules.dataset_typing import _typed_columns
+from secretariat_rules.dataset_typing import _typed_works
 from secretariat_rules.schema.fields import FieldSpec
 from secretariat_rules.sources.values import (
     fast_parse_expr,
@@ -173,7 +173,7 @@ def test_fast_path_and_fallback_equal_the_full_parser(kind: str, values: list[st
     spec = FieldSpec(name="v", kind=kind, required=False)  # type: ignore[arg-type]
     raw = pl.DataFrame({"v": values}, schema={"v": pl.Utf8})
     full = raw.select(parse_expr("v", spec)).to_series()
-    typed = _typed_columns(raw, (spec,)).get_column("__typed_v")
+    typed = _typed_works([raw], [(spec,)])[0].get_column("__typed_v")
     assert typed.to_list() == full.to_list()
     assert typed.dtype == full.dtype
     # where the fast path has a value it is the full parser's; elsewhere it is null

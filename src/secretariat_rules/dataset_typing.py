@@ -375,11 +375,6 @@ def _typed_works(
     return works
 
 
-def _typed_columns(raw: pl.DataFrame, specs: tuple[FieldSpec, ...]) -> pl.DataFrame:
-    """``raw`` with its fields normalized and a typed column per field (:func:`_typed_works`)."""
-    return _typed_works([raw], [specs])[0]
-
-
 def _period_bounds(column: str) -> list[pl.Expr]:
     """``P__start``/``P__end`` dates of a period text (``2024``, ``2024-T2``, ``2024-2027``)."""
     text = pl.col(column)
