@@ -455,6 +455,7 @@ def test_a_lone_surrogate_in_a_report_is_written_as_a_replacement_character(
     cli.write_atomic(out, "verdi \ud800 her\n")
     assert out.read_text(encoding="utf-8") == "verdi \ufffd her\n"
     assert cli.encodable("ok æøå") == "ok æøå"
+    assert cli.encodable("a \udc80 b \ud83d") == "a \ufffd b \ufffd"
 
 
 def test_a_crash_inside_a_library_names_our_innermost_frame_too(
