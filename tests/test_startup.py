@@ -4,6 +4,7 @@ library; the lazy command map of the root group is the commands' own."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -132,3 +133,30 @@ def test_loading_runs_without_the_gc_then_freezes_and_main_unfreezes() -> None:
     outcome = CliRunner().invoke(main, ["plugins"])
     assert outcome.exit_code == 0, outcome.output
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+_ALLOCATOR_PROBE = """
+import os, runpy, sys
+sys.argv = ["secretariat-rules", "--version"]
+try:
+    runpy.run_module("secretariat_rules", run_name="__main__")
+except SystemExit:
+    pass
+sys.stderr.write("\\n" + repr(os.environ.get("_RJEM_MALLOC_CONF")))
+"""
+
+
+@pytest.mark.parametrize(
+    ("given", "seen"),
+    [(None, "'dirty_decay_ms:0'"), ("", "''"), ("narenas:1", "'narenas:1'")],
+)
+def test_the_cli_has_polars_allocator_return_freed_pages_unless_the_user_set_it(
+    given: str | None, seen: str
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "_RJEM_MALLOC_CONF"}
+    if given is not None:
+        env["_RJEM_MALLOC_CONF"] = given
+    done = subprocess.run(
+        [sys.executable, "-c", _ALLOCATOR_PROBE], capture_output=True, text=True, env=env
+    )
+    assert done.stderr.strip().splitlines()[-1] == seen

@@ -67,6 +67,23 @@ def loading() -> Iterator[None]:
             gc.enable()
 
 
+ALLOCATOR_ENV = "_RJEM_MALLOC_CONF"
+"""polars' allocator's settings (jemalloc, with the prefix polars builds it with)."""
+ALLOCATOR_CONF = "dirty_decay_ms:0"
+
+
+def return_freed_memory() -> None:
+    """Have polars' allocator give freed pages back at once, unless the user set it.
+
+    jemalloc keeps freed pages for 10 s by default, so a run's peak RSS counts every
+    intermediate it ever freed (1M distributions, full catalog: 500–550 MB, with this 463; issue
+    13, ``benchmarks/README.md``); pages are given back lazily (MADV_FREE), so the CPU cost
+    was within the noise of paired runs. Read once, when
+    polars is first imported: a command module imports it after this.
+    """
+    os.environ.setdefault(ALLOCATOR_ENV, ALLOCATOR_CONF)
+
+
 class SafeGroup(_Translated, click.Group):  # type: ignore[misc]
     """The command group; the root one exits with the :class:`ExitCode` its command
     returned (the one place that exits), and an exception outside a command (an option's
@@ -138,6 +155,7 @@ class SafeGroup(_Translated, click.Group):  # type: ignore[misc]
         **extra: Any,
     ) -> Any:
         given = sys.argv[1:] if args is None else list(args)
+        return_freed_memory()
         try:
             with using_lang(lang_in_args(given)):
                 return super().main(args, prog_name, complete_var, standalone_mode, **extra)
