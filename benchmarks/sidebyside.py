@@ -196,7 +196,9 @@ def report(results: dict[str, Any]) -> str:
             f"{t['checker']['rss_mb']:.0f} MB / {t['hand']['wall']:.2f} s, "
             f"{t['hand']['rss_mb']:.0f} MB | | |"
         )
-        f = r["full_catalog"]
+        f = r.get("full_catalog")
+        if f is None:  # --skip full
+            continue
         lines.append(
             f"| {size}: full catalog wall / CPU / RSS | {f['wall']:.2f} s / {f['cpu']:.2f} s / "
             f"{f['rss_mb']:.0f} MB | | |"
@@ -206,7 +208,7 @@ def report(results: dict[str, Any]) -> str:
             row("1M: full catalog peak RSS", f["rss_mb"], 500, " MB")
         if size == 10_000_000:
             row("10M: full catalog peak RSS", f["rss_mb"], 2500, " MB")
-    keys = sorted(sizes)
+    keys = sorted(s for s in sizes if "full_catalog" in sizes[s])
     for small, big in itertools.pairwise(keys):
         ratio = sizes[big]["full_catalog"]["cpu"] / sizes[small]["full_catalog"]["cpu"]
         row(f"CPU ratio {big}÷{small}", ratio, big / small, "×")  # at most linear
@@ -244,9 +246,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             entry["full_catalog"] = full_catalog(data, work, max(1, args.repeat // 2))
             print(f"{size}: full catalog {json.dumps(entry['full_catalog'])}", flush=True)
         results["sizes"][size] = entry
-    if "full" in skip:
-        for entry in results["sizes"].values():
-            entry["full_catalog"] = {"wall": 0.0, "cpu": 1.0, "rss_mb": 0.0}
     if "fixed" not in skip:
         results["fixed"] = fixed_cost(args.repeat)
     if "json" not in skip:

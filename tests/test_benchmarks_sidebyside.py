@@ -45,3 +45,6 @@ def test_side_by_side_on_a_tiny_repository(tmp_path: Path) -> None:
     assert three["checker"]["rss_mb"] > 0 and three["hand"]["wall"] > 0
     assert figures["json_vs_csv"]["ratio"] > 0
     assert "three rules, wall ratio to hand polars" in done.stdout
+    # a skipped figure is not measured, so it is neither printed nor said to be met
+    assert "full_catalog" not in figures["sizes"]["2000"]
+    assert "full catalog" not in done.stdout
