@@ -69,6 +69,32 @@ def test_typed_together_equals_typed_alone(repo: str, monkeypatch: pytest.Monkey
         _same(together[collection], alone[collection])
 
 
+@pytest.mark.parametrize("repo", ["miljoloftet", "national/oslo", "bymiljopakken-csv"])
+def test_outputs_streamed_equal_outputs_in_memory(
+    repo: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long collection's outputs are collected by the streaming engine: the same clean
+    frames, ids and findings (row order, the first of duplicated ids) as in memory."""
+    by = _tables(FIXTURES / repo, monkeypatch)
+    bad: dict[str, list[str | None]] = {
+        "id": ["M1", "M1", None, "M2", "M1"],
+        "body": ["sg", None, "sg", "sg", "sg"],
+        "date": ["1.13.2024", "", "x", "2024-02-01", "2024-03-01"],
+    }
+    by["meetings"].append(_table("meetings", bad, "more/meetings.csv"))
+    in_memory = {c: type_collection(c, list(by[c])) for c in COLLECTION_MODELS}
+    monkeypatch.setattr(typing_, "outputs_engine", lambda rows: "streaming")
+    streamed = {c: type_collection(c, list(by[c])) for c in COLLECTION_MODELS}
+    assert {r.value for r, _ in streamed["meetings"][2]} >= {"DAT001", "DAT002"}
+    for collection in COLLECTION_MODELS:
+        _same(streamed[collection], in_memory[collection])
+
+
+def test_outputs_engine_streams_from_the_batch_size() -> None:
+    assert typing_.outputs_engine(typing_.BATCH_ROWS - 1) == typing_.ENGINE
+    assert typing_.outputs_engine(typing_.BATCH_ROWS) == "streaming"
+
+
 def test_type_collections_consumes_its_tables(monkeypatch: pytest.MonkeyPatch) -> None:
     by = _tables(FIXTURES / "miljoloftet", monkeypatch)
     monkeypatch.setattr(typing_, "BATCH_ROWS", 50)  # distributions (291 rows) alone

@@ -482,13 +482,23 @@ def _result(raw: _Raw, frames: list[pl.DataFrame]) -> Typed:
     return good, used_ids, issues
 
 
+def outputs_engine(rows: int) -> Literal["in-memory", "streaming"]:
+    """The engine for :func:`_outputs`' plans of ``rows`` records: streaming from
+    :data:`BATCH_ROWS` on. Filtering the clean frame out of a long work frame, the
+    in-memory engine took 0.36 s and 140 MB more than it holds at 1M distributions (1.2 GB
+    at 10M), the streaming one 0.01 s and 8 MB, with the same frames; below, the
+    streaming engine's few milliseconds per collect are more than the work."""
+    return "streaming" if rows >= BATCH_ROWS else ENGINE
+
+
 def _type_raws(raws: list[_Raw]) -> list[Typed]:
     """Type collections together: one collect of the raw frames, the fields' columns
     normalized and parsed together (:func:`_typed_works`), one collect of the outputs."""
     frames = pl.collect_all([r.frame for r in raws], engine=ENGINE, optimizations=_FLAGS)
     works = _typed_works(frames, [r.specs for r in raws])
     plans = [_outputs(r, w.lazy()) for r, w in zip(raws, works, strict=True)]
-    flat = pl.collect_all([p for ps in plans for p in ps], engine=ENGINE, optimizations=_FLAGS)
+    engine = outputs_engine(sum(r.rows for r in raws))
+    flat = pl.collect_all([p for ps in plans for p in ps], engine=engine, optimizations=_FLAGS)
     results = []
     for raw, ps in zip(raws, plans, strict=True):
         results.append(_result(raw, flat[: len(ps)]))
