@@ -75,11 +75,11 @@ ALLOCATOR_CONF = "dirty_decay_ms:0"
 def return_freed_memory() -> None:
     """Have polars' allocator give freed pages back at once, unless the user set it.
 
-    jemalloc keeps freed pages for 10 s by default, so a run's peak RSS counts every
-    intermediate it ever freed (1M distributions, full catalog: 500–550 MB, with this 463; issue
-    13, ``benchmarks/README.md``); pages are given back lazily (MADV_FREE), so the CPU cost
-    was within the noise of paired runs. Read once, when
-    polars is first imported: a command module imports it after this.
+    jemalloc keeps freed pages for 10 s by default, so a run's peak RSS counts much of
+    what it freed: the 1M-distribution full catalog peaks at 458–494 MB, with this at
+    410 MB, for 6–7 % more CPU (system time returning the pages; paired runs, issue 13,
+    ``benchmarks/README.md``). Read once, when polars is first imported: a command
+    module imports it after this.
     """
     os.environ.setdefault(ALLOCATOR_ENV, ALLOCATOR_CONF)
 
