@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -17,20 +18,27 @@ HEAVY = ("polars", "openpyxl", "lxml", "httpx", "pydantic", "yaml")
 COMMAND_MODULES = ("audit", "init", "pull", "reference", "run", "options", "output")
 
 _PROBE = """
-import json, runpy, sys
+import json, os, runpy, sys
 sys.argv = ["secretariat-rules", *{args!r}]
 try:
     runpy.run_module("secretariat_rules", run_name="__main__")
 except SystemExit:
     pass
-sys.stderr.write("\\n" + json.dumps(sorted(sys.modules)))
+sys.stderr.write("\\n" + json.dumps({seen}))
 """
 
 
+def probed(*args: str, seen: str, env: dict[str, str] | None = None) -> Any:
+    """``seen`` (a Python expression) evaluated after the CLI ran ``args`` in a new process."""
+    code = _PROBE.format(args=list(args), seen=seen)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
 def loaded_by(*args: str) -> set[str]:
-    code = _PROBE.format(args=list(args))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+    return set(probed(*args, seen="sorted(sys.modules)"))
 
 
 @pytest.mark.parametrize("args", [("--version",), ("--help",), ("--lang", "en", "-h")])
@@ -135,20 +143,9 @@ def test_loading_runs_without_the_gc_then_freezes_and_main_unfreezes() -> None:
     assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
-_ALLOCATOR_PROBE = """
-import os, runpy, sys
-sys.argv = ["secretariat-rules", "--version"]
-try:
-    runpy.run_module("secretariat_rules", run_name="__main__")
-except SystemExit:
-    pass
-sys.stderr.write("\\n" + repr(os.environ.get("_RJEM_MALLOC_CONF")))
-"""
-
-
 @pytest.mark.parametrize(
     ("given", "seen"),
-    [(None, "'dirty_decay_ms:0'"), ("", "''"), ("narenas:1", "'narenas:1'")],
+    [(None, "dirty_decay_ms:0"), ("", ""), ("narenas:1", "narenas:1")],
 )
 def test_the_cli_has_polars_allocator_return_freed_pages_unless_the_user_set_it(
     given: str | None, seen: str
@@ -156,7 +153,4 @@ def test_the_cli_has_polars_allocator_return_freed_pages_unless_the_user_set_it(
     env = {k: v for k, v in os.environ.items() if k != "_RJEM_MALLOC_CONF"}
     if given is not None:
         env["_RJEM_MALLOC_CONF"] = given
-    done = subprocess.run(
-        [sys.executable, "-c", _ALLOCATOR_PROBE], capture_output=True, text=True, env=env
-    )
-    assert done.stderr.strip().splitlines()[-1] == seen
+    assert probed("--version", seen="os.environ.get('_RJEM_MALLOC_CONF')", env=env) == seen
