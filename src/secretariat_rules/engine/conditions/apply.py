@@ -313,24 +313,15 @@ def _late(
 
 
 def _alone(
-    compiler: Compiler,
-    frame: Frame,
-    collection: str,
-    where: Sequence[Condition],
-    rows: pl.Expr | None = None,
+    compiler: Compiler, frame: Frame, collection: str, where: Sequence[Condition]
 ) -> Frame | None:
-    """The records of ``collection`` (those where ``rows`` holds) where ``where`` holds,
-    when these conditions do not depend on the outer row of ``frame`` (else None)."""
-    try:
-        reads = outer_reads(compiler, frame, collection, where)
-    except ConditionError:  # reported by the correlated computation
+    """The records of ``collection`` where ``where`` holds, when these conditions do not
+    depend on the outer row of ``frame`` (else None): :func:`_alone_lazily`, filtered."""
+    lazily = _alone_lazily(compiler, frame, collection, where)
+    if lazily is None:
         return None
-    if reads is None or reads:
-        return None
-    records = frame.ds.frame(collection)
-    alone = Frame.of(frame.ds, collection, records if rows is None else records.filter(rows))
-    alone = prepare(compiler, alone, where)
-    return alone.filter(compiler.all_of(alone, where)) if where else alone
+    alone, mask = lazily
+    return alone if mask is None else alone.filter(mask)
 
 
 def _alone_lazily(
@@ -340,10 +331,11 @@ def _alone_lazily(
     where: Sequence[Condition],
     rows: pl.Expr | None = None,
 ) -> tuple[Frame, pl.Expr | None] | None:
-    """As :func:`_alone`, but the records' frame unfiltered and the filter as a mask, for a
-    lazy plan to apply to the few columns it reads: ten million distributions are not
-    copied whole. Where ``where`` needs joins, only the records where ``rows`` holds
-    are joined (filtered first, as :func:`_alone` does)."""
+    """The records of ``collection``, prepared for ``where``, and the mask of those where
+    ``where`` (and ``rows``) hold, when these conditions do not depend on the outer row of
+    ``frame`` (else None). Unfiltered, for a lazy plan to apply the mask to the few
+    columns it reads: ten million distributions are not copied whole. Where ``where``
+    needs joins, only the records where ``rows`` holds are prepared (filtered first)."""
     try:
         reads = outer_reads(compiler, frame, collection, where)
     except ConditionError:  # reported by the correlated computation
