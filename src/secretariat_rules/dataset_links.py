@@ -15,6 +15,7 @@ import polars as pl
 
 from .findings import Location, RawFinding, Subject
 from .i18n.message import Msg, msg
+from .polars_engine import engine_for
 from .schema.fields import FieldSpec
 
 PROVENANCE = ("_file", "_line", "_pointer", "_row")
@@ -121,7 +122,7 @@ def dangling_references(
         frame.lazy()
         .select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("__i"), *flags)
         .filter(pl.any_horizontal(columns))
-        .collect()
+        .collect(engine=engine_for(frame.height))
     )
     if found.height == 0:
         return []

@@ -12,6 +12,7 @@ import polars as pl
 
 from ...exceptions import ConditionError
 from ...i18n.message import msg
+from ...polars_engine import engine_for
 from .compile import Compiler, derived_name
 from .frame import Frame, Join, apply_join
 from .model import AggSpec, Compare, Condition, CoversSpec, ExistsSpec, Ref
@@ -209,7 +210,7 @@ def _aggregate_by_key(
     inner = inner.filter(compiler.all_of(inner, spec.where)) if spec.where else inner
     right = list(spec.match)
     renamed = {key: f"__key{i}" for i, key in enumerate(right)}
-    # lazy: polars' default engine streams the group-by; only the keys are joined
+    # lazy: polars' default engine streams a long group-by; only the keys are joined
     grouped = inner.df.lazy().group_by(right).agg(_agg(inner, how, fields, name)).rename(renamed)
     added = (
         frame.df.lazy()
@@ -222,7 +223,7 @@ def _aggregate_by_key(
             maintain_order="left",
         )
         .select(name)
-        .collect()
+        .collect(engine=engine_for(max(inner.df.height, frame.df.height)))
     )
     return _beside(frame.df, added)
 
@@ -360,7 +361,8 @@ def _coverage_by_key(compiler: Compiler, frame: Frame, spec: CoversSpec) -> pl.D
     the universe's less those reached, listed only for the keys that reached fewer than
     all (no rows × universe cross join); the late ones are looked for only in the keys
     whose last member came late, and only their records are read for provenance.
-    Collected with polars' default engine, which streams the group-bys.
+    Collected with polars' default engine, which streams the group-bys, unless the
+    inputs are small (:func:`~secretariat_rules.polars_engine.engine_for`).
     """
     records = frame.ds.frame(spec.collection)
     if spec.key not in records.columns:
@@ -395,7 +397,8 @@ def _coverage_by_key(compiler: Compiler, frame: Frame, spec: CoversSpec) -> pl.D
         firsts = related_.unique()
     # read by several parts of the plan: computed once (polars would compute it per part,
     # as it would ``reached`` below)
-    firsts = firsts.collect().lazy()
+    engine = engine_for(max(records.height, frame.df.height))
+    firsts = firsts.collect(engine=engine).lazy()
     universal = pl.col("__member").is_in(coded_member(members).implode())
     wanted = firsts.filter(universal)
     # per key: the members of the universe reached, the first time of all, and the last
@@ -409,7 +412,8 @@ def _coverage_by_key(compiler: Compiler, frame: Frame, spec: CoversSpec) -> pl.D
             pl.col("__time").min().alias("__first"),
             pl.col("__utime").max().alias("__last"),
         ]
-    reached = marked.group_by("__key").agg(per_key).filter(pl.col("__n") > 0).collect().lazy()
+    reached = marked.group_by("__key").agg(per_key).filter(pl.col("__n") > 0)
+    reached = reached.collect(engine=engine).lazy()
     missing_name = derived_name("missing", spec)
     everyone = pl.LazyFrame([pl.Series(missing_name, [members], pl.List(members.dtype))])
     # the keys some member is missing from: those that reached fewer than all, and
@@ -452,7 +456,7 @@ def _coverage_by_key(compiler: Compiler, frame: Frame, spec: CoversSpec) -> pl.D
         late = _late(compiler, spec, _late_records(spec, kept, pairs))
         late = late.with_columns(coded(pl.col("__key")))
         added = added.join(late, on="__key", how="left", maintain_order="left")
-    return _beside(frame.df, added.collect().drop("__key"))
+    return _beside(frame.df, added.collect(engine=engine).drop("__key"))
 
 
 def _coder(dtype: pl.DataType, categories: pl.Categories) -> Callable[[Any], Any]:
@@ -521,7 +525,7 @@ def _coverage_correlated(compiler: Compiler, frame: Frame, spec: CoversSpec) -> 
     if _timed(spec):
         first = got.group_by("_rid").agg(pl.col("__time").min().alias("__first"))
         reached = got.join(wanted, on=["_rid", "__member"], how="semi").join(first, on="_rid")
-        late = _late(compiler, spec, reached.lazy(), "_rid").collect()
+        late = _late(compiler, spec, reached.lazy(), "_rid").collect(engine=engine_for(got.height))
         df = df.join(late, on="_rid", how="left")
     return df
 
