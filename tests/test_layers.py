@@ -139,6 +139,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "crashes",
             "waiver_status",
             "cycles",
+            "polars_engine",
         ),
     ),
 )
