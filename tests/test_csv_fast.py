@@ -13,6 +13,13 @@ from secretariat_rules.sources.chunks import chunked_as, in_parts, slices
 from secretariat_rules.sources.readers import parse_csv, read_table
 from secretariat_rules.sources.rows import decode_text
 
+
+@pytest.fixture(autouse=True)
+def every_file_takes_the_polars_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the polars path: no file is small enough to skip it."""
+    monkeypatch.setattr(csv_reader, "SMALL_CSV_BYTES", 0)
+
+
 CASES = [
     b"id,body\nM1,sg\nM2,sg\n",
     b"\xef\xbb\xbfid,body\r\nM1,sg\r\nM2,sg\r\n",
