@@ -21,6 +21,7 @@ from secretariat_rules.sources.values import (
     normalized_raw,
     parse_expr,
     parse_scalar,
+    plain_date,
 )
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -402,6 +403,52 @@ def test_expected_text_in_bokmal() -> None:
 )
 def test_parse_scalar(value: object, kind: FieldKind, expected: object) -> None:
     assert parse_scalar(value, kind) == expected
+
+
+PLAIN_DATES = [
+    "2024-03-01",
+    "0001-01-01",
+    "9999-12-31",
+    "2024-02-29",
+    "2023-02-29",
+    "2025-02-30",
+    "2025-13-01",
+    "2025-00-10",
+    "2025-01-00",
+    "0000-01-01",
+    "2024-3-01",
+    " 2024-03-01",
+    "2024-03-01 ",
+    "2024-03-01\u00a0",
+    "٢٠٢٤-03-01",
+    "2024-03-01T00:00",
+    "+024-03-01",
+    dt.date(1, 1, 1),
+    dt.date(2025, 6, 30),
+]
+
+
+PLAIN_DATES_TAKEN = [
+    "2024-03-01",
+    "0001-01-01",
+    "9999-12-31",
+    "2024-02-29",
+    dt.date(1, 1, 1),
+    dt.date(2025, 6, 30),
+]
+
+
+@pytest.mark.parametrize("value", PLAIN_DATES)
+def test_plain_dates_are_the_parsers_dates(value: object) -> None:
+    """parse_scalar's shortcut for dates gives what the polars parser gives, or steps aside."""
+    raw = value.isoformat() if isinstance(value, dt.date) else value
+    frame = pl.DataFrame({"v": [raw]}, schema={"v": pl.Utf8})
+    parsed = frame.select(parse_expr("v", _spec("date"))).item()
+    plain = plain_date(value)
+    if value in PLAIN_DATES_TAKEN:
+        assert plain is not None and plain == parsed
+    else:  # the parser decides: an invalid value, or another form of a date
+        assert plain is None
 
 
 @pytest.mark.parametrize(

@@ -188,6 +188,10 @@ def parse_scalar(text: object, kind: FieldKind) -> object | None:
     for an empty value; raises :class:`ValueProblem` (a ``ValueError``) for an invalid
     one. Kind ``enum`` has no values to check against here: it returns the stripped text.
     """
+    if kind == "date":
+        plain = plain_date(text)
+        if plain is not None:
+            return plain
     raw = _scalar_text(text, kind)
     if raw is None:
         return None
@@ -205,6 +209,28 @@ def parse_scalar(text: object, kind: FieldKind) -> object | None:
             msg("data.value.invalid", value=printable(raw), expected=expected_text(spec))
         )
     return typed
+
+
+_PLAIN_ISO_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def plain_date(value: object) -> dt.date | None:
+    """What :func:`parse_scalar` gives a native date or a plain ``YYYY-MM-DD`` text of
+    a real day, without a polars plan (a millisecond each: manifests, waivers and
+    attestations have a few dozen); None for anything else, which the polars parser decides.
+
+    Exact: a native date's text is its ISO form, which the date parser reads back as it;
+    ``YYYY-MM-DD`` of ASCII digits with nothing around it is a date there exactly when
+    it is a real day from year one on (``tests/test_values.py`` compares the two).
+    """
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _PLAIN_ISO_DATE.fullmatch(value):
+        try:
+            return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+        except ValueError:  # not a real day (2025-02-30, year 0): the parser says so
+            return None
+    return None
 
 
 def decimal_text(value: float | Decimal) -> str:
