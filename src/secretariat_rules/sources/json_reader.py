@@ -183,9 +183,10 @@ def _json_lines(data: bytes, rel: str, collection: str) -> RawTable | None:
     integer, and a comma after each record but the last: a regular expression over each
     line proves the line is that JSON (:func:`_json_line_values` then takes the values).
     The file has no backslash
-    (no escapes), no NUL, and as many ``{`` as records; polars checks it is UTF-8. The
-    values' texts are :func:`_json_fast`'s (an integer as ``str(int)``), each record's
-    line is its own.
+    (no escapes) and no NUL; polars checks it is UTF-8. The values' texts are
+    :func:`_json_fast`'s (an integer as ``str(int)``), each record's line is its own: a
+    ``{`` inside a string changes neither (a value holds no quote, so it cannot end its
+    string early), and counting them cost 37 ms at 1M records.
     """
     if data.find(b"\\") >= 0 or data.find(b"\x00") >= 0 or not data.startswith(b"["):
         return None
@@ -201,7 +202,7 @@ def _json_lines(data: bytes, rel: str, collection: str) -> RawTable | None:
     keys = _JSON_LINE_KEY.findall(body[0] or "")
     if not keys or len(set(keys)) != len(keys) or len(keys) > MAX_TABLE_COLUMNS:
         return None
-    if not all(_plain_key(k) for k in keys) or data.count(b"{") != len(body):
+    if not all(_plain_key(k) for k in keys):
         return None
     if body.null_count():
         return None
