@@ -24,6 +24,19 @@ def _refuse(*args: object) -> None:
     raise AssertionError("took the polars path")
 
 
+def _spied(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[int]:
+    """Record the length of the bytes each call of ``module.name`` gets (it still runs)."""
+    taken: list[int] = []
+    fast = getattr(module, name)
+
+    def spy(data: bytes, *args: object) -> object:
+        taken.append(len(data))
+        return fast(data, *args)
+
+    monkeypatch.setattr(module, name, spy)
+    return taken
+
+
 def _rows(table: RawTable) -> tuple[object, ...]:
     return table.columns, table.header_line, table.frame.schema, table.frame.rows()
 
@@ -57,14 +70,7 @@ def test_a_larger_csv_is_read_by_polars(tmp_path: Path, monkeypatch: pytest.Monk
     data = _csv(2000)
     assert len(data) >= csv_reader.SMALL_CSV_BYTES
     (tmp_path / "documents.csv").write_bytes(data)
-    taken: list[int] = []
-    fast = csv_reader._csv_fast_utf8
-
-    def spy(data: bytes, *args: object) -> object:
-        taken.append(len(data))
-        return fast(data, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(csv_reader, "_csv_fast_utf8", spy)
+    taken = _spied(monkeypatch, csv_reader, "_csv_fast_utf8")
     table = read_table(tmp_path / "documents.csv", tmp_path, "documents")
     assert taken == [len(data)]
     exact = parse_csv(data.decode(), "documents.csv", "documents", fast=False)
@@ -96,14 +102,7 @@ def test_a_larger_json_is_read_by_the_fast_path(
     data = _json(1000)
     assert len(data) >= json_reader.SMALL_JSON_BYTES
     (tmp_path / "documents.json").write_bytes(data)
-    taken: list[int] = []
-    fast = json_reader._json_fast
-
-    def spy(data: bytes, *args: object) -> object:
-        taken.append(len(data))
-        return fast(data, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(json_reader, "_json_fast", spy)
+    taken = _spied(monkeypatch, json_reader, "_json_fast")
     table = read_table(tmp_path / "documents.json", tmp_path, "documents")
     assert taken == [len(data)]
     exact = json_reader.parse_json(data.decode(), "documents.json", "documents")

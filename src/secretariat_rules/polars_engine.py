@@ -3,7 +3,7 @@
 Polars 2.x's default engine (``auto``, which streams where it can) costs about a
 millisecond a collect more than the in-memory one however small the input: at the size
 of a secretariat's own repository that is more than the work, a few dozen times a check
-(``fixtures/miljoloftet``: the check's rules 0.146 s against 0.118 s). On long inputs
+(``fixtures/miljoloftet``: the check's rules 0.146 s against 0.125 s). On long inputs
 the streaming group-bys and joins are the faster and leaner ones, so those keep it.
 """
 

@@ -17,7 +17,15 @@ import polars as pl
 
 from ..i18n.message import Msg, msg
 from ..schema.fields import FieldKind, FieldSpec
-from .dates import TIME_ZONE, _date, _datetime, fast_date_stages, fast_datetime_stages, kept
+from .dates import (
+    _ISO_DATE,
+    TIME_ZONE,
+    _date,
+    _datetime,
+    fast_date_stages,
+    fast_datetime_stages,
+    kept,
+)
 from .ids import closest, did_you_mean, is_valid_org_number, org_number_check_digit
 from .printable import (
     _INVISIBLE_CLASS,
@@ -211,7 +219,7 @@ def parse_scalar(text: object, kind: FieldKind) -> object | None:
     return typed
 
 
-_PLAIN_ISO_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_PLAIN_ISO_DATE = re.compile(_ISO_DATE)  # the date parser's own guard of the ISO form
 
 
 def plain_date(value: object) -> dt.date | None:
