@@ -7,7 +7,7 @@ import random
 import polars as pl
 import pytest
 
-from secretariat_rules.dataset_links import dangling_references, prune, prune_all
+from secretariat_rules.dataset_links import dangling_references, find_dangling, prune, prune_all
 from secretariat_rules.findings import Location
 from secretariat_rules.schema.fields import FieldSpec
 
@@ -76,6 +76,56 @@ def test_prune_all_is_the_fixpoint_of_pruning_everything(seed: int) -> None:
     frames = _frames(seed)
     pruned = prune_all(frames, dict(FIELDS), list(FIELDS))
     assert {n: f.rows() for n, f in pruned.items()} == _naive_prune_all(frames)
+
+
+def _rows(frames: dict[str, pl.DataFrame]) -> dict[str, list[tuple[object, ...]]]:
+    return {n: f.rows() for n, f in frames.items()}
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_prune_all_skips_what_find_dangling_settled_with_the_same_frames(seed: int) -> None:
+    """As loading does: a reference column without a dangling value into a frame that
+    keeps every id it knows is not tested again; the frames pruned are the same."""
+    rng = random.Random(seed)
+    frames = {
+        n: f.unique("id", keep="first", maintain_order=True) for n, f in _frames(seed).items()
+    }
+    known = {n: set(f.get_column("id").to_list()) for n, f in frames.items()}
+    for name, specs in FIELDS.items():  # some columns name only known ids (or nothing)
+        for spec in specs[1:]:
+            assert spec.ref is not None
+            if rng.random() < 0.5:
+                ok = pl.col(spec.name).is_in(pl.Series(list(known[spec.ref])).implode())
+                frames[name] = frames[name].with_columns(
+                    pl.when(ok).then(pl.col(spec.name)).alias(spec.name)
+                )
+    settled = {}
+    for name, specs in FIELDS.items():
+        _, dangling = find_dangling(name, frames[name], specs, known)
+        assert dangling == {
+            s.name
+            for s in specs[1:]
+            if any(v is not None and v not in known[s.ref] for v in frames[name][s.name])  # type: ignore[index]
+        }
+        settled[name] = {s.name for s in specs[1:] if s.name not in dangling}
+    assert any(settled.values())
+    expected = _rows(prune_all(frames, dict(FIELDS), list(FIELDS)))
+    assert _rows(prune_all(frames, dict(FIELDS), list(FIELDS), settled=settled)) == expected
+    assert expected == _naive_prune_all(frames)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_prune_all_after_some_frames_lost_records_prunes_what_refers_to_them(seed: int) -> None:
+    """As the as-of view does: pruned frames, then some records left out of a few of them;
+    pruning only what refers to those gives what pruning everything gives."""
+    rng = random.Random(seed)
+    pruned = prune_all(_frames(seed), dict(FIELDS), list(FIELDS))
+    changed = set(rng.sample(sorted(FIELDS), 2))
+    for name in changed:
+        frame = pruned[name]
+        pruned[name] = frame.filter(pl.Series([rng.random() < 0.7 for _ in range(frame.height)]))
+    everything = _rows(prune_all(pruned, dict(FIELDS), list(FIELDS)))
+    assert _rows(prune_all(pruned, dict(FIELDS), list(FIELDS), changed=changed)) == everything
 
 
 def test_prune_leaves_a_frame_with_nothing_to_do_as_it_is() -> None:

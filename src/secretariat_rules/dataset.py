@@ -31,8 +31,8 @@ import polars as pl
 
 from .dataset_links import (
     PROVENANCE,
-    dangling_references,
     dedupe,
+    find_dangling,
     id_series,
     locations_of,
     prune,
@@ -299,12 +299,23 @@ def build_dataset(
     # that file: not DAT003 (one finding naming the file, not one per reference); the
     # reference still takes no part in the guideline rules (prune_all)
     unreadable = {p.collection for p in problems}
+    # a collection whose records all take part keeps every id it knows: a reference that
+    # is not dangling names a kept record, and pruning need not test it again
+    whole = {n for n, ids in known.items() if _keeps_all(frames.get(n), len(ids))}
+    settled: dict[str, set[str]] = {}
     for name in linked:
         checked = tuple(s for s in fields[name] if s.ref not in unreadable)
-        dangling = dangling_references(name, frames[name], checked, targets, guess)
+        dangling, columns = find_dangling(name, frames[name], checked, targets, guess)
         issues.extend((DataRuleId.DAT003, f) for f in dangling)
-    frames = prune_all(frames, fields, linked)
+        settled[name] = {s.name for s in checked if s.ref in whole and s.name not in columns}
+    frames = prune_all(frames, fields, linked, settled=settled)
     return Dataset(root, manifest, index, frames, fields, issues, inventory=list(inventory))
+
+
+def _keeps_all(frame: pl.DataFrame | None, known: int) -> bool:
+    """Whether ``frame``'s ids are all ``known`` of its collection's ids: its ids are some
+    of them (only records with a known id are typed, each id once), so as many suffice."""
+    return frame is not None and "id" in frame.columns and frame.height == known
 
 
 class _Targets(Mapping[str, pl.Series]):

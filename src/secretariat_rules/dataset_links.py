@@ -104,9 +104,21 @@ def dangling_references(
     a dangling value probably means (``party 'Askøy' names no record of parties; did you
     mean 'askoy'?``); it is asked in record order, then reference order.
     """
+    return find_dangling(name, frame, specs, known, guess)[0]
+
+
+def find_dangling(
+    name: str,
+    frame: pl.DataFrame,
+    specs: tuple[FieldSpec, ...],
+    known: IdSets,
+    guess: Callable[[str, str], str | None] | None = None,
+) -> tuple[list[RawFinding], frozenset[str]]:
+    """:func:`dangling_references`, and the names of the reference columns that hold a
+    dangling value (every value of the others is null or an id of ``known``)."""
     refs = [s for s in specs if s.ref and s.name in frame.columns]
     if not refs or frame.height == 0:
-        return []
+        return [], frozenset()
     targets: dict[str, pl.Series] = {}
     for spec in refs:
         assert spec.ref is not None
@@ -125,7 +137,10 @@ def dangling_references(
         .collect(engine=engine_for(frame.height))
     )
     if found.height == 0:
-        return []
+        return [], frozenset()
+    dangling = frozenset(
+        s.name for s, c in zip(refs, columns, strict=True) if found.get_column(c).any()
+    )
     bad = frame[found.get_column("__i")]
     bad = bad.with_columns(
         pl.when(found.get_column(c)).then(v).alias(c) for v, c in zip(value, columns, strict=True)
@@ -143,7 +158,7 @@ def dangling_references(
             )
         return msg("data.dangling", field=spec.name, value=value, ref=spec.ref)
 
-    return [
+    findings = [
         RawFinding(
             Subject(name, sid),
             tuple(reason(s, v) for s, v in zip(refs, values, strict=True) if v is not None),
@@ -153,6 +168,7 @@ def dangling_references(
             subject_ids(name, bad), locations_of(bad), bad.select(columns).rows(), strict=True
         )
     ]
+    return findings, dangling
 
 
 def resolve_references(
@@ -168,16 +184,20 @@ def resolve_references(
 
 
 def prune(
-    frame: pl.DataFrame, specs: tuple[FieldSpec, ...], kept: Mapping[str, pl.Series]
+    frame: pl.DataFrame,
+    specs: tuple[FieldSpec, ...],
+    kept: Mapping[str, pl.Series],
+    settled: AbstractSet[str] = frozenset(),
 ) -> pl.DataFrame:
     """Leave out records whose required reference names no kept record; null the others.
 
     A *required* reference to a record that takes no part (it does not exist, failed
     DAT001, or does not exist yet as of ``as_of``) leaves the record out, like a DAT001
     record; an *optional* one counts as absent. A frame with nothing to leave out or null
-    is returned as it is (no copy: it keeps its chunks).
+    is returned as it is (no copy: it keeps its chunks). The reference columns named in
+    ``settled`` are not tested: the caller knows each of their values is null or kept.
     """
-    refs = [s for s in specs if s.ref and s.name in frame.columns]
+    refs = [s for s in specs if s.ref and s.name in frame.columns and s.name not in settled]
     if not refs or frame.height == 0:
         return frame
 
@@ -206,7 +226,12 @@ def prune(
 
 
 def prune_all(
-    frames: dict[str, pl.DataFrame], fields: dict[str, tuple[FieldSpec, ...]], names: list[str]
+    frames: dict[str, pl.DataFrame],
+    fields: dict[str, tuple[FieldSpec, ...]],
+    names: list[str],
+    *,
+    settled: Mapping[str, AbstractSet[str]] | None = None,
+    changed: AbstractSet[str] | None = None,
 ) -> dict[str, pl.DataFrame]:
     """:func:`prune` the named frames until no record is left out any more.
 
@@ -215,20 +240,28 @@ def prune_all(
     the ids at its start; after the first, only the frames that refer to a frame that
     lost records in the round before (pruning again against unchanged ids changes
     nothing).
+
+    ``settled``: per frame, reference columns the first round need not test (each value
+    null or an id of its target's frame: :func:`find_dangling` found none dangling, and
+    the target keeps every id it knows). ``changed``: the frames were pruned before and
+    only these lost records since, so the first round prunes only the frames that refer
+    to them.
     """
     frames = dict(frames)
     targets = {
         name: {s.ref for s in fields[name] if s.ref and s.name in frames[name].columns}
         for name in names
     }
-    pending = list(names)
+    pending = list(names) if changed is None else [n for n in names if targets[n] & changed]
+    first = settled or {}
     while pending:
         kept = {n: f.get_column("id") for n, f in frames.items() if "id" in f.columns}
-        changed = set()
+        lost = set()
         for name in pending:
             before = frames[name].height
-            frames[name] = prune(frames[name], fields[name], kept)
+            frames[name] = prune(frames[name], fields[name], kept, first.get(name, frozenset()))
             if frames[name].height != before:
-                changed.add(name)
-        pending = [name for name in names if targets[name] & changed]
+                lost.add(name)
+        first = {}
+        pending = [name for name in names if targets[name] & lost]
     return frames

@@ -73,24 +73,25 @@ def as_of_view(ds: Dataset, as_of: dt.date) -> Dataset:
             if c in frame.columns
         )
     # a frame is filtered (copied) only when the view leaves some of its records out
-    left_out = False
+    left_out: set[str] = set()
     for name, column in EVENT_RECORDS.items():
         frame = frames[name]
         if column in frame.columns:
             happened = _happened(frame, column, as_of).fill_null(True)
             if not frame.select(happened.all()).item():
                 frames[name] = frame.filter(happened)
-                left_out = True
+                left_out.add(name)
     meetings = frames["meetings"]
     held = meetings.filter(_happened(meetings, "date", as_of)).get_column("id")
     decisions = frames["decisions"]
     in_held = pl.col("meeting").is_in(held.implode())
     if not decisions.select(in_held.fill_null(False).all()).item():
         frames["decisions"] = decisions.filter(in_held)
-        left_out = True
+        left_out.add("decisions")
     if left_out:
         # the loaded frames are pruned already: only records left out here can leave
-        # out others
-        frames = prune_all(frames, ds.fields, [*COLLECTION_MODELS, "secretariat"])
+        # out others (so only the frames that refer to these are pruned again)
+        linked = [*COLLECTION_MODELS, "secretariat"]
+        frames = prune_all(frames, ds.fields, linked, changed=left_out)
     # work shared across rules (``memo``) is derived from these frames: a view has its own
     return replace(ds, frames=frames, memo={})
