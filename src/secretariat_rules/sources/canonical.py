@@ -11,7 +11,7 @@ from ..schema.collections import COLLECTION_MODELS
 from ..schema.manifest import Manifest
 from .base import FileProblem, SourceAdapter, SourceOutput
 from .confine import is_present
-from .readers import READERS, read_table
+from .readers import READERS, read_tables
 
 
 class CanonicalAdapter:
@@ -22,6 +22,9 @@ class CanonicalAdapter:
 
     def read(self, root: Path, manifest: Manifest) -> SourceOutput:
         out = SourceOutput()
+        # per collection: its one file, or the problems of its several (two files for one
+        # collection are DAT004 each); the files read together, reported in this order
+        found: list[tuple[str, Path | list[FileProblem]]] = []
         for collection in COLLECTION_MODELS:
             # every entry named like a collection file counts: a directory, a FIFO or a
             # symlink named meetings.csv is DAT004, never silently an empty collection
@@ -31,20 +34,25 @@ class CanonicalAdapter:
             out.claimed.update(p.name for p in files)
             if len(files) > 1:
                 names = ", ".join(p.name for p in files)
-                for path in files:
-                    out.problems.append(
-                        FileProblem(
-                            collection,
-                            path.relative_to(root).as_posix(),
-                            msg("data.file.two_files", collection=repr(collection), names=names),
-                        )
-                    )
+                text = msg("data.file.two_files", collection=repr(collection), names=names)
+                problems = [
+                    FileProblem(collection, path.relative_to(root).as_posix(), text)
+                    for path in files
+                ]
+                found.append((collection, problems))
+            elif files:
+                found.append((collection, files[0]))
+        wanted = [(item, collection) for collection, item in found if isinstance(item, Path)]
+        reads = iter(read_tables(wanted, root))
+        for collection, item in found:
+            if not isinstance(item, Path):
+                out.problems.extend(item)
                 continue
-            for path in files:
-                try:
-                    out.tables.append(read_table(path, root, collection))
-                except DataFileError as exc:
-                    out.problems.append(FileProblem(collection, exc.path, exc.message, exc.line))
+            read = next(reads)
+            if isinstance(read, DataFileError):
+                out.problems.append(FileProblem(collection, read.path, read.message, read.line))
+            else:
+                out.tables.append(read)
         return out
 
 
