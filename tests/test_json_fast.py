@@ -179,3 +179,20 @@ def test_random_line_layouts_agree() -> None:
         taken += 1
         _same(table, parse_json(content, "e.json", "c"))
     assert taken == 200
+
+
+@pytest.mark.parametrize("records", range(1, 12))
+def test_every_line_is_proved_whichever_part_it_falls_in(records: int) -> None:
+    """The lines are proved in parts (PROOF_PARTS): a line without its comma, and a comma
+    after the last record, are found at every position, on either side of a part's end."""
+
+    def content(commas: list[bool]) -> bytes:
+        lines = [f'{{"id": "E{j}", "n": {j}}}{"," * c}' for j, c in enumerate(commas)]
+        return ("[\n" + "\n".join(lines) + "\n]\n").encode()
+
+    good = [j < records - 1 for j in range(records)]
+    assert _json_lines(content(good), "e.json", "c") is not None
+    for i in range(records):
+        broken = list(good)
+        broken[i] = not broken[i]  # a comma missing, or one after the last record
+        assert _json_lines(content(broken), "e.json", "c") is None, (records, i)

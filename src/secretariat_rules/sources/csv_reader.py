@@ -327,7 +327,9 @@ def _fast_table(
     """
     positional = [f"c{i}" for i in range(len(names))]
     blank = [pl.col(c).str.strip_chars().fill_null("") == "" for c in positional]
-    if positional and frame.select(blank[0].any()).item():  # else no row is blank
+    # else no row is blank (the cells tested row by row, which polars does on every chunk
+    # at once, then the mask reduced: an ``.any()`` in the plan runs on one thread)
+    if positional and frame.select(blank[0]).to_series().any():
         frame = frame.filter(~pl.all_horizontal(blank))
     orphans = [blank[i] for i, name in enumerate(names) if name is None]
     if orphans and not frame.select(pl.all_horizontal(orphans)).to_series().all():

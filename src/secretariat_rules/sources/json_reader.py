@@ -221,15 +221,30 @@ def _json_lines(data: bytes, rel: str, collection: str) -> RawTable | None:
 _SEP = r"[ \t]*"
 
 
+PROOF_PARTS = 4
+"""The lines are proved in this many parts, one expression each: polars runs a select's
+expressions side by side, but one ``str.contains(...).all()`` on one thread (1M lines:
+0.19 -> 0.12 s on two cores)."""
+
+
 def _json_lines_proved(body: pl.Series, keys: list[str], value: str) -> bool:
     """Whether each line is a record of ``keys`` with ``value`` tokens, a comma after each
     but the last (whole lines, by regexes without captures: polars' fastest engine)."""
     pairs = f"{_SEP},{_SEP}".join(f'"{pl.escape_regex(k)}"{_SEP}:{_SEP}{value}' for k in keys)
     record = rf"^{_SEP}\{{{_SEP}{pairs}{_SEP}\}}"
+    line = pl.col("line")
+    but_last = len(body) - 1
+    size = max(1, -(-but_last // PROOF_PARTS))
+    parts = [
+        line.slice(start, min(size, but_last - start))
+        .str.contains(rf"{record}{_SEP},[ \t\r]*$")
+        .all()
+        .alias(f"{start}")
+        for start in range(0, but_last, size)
+    ]
     try:
         valid = body.to_frame("line").select(
-            pl.col("line").head(len(body) - 1).str.contains(rf"{record}{_SEP},[ \t\r]*$").all(),
-            pl.col("line").tail(1).str.contains(rf"{record}[ \t\r]*$").all().alias("last"),
+            *parts, line.tail(1).str.contains(rf"{record}[ \t\r]*$").all().alias("last")
         )
     except (Exception, pl.exceptions.PanicException):
         return False  # e.g. too many keys for the regex engine's size limit
