@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -281,9 +282,9 @@ def build_dataset(
 
     frames = manifest_frames(manifest, index)
     fields: dict[str, tuple[FieldSpec, ...]] = dict(MANIFEST_FIELDS)
-    known: dict[str, set[str]] = {
-        "parties": {p.id for p in manifest.parties},
-        "bodies": {b.id for b in manifest.bodies},
+    known: dict[str, pl.Series] = {
+        "parties": id_series(dict.fromkeys(p.id for p in manifest.parties).keys()),
+        "bodies": id_series(dict.fromkeys(b.id for b in manifest.bodies).keys()),
     }
     # the small collections typed together; each table dropped from by_collection when typed
     for collection, (typed, used_ids, typing_issues) in type_collections(by_collection):
@@ -292,8 +293,7 @@ def build_dataset(
         fields[collection] = COLLECTION_FIELDS[collection]
         known[collection] = used_ids
 
-    guess = reference_guesser(manifest.parties, manifest.bodies, known)
-    targets = _Targets(known)
+    guess = reference_guesser(manifest.parties, manifest.bodies, _IdSets(known))
     linked = [*COLLECTION_MODELS, "secretariat"]
     # a reference into a collection with an unreadable file (DAT004) may name a record of
     # that file: not DAT003 (one finding naming the file, not one per reference); the
@@ -305,7 +305,7 @@ def build_dataset(
     settled: dict[str, set[str]] = {}
     for name in linked:
         checked = tuple(s for s in fields[name] if s.ref not in unreadable)
-        dangling, columns = find_dangling(name, frames[name], checked, targets, guess)
+        dangling, columns = find_dangling(name, frames[name], checked, known, guess)
         issues.extend((DataRuleId.DAT003, f) for f in dangling)
         settled[name] = {s.name for s in checked if s.ref in whole and s.name not in columns}
     frames = prune_all(frames, fields, linked, settled=settled)
@@ -318,17 +318,18 @@ def _keeps_all(frame: pl.DataFrame | None, known: int) -> bool:
     return frame is not None and "id" in frame.columns and frame.height == known
 
 
-class _Targets(Mapping[str, pl.Series]):
-    """The ids of ``known`` as Series, each made once, when a reference first asks."""
+class _IdSets(Mapping[str, AbstractSet[str]]):
+    """The ids of ``known`` as sets, each made once, when a guess first asks (only for a
+    dangling reference: the references themselves are tested against the Series)."""
 
-    def __init__(self, known: Mapping[str, set[str]]) -> None:
+    def __init__(self, known: Mapping[str, pl.Series]) -> None:
         self.known = known
-        self.series: dict[str, pl.Series] = {}
+        self.sets: dict[str, frozenset[str]] = {}
 
-    def __getitem__(self, name: str) -> pl.Series:
-        if name not in self.series:
-            self.series[name] = id_series(self.known[name])
-        return self.series[name]
+    def __getitem__(self, name: str) -> AbstractSet[str]:
+        if name not in self.sets:
+            self.sets[name] = frozenset(self.known[name].to_list())
+        return self.sets[name]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.known)

@@ -407,7 +407,10 @@ def _echoes(bad: pl.DataFrame, checks: tuple[_Check, ...]) -> pl.DataFrame:
     )
 
 
-Typed = tuple[pl.DataFrame, set[str], list[tuple[DataRuleId, RawFinding]]]
+ID_SERIES = "__id"
+"""The name of a collection's Series of the ids its records use (:data:`Typed`)."""
+
+Typed = tuple[pl.DataFrame, pl.Series, list[tuple[DataRuleId, RawFinding]]]
 """What typing a collection gives: see :func:`type_collection`."""
 
 
@@ -457,16 +460,19 @@ def _result(raw: _Raw, frames: list[pl.DataFrame]) -> Typed:
     checks = _problem_checks(raw.specs)
     bad, good, *id_frames = frames
     issues = list(raw.issues)
-    used_ids: set[str] = set()
+    used = [pl.Series(ID_SERIES, [], pl.Utf8)]
     if id_frames:
-        used_ids = set(id_frames[0].to_series().to_list())
+        used.append(id_frames[0].to_series())
         # the rows of a file whose header lacks a required column take no part, but
         # their ids exist: a reference to one of them is not dangling
         for frame in raw.left_out:
             if "id" not in frame.collect_schema():
                 continue
             ids = frame.select(normalized_raw("id").alias("id")).collect(engine=ENGINE)
-            used_ids.update(ids.to_series().drop_nulls().to_list())
+            used.append(ids.to_series().drop_nulls())
+    # as a Series (references are tested against it in polars): no Python set of them
+    used_ids = pl.concat([u.cast(pl.Utf8).alias(ID_SERIES) for u in used])
+    used_ids = used_ids.unique(maintain_order=True)
     found = _echoes(bad, checks).rows() if bad.height else []
     subjects = bad.select(pl.col(_typed("id")).alias("id"), "_row") if id_frames else bad
     for subject_id, loc, (problems, *echoes) in zip(
@@ -510,7 +516,8 @@ def type_collection(collection: str, tables: list[RawTable]) -> Typed:
     """Type one collection's raw tables.
 
     :returns: the valid typed frame (the first record of each id; before reference
-        checks), the set of ids that any record used (valid or not), and the DAT001,
+        checks), the ids that any record used (valid or not; a Series, each once, in
+        record order), and the DAT001,
         DAT002 and DAT005 findings.
     """
     return _type_raws([_raw(collection, tables)])[0]

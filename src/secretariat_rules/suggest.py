@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from .i18n.message import Msg, msg
@@ -80,7 +81,7 @@ def _party_keys(party: Mapping[str, object]) -> set[str]:
 
 
 def reference_guesser(
-    parties: Iterable[Party], bodies: Iterable[Body], known: Mapping[str, set[str]]
+    parties: Iterable[Party], bodies: Iterable[Body], known: Mapping[str, AbstractSet[str]]
 ) -> Callable[[str, str], str | None]:
     """``guess(collection, value)``: the known id of ``collection`` that ``value`` means.
 
@@ -93,7 +94,7 @@ def reference_guesser(
     folded: dict[str, dict[str, str]] = {}
 
     def by_id(collection: str, value: str) -> str | None:
-        ids = known.get(collection, set())
+        ids = known.get(collection, frozenset())
         if len(ids) <= MAX_SIMILAR:
             return closest(value, ids)
         if collection not in folded:
