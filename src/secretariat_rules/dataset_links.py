@@ -82,11 +82,15 @@ IdSets = Mapping[str, AbstractSet[str] | pl.Series]
 """Ids per collection: a set, or a Series (membership is all that is asked of them)."""
 
 
+ID_SERIES = "__id"
+"""The name of a Series of ids (:func:`id_series`)."""
+
+
 def id_series(ids: AbstractSet[str] | pl.Series) -> pl.Series:
     """``ids`` as a Utf8 Series (a Series as it is)."""
     if isinstance(ids, pl.Series):
         return ids
-    return pl.Series("__id", list(ids), dtype=pl.Utf8)
+    return pl.Series(ID_SERIES, list(ids), dtype=pl.Utf8)
 
 
 def dangling_references(

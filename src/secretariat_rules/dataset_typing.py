@@ -15,7 +15,7 @@ from typing import Literal
 
 import polars as pl
 
-from .dataset_links import PROVENANCE, dedupe, locations_of, subject_ids
+from .dataset_links import ID_SERIES, PROVENANCE, dedupe, id_series, locations_of, subject_ids
 from .findings import DataRuleId, Location, RawFinding, Subject
 from .i18n.message import Msg, Text, msg
 from .schema.collections import COLLECTION_FIELDS, COLLECTION_MODELS
@@ -407,9 +407,6 @@ def _echoes(bad: pl.DataFrame, checks: tuple[_Check, ...]) -> pl.DataFrame:
     )
 
 
-ID_SERIES = "__id"
-"""The name of a collection's Series of the ids its records use (:data:`Typed`)."""
-
 Typed = tuple[pl.DataFrame, pl.Series, list[tuple[DataRuleId, RawFinding]]]
 """What typing a collection gives: see :func:`type_collection`."""
 
@@ -460,7 +457,7 @@ def _result(raw: _Raw, frames: list[pl.DataFrame]) -> Typed:
     checks = _problem_checks(raw.specs)
     bad, good, *id_frames = frames
     issues = list(raw.issues)
-    used = [pl.Series(ID_SERIES, [], pl.Utf8)]
+    used = [id_series(frozenset())]
     if id_frames:
         used.append(id_frames[0].to_series())
         # the rows of a file whose header lacks a required column take no part, but
