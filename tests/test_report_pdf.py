@@ -153,6 +153,28 @@ def test_equal_input_gives_equal_bytes(pypdf: Any, weasyprint: None) -> None:
     assert re.fullmatch("[0-9a-f]{32}", str(ids[0]))
 
 
+def test_the_clock_does_not_reach_the_bytes(
+    weasyprint: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fontTools stamps each embedded font subset with the time it is saved (unless
+    ``SOURCE_DATE_EPOCH`` says otherwise): a render a day later gives the same bytes, and
+    the variable is as it was afterwards."""
+    import time
+
+    html = "<html lang=nb><head><title>Prøve</title></head><body><p>æøå ÆØÅ</p></body></html>"
+    day = pdf_print.dt.date(2025, 6, 30)
+    monkeypatch.delenv(pdf_print.SOURCE_DATE_ENV, raising=False)
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now)
+    first = pdf_print.pdfa_bytes(html, "nb", day)
+    monkeypatch.setattr(time, "time", lambda: now + 86_400)
+    assert pdf_print.pdfa_bytes(html, "nb", day) == first
+    assert pdf_print.SOURCE_DATE_ENV not in os.environ
+    monkeypatch.setenv(pdf_print.SOURCE_DATE_ENV, "86400")  # the user's own stays
+    pdf_print.pdfa_bytes(html, "nb", day)
+    assert os.environ[pdf_print.SOURCE_DATE_ENV] == "86400"
+
+
 def test_print_page_has_no_script_and_opens_details() -> None:
     html = (
         "<html><head><title>x</title></head><body><details><summary>s</summary>t</details>"

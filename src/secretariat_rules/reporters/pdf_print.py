@@ -6,8 +6,8 @@ the annex line at the top and ``Side n av m`` at the bottom of each page, the au
 matrices on landscape pages, fonts named so that the same fonts are found everywhere
 (DejaVu Sans, then Liberation Sans). :func:`pdfa_bytes` renders it: PDF/A-3b (sRGB
 output intent, XMP metadata with the title and the dates, the catalogue's ``/Lang``),
-font subsets embedded, the document id derived from the page, so that equal input gives
-equal bytes.
+font subsets embedded, the document id derived from the page, and the subsets' own
+timestamps the report's date (:func:`source_date`), so that equal input gives equal bytes.
 
 WeasyPrint is imported only here and only when a PDF is asked for; it needs the system
 library Pango. Without either the report is refused with a message saying what to
@@ -19,7 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..exceptions import UsageError
 from ..i18n.catalog import t
@@ -84,9 +87,34 @@ def pdfa_bytes(html: str, lang: str, when: dt.date) -> bytes:
     for logger in quiet:  # CSS the print ignores (screen-only rules) is not the user's concern
         logger.setLevel(logging.ERROR)
     try:
-        document = HTML(string=page)
-        pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier)
+        with source_date(when):
+            document = HTML(string=page)
+            pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier)
     finally:
         for logger, level in zip(quiet, levels, strict=True):
             logger.setLevel(level)
     return pdf
+
+
+SOURCE_DATE_ENV = "SOURCE_DATE_EPOCH"
+"""The reproducible-builds variable: the time a tool is to write instead of the clock's."""
+
+
+@contextmanager
+def source_date(when: dt.date) -> Iterator[None]:
+    """:data:`SOURCE_DATE_ENV` set to midnight UTC of ``when`` meanwhile, unless the user
+    set it.
+
+    fontTools writes the time it saves a font into the font (``head.modified``); WeasyPrint
+    saves each embedded subset with it, so without this a PDF rendered a second later
+    differs in the subsets' bytes. fontTools reads the variable for that time.
+    """
+    if SOURCE_DATE_ENV in os.environ:
+        yield
+        return
+    midnight = dt.datetime.combine(when, dt.time(), dt.UTC)
+    os.environ[SOURCE_DATE_ENV] = str(int(midnight.timestamp()))
+    try:
+        yield
+    finally:
+        os.environ.pop(SOURCE_DATE_ENV, None)
