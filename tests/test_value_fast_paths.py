@@ -10,6 +10,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
+from secretariat_rules import dataset_typing
 from secretariat_rules.dataset_typing import _typed_works
 from secretariat_rules.schema.fields import FieldSpec
 from secretariat_rules.sources.values import (
@@ -169,7 +170,13 @@ AMOUNTS = [
 @pytest.mark.parametrize(
     ("kind", "values"), [("datetime", DATETIMES), ("date", DATES), ("amount", AMOUNTS)]
 )
-def test_fast_path_and_fallback_equal_the_full_parser(kind: str, values: list[str | None]) -> None:
+@pytest.mark.parametrize("few", [0, 1_000], ids=["staged", "few-to-full-parser"])
+def test_fast_path_and_fallback_equal_the_full_parser(
+    kind: str, values: list[str | None], few: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both ways the rows the first stage misses are parsed: through the other stages one
+    by one, or (no more than ``FEW_MISSED`` of them) by the full parser at once."""
+    monkeypatch.setattr(dataset_typing, "FEW_MISSED", few)
     spec = FieldSpec(name="v", kind=kind, required=False)  # type: ignore[arg-type]
     raw = pl.DataFrame({"v": values}, schema={"v": pl.Utf8})
     full = raw.select(parse_expr("v", spec)).to_series()

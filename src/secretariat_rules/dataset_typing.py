@@ -279,13 +279,22 @@ def _parsed(text: pl.Series, spec: FieldSpec, first: pl.DataFrame) -> tuple[pl.S
     if stages is None or not invalid.any():
         return typed, invalid
     missed = invalid.arg_true()
-    for expr in (*stages[1:], parse_expr("v", spec, normalized=True)):
+    full = parse_expr("v", spec, normalized=True)
+    # a few rows go straight to the full parser (each stage costs its fixed cost)
+    later = (*stages[1:], full) if missed.len() > FEW_MISSED else (full,)
+    for expr in later:
         found = text.gather(missed).to_frame().select(expr).to_series()
         typed = typed.scatter(missed, found)
         missed = missed.filter(found.is_null())
         if missed.len() == 0:
             break
     return typed, text.is_not_null() & typed.is_null()
+
+
+FEW_MISSED = 1_000
+"""Rows the first fast stage left invalid, up to which :func:`_parsed` gives them to the
+full parser at once rather than through the other fast stages one by one: a stage's
+fixed cost (a gather and a plan, ~3 ms) is more than the full parser's work on so few."""
 
 
 @dataclass
