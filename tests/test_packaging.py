@@ -85,7 +85,7 @@ def test_wheel_carries_the_rulesets_plugins_and_entry_points(wheel: Path) -> Non
             assert f"secretariat_regions/sources/noark5/xsd/{version}/{xsd}" in names
     for region in (ROOT / "plugins/secretariat_regions/regions").glob("*.yaml"):
         assert f"secretariat_regions/regions/{region.name}" in names  # the region profiles
-    assert "secretariat-rules = secretariat_rules.cli:main" in entries
+    assert "secretariat-rules = secretariat_rules.cli.fast_exit:console_main" in entries
     assert "regions = secretariat_regions.profiles" in entries
 
 

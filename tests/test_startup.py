@@ -19,6 +19,7 @@ COMMAND_MODULES = ("audit", "init", "pull", "reference", "run", "options", "outp
 
 _PROBE = """
 import json, os, runpy, sys
+os._exit = sys.exit  # the console script ends the process so (cli.fast_exit): the probe goes on
 sys.argv = ["secretariat-rules", *{args!r}]
 try:
     runpy.run_module("secretariat_rules", run_name="__main__")

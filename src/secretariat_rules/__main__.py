@@ -1,5 +1,5 @@
-"""``python -m secretariat_rules``."""
+"""``python -m secretariat_rules``: the console script (:mod:`.cli.fast_exit`)."""
 
-from .cli import main
+from .cli.fast_exit import console_main
 
-main()
+console_main()
