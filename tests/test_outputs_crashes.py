@@ -573,3 +573,30 @@ def test_a_configuration_error_stays_exit_2_and_shows_its_traceback_only_with_de
     assert debug.exit_code == 2
     assert debug.stderr.splitlines()[0] == plain.stderr.splitlines()[0]
     assert "Traceback (most recent call last):" in debug.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", str(MILJOLOFTET), "-q"),  # the summary line
+        ("check", str(MILJOLOFTET), "--format", "json"),  # the report
+        ("regions",),  # a reference listing
+        ("plugins",),
+    ],
+)
+def test_a_full_stdout_is_a_write_error_not_a_bug(args: tuple[str, ...]) -> None:
+    """A disk full under stdout (``> /dev/full``) is exit 2 naming stdout, as a failed
+    ``--output`` is, not the bug report of exit 3."""
+    import subprocess
+
+    env = {**os.environ, "SECRETARIAT_RULES_LANG": "en"}
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "secretariat_rules", *args],
+            stdout=full, stderr=subprocess.PIPE, timeout=120, check=False, env=env,
+        )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.decode().strip().splitlines() == [
+        "secretariat-rules: error: cannot write stdout: No space left on device"
+    ]

@@ -27,7 +27,7 @@ from .app import main, registry_of
 from .errors import debug_requested, handle_errors
 from .help import option, tr
 from .history import history_option, keep_and_trend
-from .output import echo_report, encodable, refuse_binary_terminal, use_color, write_atomic
+from .output import echo, echo_report, encodable, refuse_binary_terminal, use_color, write_atomic
 
 
 def audit_reporter(fmt: str, registry: Registry) -> AuditReporter:
@@ -153,5 +153,5 @@ def audit_command(
     if history is not None:
         shown = keep_and_trend(history, audit_to_dict(audit), lang)
         if fmt == "text" and output is None and not quiet:
-            click.echo(encodable("\n" + shown), nl=False)
+            echo("\n" + shown, nl=False)
     return audit_exit_code(audit)

@@ -17,7 +17,7 @@ from . import options as opt
 from .app import SafeGroup, main, registry_of
 from .errors import handle_errors
 from .help import option, tr
-from .output import emit, encodable, write_atomic
+from .output import echo, emit, encodable, write_atomic
 
 
 class EvidenceGroup(SafeGroup):
@@ -88,9 +88,7 @@ def build_command(
     for what in pack.left_out:
         click.echo(encodable(tr("evidence.left_out", what=what)), err=True)
     files = pack.data.count(b"PK\x01\x02")
-    click.echo(
-        encodable(tr("evidence.written", path=str(output), size=len(pack.data), files=files))
-    )
+    echo(tr("evidence.written", path=str(output), size=len(pack.data), files=files))
     return ExitCode.FINDINGS if any(r.failing for r in pack.results) else ExitCode.OK
 
 

@@ -14,6 +14,7 @@ from .help import option, tr
 from .options import (
     lang_option,
 )
+from .output import echo
 
 
 @main.command("init", help="help.init")
@@ -40,5 +41,5 @@ def init_command(
     this_year = year or dt.date.today().year
     made = scaffold(directory, region, registry_of(ctx), this_year, ci, lang)
     for path in made.files:
-        click.echo(tr("cli.init.created", path=str(path)))
+        echo(tr("cli.init.created", path=str(path)))
     return ExitCode.OK

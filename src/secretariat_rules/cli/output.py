@@ -8,6 +8,8 @@ import re
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -139,18 +141,44 @@ def refuse_binary_terminal(reporter: object, output: Path | None, stream: Any) -
 
 
 def echo_report(content: str | bytes, color: bool = False) -> None:
-    """Write a report to stdout: text through click, bytes (a binary format) as they are."""
-    if isinstance(content, bytes):
-        stream = sys.stdout.buffer
-        stream.write(content)
-        stream.flush()
-        return
-    click.echo(encodable(content), nl=not content.endswith("\n"), color=color)
+    """Write a report to stdout: text through click, bytes (a binary format) as they are.
+
+    A failed write (a full disk, an I/O error) is a :class:`UsageError` naming stdout, as
+    it is for ``--output``; a reader that went away stays a broken pipe (exit 141).
+    """
+    with _writing_stdout():
+        if isinstance(content, bytes):
+            stream = sys.stdout.buffer
+            stream.write(content)
+            stream.flush()
+            return
+        click.echo(encodable(content), nl=not content.endswith("\n"), color=color)
+
+
+def echo(text: str, nl: bool = True) -> None:
+    """A line of a command's output on stdout, a failed write as in :func:`echo_report`."""
+    with _writing_stdout():
+        click.echo(encodable(text), nl=nl)
 
 
 def emit(text: str, output: Path | None) -> None:
-    """Write to ``output`` atomically, or to stdout."""
+    """Write to ``output`` atomically, or to stdout (as :func:`echo_report`)."""
     if output is None:
-        click.echo(encodable(text), nl=not text.endswith("\n"))
+        echo_report(text)
     else:
         write_atomic(output, text)
+
+
+STDOUT_NAME = "stdout"
+"""How a message names standard output."""
+
+
+@contextmanager
+def _writing_stdout() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(msg("cli.write.failed", path=STDOUT_NAME, reason=reason)) from exc

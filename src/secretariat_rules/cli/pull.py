@@ -16,6 +16,7 @@ from .help import option, tr
 from .options import (
     parse_date,
 )
+from .output import echo
 
 
 @main.group("pull", cls=SafeGroup, help="help.pull")
@@ -95,5 +96,5 @@ def pull_einnsyn_command(
         click.echo("", err=True)
     pages = ", ".join(f"{entity} {count}" for entity, count in result.saved.items())
     state = tr("cli.pull.complete" if result.complete else "cli.pull.incomplete")
-    click.echo(tr("cli.pull.done", path=str(data_dir / "einnsyn"), pages=pages, state=state))
+    echo(tr("cli.pull.done", path=str(data_dir / "einnsyn"), pages=pages, state=state))
     return ExitCode.OK

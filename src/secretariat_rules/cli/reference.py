@@ -34,7 +34,7 @@ from .options import (
     check_ruleset_path,
     format_option,
 )
-from .output import emit, write_atomic
+from .output import echo, emit, write_atomic
 
 
 @main.command("plugins", help="help.plugins")
@@ -63,7 +63,7 @@ def plugins_command(ctx: click.Context, fmt: str) -> ExitCode:
         if entry["module"] != entry["name"]:
             where += f"; {entry['module']}"
         provides = ", ".join(items) if items else tr("cli.plugins.nothing")
-        click.echo(f"{entry['name']}: {provides} [{where}]")
+        echo(f"{entry['name']}: {provides} [{where}]")
     return ExitCode.OK
 
 

@@ -46,7 +46,7 @@ from .options import (
     reports_option,
     split_ids,
 )
-from .output import echo_report, encodable, refuse_binary_terminal, use_color, write_atomic
+from .output import echo, echo_report, refuse_binary_terminal, use_color, write_atomic
 
 
 def run_options(func: F) -> F:
@@ -182,14 +182,14 @@ def _run(
     if asked.quiet:  # one line per repository, whatever --format
         for result in results:
             line = f"{repository_path(result.data_dir)}: {summary_line(result, lang)}"
-            click.echo(encodable(line))
+            echo(line)
     for extra_fmt, path in extra_reports:
         extra_options = ReportOptions(lang=lang, inventory=inventory)
         write_atomic(path, render_report(registry.reporters[extra_fmt], results, extra_options))
     if asked.history is not None:
         shown = keep_and_trend(asked.history, result_to_dict(results[0]), lang)
         if asked.fmt == "text" and asked.output is None and not asked.quiet:
-            click.echo(encodable("\n" + shown), nl=False)
+            echo("\n" + shown, nl=False)
     return ExitCode.FINDINGS if any(r.failing for r in results) else ExitCode.OK
 
 
