@@ -162,9 +162,9 @@ def echo(text: str, nl: bool = True) -> None:
 
 
 def emit(text: str, output: Path | None) -> None:
-    """Write to ``output`` atomically, or to stdout (as :func:`echo_report`)."""
+    """Write to ``output`` atomically, or to stdout (as :func:`echo`)."""
     if output is None:
-        echo_report(text)
+        echo(text, nl=not text.endswith("\n"))
     else:
         write_atomic(output, text)
 
