@@ -61,9 +61,14 @@ def print_css(lang: str) -> str:
     )
 
 
+def document_time(when: dt.date) -> dt.datetime:
+    """The time the PDF says it was made: midnight UTC of the report's date (no clock)."""
+    return dt.datetime.combine(when, dt.time(), dt.UTC)
+
+
 def print_page(html: str, lang: str, when: dt.date) -> str:
     """The HTML report as a page for print (see the module's description)."""
-    stamp = f"{when.isoformat()}T00:00:00Z"  # midnight UTC of the report's as_of
+    stamp = document_time(when).strftime("%Y-%m-%dT%H:%M:%SZ")
     head = (
         f'<meta name="dcterms.created" content="{stamp}">'
         f'<meta name="dcterms.modified" content="{stamp}">'
@@ -112,8 +117,7 @@ def source_date(when: dt.date) -> Iterator[None]:
     if SOURCE_DATE_ENV in os.environ:
         yield
         return
-    midnight = dt.datetime.combine(when, dt.time(), dt.UTC)
-    os.environ[SOURCE_DATE_ENV] = str(int(midnight.timestamp()))
+    os.environ[SOURCE_DATE_ENV] = str(int(document_time(when).timestamp()))
     try:
         yield
     finally:
