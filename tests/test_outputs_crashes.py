@@ -545,6 +545,28 @@ def test_a_closed_stdout_is_not_a_bug(
     assert run.stderr == ""
 
 
+EAGER_OUTPUTS = [("--help",), ("--version",), ("check", "--help"), ("rules", "--help")]
+"""Click's eager options: they write before any command runs."""
+
+
+@pytest.mark.parametrize("args", EAGER_OUTPUTS)
+def test_help_and_version_to_a_closed_stdout_exit_141(args: tuple[str, ...]) -> None:
+    """``--help | true`` is a broken pipe like a command's output: 141, nothing on stderr
+    (not click's exit 1, nor a traceback)."""
+    import subprocess
+
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "secretariat_rules", *args],
+            stdout=write, stderr=subprocess.PIPE, timeout=120, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (141, b"")
+
+
 def test_a_closed_stdout_in_a_real_process_exits_141(secretariat_repo: RepoFactory) -> None:
     import subprocess
 
@@ -583,6 +605,9 @@ def test_a_configuration_error_stays_exit_2_and_shows_its_traceback_only_with_de
         ("check", str(MILJOLOFTET), "--format", "json"),  # the report
         ("regions",),  # a reference listing
         ("plugins",),
+        ("--help",),  # click's eager options, written before any command runs
+        ("--version",),
+        ("check", "--help"),
     ],
 )
 def test_a_full_stdout_is_a_write_error_not_a_bug(args: tuple[str, ...]) -> None:

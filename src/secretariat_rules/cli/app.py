@@ -22,7 +22,7 @@ from ..i18n import catalog
 from ..i18n.message import using_lang
 from ..version import __version__
 from .errors import report_error
-from .help import Command, HelpOption, _Translated, lang_in_args, option
+from .help import Command, OutputOption, _Translated, lang_in_args, option
 
 if TYPE_CHECKING:
     from ..plugins import Registry
@@ -162,6 +162,22 @@ class SafeGroup(_Translated, click.Group):  # type: ignore[misc]
         finally:
             gc.unfreeze()  # what :func:`loading` froze is collectable again (tests: many runs)
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        """Click's, where an exception of an eager option (``--help``, ``--version``: a
+        failed write to stdout) is reported as a command's would be, with its exit code."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except (Exception, KeyboardInterrupt) as exc:
+            raise click.exceptions.Exit(report_error(exc)) from exc
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             code = super().invoke(ctx)
@@ -182,7 +198,7 @@ class SafeGroup(_Translated, click.Group):  # type: ignore[misc]
     epilog="help.main.epilog",
 )
 @click.version_option(
-    __version__, prog_name="secretariat-rules", cls=HelpOption, help="help.option.version"
+    __version__, prog_name="secretariat-rules", cls=OutputOption, help="help.option.version"
 )
 @option(
     "-p",

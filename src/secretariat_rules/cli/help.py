@@ -11,6 +11,7 @@ from ..crashes import DEBUG_ENV
 from ..i18n import catalog
 from ..i18n.catalog import t
 from ..i18n.message import ui_lang
+from .stdout import writes_stdout
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -126,6 +127,16 @@ class HelpOption(click.Option):
         return self.get_help_spec(ctx), text
 
 
+class OutputOption(HelpOption):
+    """An eager option that prints and exits (``--version``): a failed write to stdout
+    is an error naming stdout (exit code 2), not a crash (:func:`.stdout.writes_stdout`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.callback is not None:
+            self.callback = writes_stdout(self.callback)
+
+
 def option(*decls: str, **attrs: Any) -> Callable[[F], F]:
     """``click.option`` with :class:`HelpOption`: ``help`` is a catalogue key."""
     attrs.setdefault("cls", HelpOption)
@@ -134,7 +145,7 @@ def option(*decls: str, **attrs: Any) -> Callable[[F], F]:
 
 class _Translated:
     """Help, short help and epilog of a command rendered in :func:`ui_lang`; click's own
-    help option too."""
+    help option too, whose failed write to stdout is an error naming stdout."""
 
     help = _HelpText()
     short_help = _HelpText()
@@ -145,6 +156,8 @@ class _Translated:
         found: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
         if found is not None:
             found.help = tr("help.option.help")
+            if found.callback is not None:
+                found.callback = writes_stdout(found.callback)
         return found
 
 

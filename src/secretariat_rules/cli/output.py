@@ -8,8 +8,6 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ import click
 
 from ..exceptions import UsageError
 from ..i18n.message import Msg, msg
+from .stdout import writing_stdout
 
 
 def _current_umask() -> int:
@@ -146,7 +145,7 @@ def echo_report(content: str | bytes, color: bool = False) -> None:
     A failed write (a full disk, an I/O error) is a :class:`UsageError` naming stdout, as
     it is for ``--output``; a reader that went away stays a broken pipe (exit 141).
     """
-    with _writing_stdout():
+    with writing_stdout():
         if isinstance(content, bytes):
             stream = sys.stdout.buffer
             stream.write(content)
@@ -157,7 +156,7 @@ def echo_report(content: str | bytes, color: bool = False) -> None:
 
 def echo(text: str, nl: bool = True) -> None:
     """A line of a command's output on stdout, a failed write as in :func:`echo_report`."""
-    with _writing_stdout():
+    with writing_stdout():
         click.echo(encodable(text), nl=nl)
 
 
@@ -167,18 +166,3 @@ def emit(text: str, output: Path | None) -> None:
         echo(text, nl=not text.endswith("\n"))
     else:
         write_atomic(output, text)
-
-
-STDOUT_NAME = "stdout"
-"""How a message names standard output."""
-
-
-@contextmanager
-def _writing_stdout() -> Iterator[None]:
-    try:
-        yield
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise UsageError(msg("cli.write.failed", path=STDOUT_NAME, reason=reason)) from exc
