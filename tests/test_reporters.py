@@ -383,6 +383,17 @@ def test_junit_finding_of_an_unlisted_rule_still_gets_a_case() -> None:
     assert cases["DAT001 invalid-record"].find("failure") is not None
 
 
+def test_junit_replaces_exactly_the_characters_xml_cannot_carry() -> None:
+    """Every code point: U+FFFD exactly where XML 1.0's ``Char`` production excludes it."""
+
+    def xml_char(c: int) -> bool:
+        return c in (0x9, 0xA, 0xD) or 0x20 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD or c >= 0x10000
+
+    everything = "".join(map(chr, range(0x110000)))
+    expected = "".join(ch if xml_char(ord(ch)) else "\ufffd" for ch in everything)
+    assert junit_reporter._NOT_XML.sub("\ufffd", everything) == expected
+
+
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_junit_validates_against_published_xsd(lang: str) -> None:
     schema = xmlschema.XMLSchema(str(JUNIT_XSD))
