@@ -567,6 +567,58 @@ def test_help_and_version_to_a_closed_stdout_exit_141(args: tuple[str, ...]) -> 
     assert (done.returncode, done.stderr) == (141, b"")
 
 
+COMPLETION = {"_SECRETARIAT_RULES_COMPLETE": "bash_source"}
+"""Click's shell completion script (README), written before any command runs."""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_the_completion_script_to_a_full_or_closed_stdout_is_not_a_traceback() -> None:
+    import subprocess
+
+    env = {**os.environ, "SECRETARIAT_RULES_LANG": "en", **COMPLETION}
+    command = [str(Path(sys.executable).with_name("secretariat-rules"))]  # its name: the var
+    works = subprocess.run(command, capture_output=True, timeout=120, check=False, env=env)
+    assert works.returncode == 0 and b"_secretariat_rules_completion()" in works.stdout
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            command, stdout=full, stderr=subprocess.PIPE, timeout=120, check=False, env=env
+        )
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == (
+        "secretariat-rules: error: cannot write stdout: No space left on device"
+    )
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        closed = subprocess.run(
+            command, stdout=write, stderr=subprocess.PIPE, timeout=120, check=False, env=env
+        )
+    finally:
+        os.close(write)
+    assert (closed.returncode, closed.stderr) == (141, b"")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (("check", "/nonexistent-data-dir"), 2),  # a configuration error's message
+        (("check", str(MILJOLOFTET), "-q"), 2),  # stdout full too: its error's message
+    ],
+)
+def test_an_error_keeps_its_exit_code_when_stderr_is_full(args: tuple[str, ...], code: int) -> None:
+    """The message cannot be shown (``2>/dev/full``), but CI still sees the error's own
+    code, not Python's 1 for an exception while reporting it."""
+    import subprocess
+
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "secretariat_rules", *args],
+            stdout=full, stderr=full, timeout=120, check=False,
+        )  # fmt: skip
+    assert done.returncode == code
+
+
 def test_a_closed_stdout_in_a_real_process_exits_141(secretariat_repo: RepoFactory) -> None:
     import subprocess
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ from ..i18n.message import using_lang
 from ..version import __version__
 from .errors import report_error
 from .help import Command, OutputOption, _Translated, lang_in_args, option
+from .stdout import writing_stdout
 
 if TYPE_CHECKING:
     from ..plugins import Registry
@@ -161,6 +162,17 @@ class SafeGroup(_Translated, click.Group):  # type: ignore[misc]
                 return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         finally:
             gc.unfreeze()  # what :func:`loading` froze is collectable again (tests: many runs)
+
+    def _main_shell_completion(
+        self, ctx_args: MutableMapping[str, Any], prog_name: str, complete_var: str | None = None
+    ) -> None:
+        """Click's shell completion (``_SECRETARIAT_RULES_COMPLETE=bash_source``), whose
+        failed write to stdout exits as a command's would (2, or 141 for a closed pipe)."""
+        try:
+            with writing_stdout():
+                super()._main_shell_completion(ctx_args, prog_name, complete_var)
+        except (Exception, KeyboardInterrupt) as exc:
+            raise SystemExit(report_error(exc)) from exc
 
     def make_context(
         self,

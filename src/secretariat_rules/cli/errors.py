@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -25,12 +26,18 @@ def debug_requested() -> bool:
     return os.environ.get(DEBUG_ENV, "").strip() not in ("", "0")
 
 
+def tell(text: str) -> None:
+    """A line on stderr, if stderr can be written: an error's exit code is its own even
+    when its message cannot be shown (``2>/dev/full``, a full disk under a CI log)."""
+    with contextlib.suppress(OSError):
+        click.echo(text, err=True)
+
+
 def report_internal_error(exc: BaseException) -> None:
     """Print the traceback if asked for, then the one-line bug-report request."""
     if debug_requested():
-        trace = "".join(traceback.format_exception(exc)).rstrip("\n")
-        click.echo(trace, err=True)
-    click.echo(internal_error_line(exc), err=True)
+        tell("".join(traceback.format_exception(exc)).rstrip("\n"))
+    tell(internal_error_line(exc))
 
 
 def report_error(exc: BaseException) -> ExitCode:
@@ -43,11 +50,11 @@ def report_error(exc: BaseException) -> ExitCode:
     code = exit_code_for(exc)
     if code is ExitCode.CONFIG_ERROR:
         with using_lang(run_lang()):
-            click.echo(tr("cli.error", message=str(exc)), err=True)
+            tell(tr("cli.error", message=str(exc)))
         if debug_requested():
-            click.echo("".join(traceback.format_exception(exc)).rstrip("\n"), err=True)
+            tell("".join(traceback.format_exception(exc)).rstrip("\n"))
     elif code is ExitCode.INTERRUPTED:  # not a finding (1) nor a bug (3)
-        click.echo(tr("cli.interrupted"), err=True)
+        tell(tr("cli.interrupted"))
     elif code is ExitCode.BROKEN_PIPE:
         silence_stdout()
     else:
