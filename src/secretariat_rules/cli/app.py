@@ -23,7 +23,7 @@ from ..i18n.message import using_lang
 from ..version import __version__
 from .errors import report_error
 from .help import Command, OutputOption, _Translated, lang_in_args, option
-from .stdout import writing_stdout
+from .stdout import settle_streams, writing_stdout
 
 if TYPE_CHECKING:
     from ..plugins import Registry
@@ -157,6 +157,7 @@ class SafeGroup(_Translated, click.Group):  # type: ignore[misc]
     ) -> Any:
         given = sys.argv[1:] if args is None else list(args)
         return_freed_memory()
+        settle_streams()
         try:
             with using_lang(lang_in_args(given)):
                 return super().main(args, prog_name, complete_var, standalone_mode, **extra)

@@ -1,11 +1,14 @@
-"""Writing to stdout: a failed write is a configuration-style error naming stdout.
+"""Writing to stdout: a failed write is an error naming stdout; no character stops a run.
 
-Used by the commands' output (:mod:`.output`) and by click's eager ``--help`` and
-``--version`` callbacks, which write before any command runs.
+:func:`writing_stdout` is used by the commands' output (:mod:`.output`) and by click's
+eager ``--help`` and ``--version`` callbacks, which write before any command runs;
+:func:`settle_streams` by the command group at the start of every run.
 """
 
 from __future__ import annotations
 
+import codecs
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
@@ -43,3 +46,37 @@ def writes_stdout(callback: Callable[..., Any]) -> Callable[..., Any]:
 
     guarded.writes_stdout = True  # type: ignore[attr-defined]
     return guarded
+
+
+def _is_utf8(stream: Any) -> bool:
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "utf-8"
+    except LookupError:
+        return False
+
+
+def settle_streams() -> None:
+    """Make stdout and stderr unable to fail on a character (at the start of a run).
+
+    What goes to a file or a pipe is UTF-8, whatever the locale says (a Windows runner's
+    redirected stdout is cp1252, a ``PYTHONIOENCODING`` may say latin-1 or UTF-16): the
+    same bytes ``--output`` writes, as the JSON, SARIF, JUnit and HTML formats declare.
+    A terminal keeps its own encoding, and what it cannot show, like anything stderr
+    cannot, is written as a backslash escape (``\\u2013``) instead of stopping the run.
+    """
+    out = sys.stdout
+    if out is not None and hasattr(out, "reconfigure") and not _is_utf8(out):
+        if _is_terminal(out):
+            out.reconfigure(errors="backslashreplace")
+        else:
+            out.reconfigure(encoding="utf-8", errors="strict")
+    err = sys.stderr
+    if err is not None and hasattr(err, "reconfigure") and not _is_utf8(err):
+        err.reconfigure(errors="backslashreplace")
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (OSError, ValueError):
+        return False
