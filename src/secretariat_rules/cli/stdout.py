@@ -59,8 +59,8 @@ def settle_streams() -> None:
     """Make stdout and stderr unable to fail on a character (at the start of a run).
 
     What goes to a file or a pipe is UTF-8, whatever the locale says (a Windows runner's
-    redirected stdout is cp1252, a ``PYTHONIOENCODING`` may say latin-1 or UTF-16): the
-    same bytes ``--output`` writes, as the JSON, SARIF, JUnit and HTML formats declare.
+    redirected stdout is cp1252, a ``PYTHONIOENCODING`` may say latin-1 or UTF-16), as
+    ``--output`` writes and the JSON, SARIF, JUnit and HTML formats declare.
     A terminal keeps its own encoding, and what it cannot show, like anything stderr
     cannot, is written as a backslash escape (``\\u2013``) instead of stopping the run.
     """
