@@ -192,8 +192,10 @@ def test_not_a_report_names_the_file(
 
 
 def test_missing_file_and_several_reports(tmp_path: Path, reports: dict[str, Path]) -> None:
-    code, _, _, stderr = _diff(tmp_path / "nope.json", reports["check-2023"])
-    assert code == 2 and "nope.json" in stderr
+    missing = tmp_path / "nope.json"
+    code, _, _, stderr = _diff(missing, reports["check-2023"])
+    assert code == 2
+    assert stderr.strip() == f"secretariat-rules: feil: diff {missing}: filen finnes ikke"
     several = _write(tmp_path / "two.json", [_check_doc([]), _check_doc([])])
     code, _, _, stderr = _diff(several, reports["check-2023"])
     assert code == 2 and "two.json" in stderr and "flere" in stderr

@@ -137,7 +137,7 @@ def read_json(path: Path, option: str) -> object:
 
 def load_report(path: Path) -> LoadedReport:
     """Read a JSON report of ``check`` or ``audit`` (:class:`UsageError` naming the file)."""
-    return parse_report(read_json(path, str(path)), str(path))
+    return parse_report(read_json(path, "diff"), str(path))
 
 
 def _order(finding: Mapping[str, Any]) -> tuple[str, ...]:
