@@ -33,3 +33,24 @@ def test_init_gitlab_and_refusals(tmp_path: Path, english: None) -> None:
     assert again.exit_code == 2 and "not empty" in again.stderr
     unknown = run_cli("init", tmp_path / "b", "--region", "atlantis")
     assert unknown.exit_code == 2 and "unknown region" in unknown.stderr
+
+
+def test_init_refuses_a_device_and_names_what_it_cannot_write(
+    tmp_path: Path, english: None
+) -> None:
+    """Not a bug report (exit 3): ``/dev/null`` is no directory, and a place that cannot
+    be written (here a directory under a regular file) is named with the reason."""
+    device = run_cli("init", "/dev/null", "--region", "miljoloftet")
+    assert device.exit_code == 2
+    assert device.stderr.strip() == (
+        "secretariat-rules: error: /dev/null exists and is not a directory; "
+        "init writes a new data repository"
+    )
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    target = blocker / "repo"
+    unwritable = run_cli("init", target, "--region", "miljoloftet")
+    assert unwritable.exit_code == 2
+    assert unwritable.stderr.strip() == (
+        f"secretariat-rules: error: cannot write {target / 'secretariat.yaml'}: Not a directory"
+    )

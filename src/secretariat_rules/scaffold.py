@@ -142,8 +142,7 @@ def scaffold(
         raise UsageError(unknown_region_text(region, registry.region_profiles))
     if ci not in (*CI_FILES, "none"):
         raise UsageError(msg("error.init.ci", ci=ci, choices=", ".join([*CI_FILES, "none"])))
-    if root.exists() and any(root.iterdir()):
-        raise UsageError(msg("error.init.not_empty", path=str(root)))
+    _check_new_directory(root)
     ruleset = load_ruleset(
         profile.ruleset or DEFAULT_RULESET, registry.rulesets, registry.check_kinds
     )
@@ -160,7 +159,30 @@ def scaffold(
     written = []
     for relative, text in contents.items():
         path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:  # no permission, a read-only or full disk
+            reason = exc.strerror or str(exc)
+            raise UsageError(msg("cli.write.failed", path=str(path), reason=reason)) from None
         written.append(path)
     return Scaffold(root, tuple(written))
+
+
+def _check_new_directory(root: Path) -> None:
+    """``root`` is missing or an empty directory, or a :class:`UsageError` says what it is.
+
+    A file, a device (``/dev/null``) or a directory that cannot be listed is refused
+    before anything is written.
+    """
+    try:
+        if not root.exists():
+            return
+        if not root.is_dir():
+            raise UsageError(msg("error.init.not_directory", path=str(root)))
+        occupied = any(root.iterdir())
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(msg("cli.write.failed", path=str(root), reason=reason)) from None
+    if occupied:
+        raise UsageError(msg("error.init.not_empty", path=str(root)))

@@ -137,6 +137,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         # init (scaffold.py)
         "error.init.ci": "--ci {ci!r}: forventet en av {choices}",
         "error.init.not_empty": "{path} er ikke tom; init lager et nytt datarepositorium",
+        "error.init.not_directory": (
+            "{path} finnes og er ikke en katalog; init lager et nytt datarepositorium"
+        ),
         # suggestions (rule_lookup.py, engine/ruleset.py)
         "suggest.did_you_mean": "; mente du {name!r}?",
         "suggest.rule.none": "regelsettene {rulesets} har ingen regel {query}",
@@ -260,6 +263,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pull.progress": "einnsyn: {entity} page {page} ({requests} requests)",
         "error.init.ci": "--ci {ci!r}: expected one of {choices}",
         "error.init.not_empty": "{path} is not empty; init writes a new data repository",
+        "error.init.not_directory": (
+            "{path} exists and is not a directory; init writes a new data repository"
+        ),
         "suggest.did_you_mean": "; did you mean {name!r}?",
         "suggest.rule.none": "the rulesets {rulesets} have no rule {query}",
         "suggest.rule.meant": "{where}; did you mean {meant!r}?",
