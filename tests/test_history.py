@@ -237,3 +237,16 @@ def test_trend_chart_in_a_browser(national_history: Path, browser: Any) -> None:
         Path(named).mkdir(parents=True, exist_ok=True)
         (Path(named) / "trend.png").write_bytes(png)
     page.close()
+
+
+@pytest.mark.parametrize("command", ["check", "audit"])
+def test_a_history_directory_that_cannot_be_made_is_named(tmp_path: Path, command: str) -> None:
+    """Exit 2 naming the directory and the reason, not a bug report (exit 3)."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    target = blocker / "history"
+    run = run_cli(command, FIXTURE, "--history", target, "--lang", "en", "-f", "json")
+    assert run.exit_code == 2
+    assert run.stderr.strip().splitlines()[-1] == (
+        f"secretariat-rules: error: cannot write {target}: Not a directory"
+    )
