@@ -29,7 +29,7 @@ from secretariat_rules.api import load_dataset
 from secretariat_rules.plugins import load_registry
 from secretariat_rules.pull.client import Client, PullError
 from secretariat_rules.pull.einnsyn import first_url, stderr_progress
-from secretariat_rules.pull.state import STATE_NAME
+from secretariat_rules.pull.state import STATE_NAME, write_atomic
 from secretariat_rules.testing import BASE_MANIFEST, run_cli, write_repo
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -387,3 +387,18 @@ def test_a_next_url_pointing_at_itself_stops(tmp_path: Path, server: Replay) -> 
     server.failures = [(200, {}, json.dumps({"items": [], "next": url}).encode())]
     run = pull(tmp_path / "data", server.base)
     assert run.exit_code == 2 and "the next page is this page again; stopped" in run.stderr
+
+
+def test_a_place_that_cannot_be_written_is_named_not_a_bug(tmp_path: Path) -> None:
+    """Exit 2 naming the directory (before any request) or the file, not exit 3."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    run = run_cli(
+        "--lang", "en", "pull", "einnsyn", blocker / "data", "--body", BODY, "--from",
+        "2024-01-01", "--to", "2024-12-31", "--base-url", "http://127.0.0.1:9",
+    )  # fmt: skip
+    assert run.exit_code == 2
+    target = blocker / "data" / "einnsyn"
+    assert run.stderr.strip() == f"secretariat-rules: error: cannot write {target}: Not a directory"
+    with pytest.raises(PullError, match=r"missing/page\.json: No such file or directory"):
+        write_atomic(tmp_path / "missing" / "page.json", b"{}")

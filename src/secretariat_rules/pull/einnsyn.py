@@ -35,7 +35,7 @@ from zoneinfo import ZoneInfo
 
 from ..i18n.message import msg
 from .client import Client, PullError
-from .state import STATE_NAME, EntityState, PullState, write_atomic
+from .state import STATE_NAME, EntityState, PullState, cannot_write, write_atomic
 
 __all__ = [
     "API_KEY_ENV",
@@ -140,7 +140,10 @@ def pull_einnsyn(
     """
     directory = data_dir / "einnsyn"
     query = {"base_url": base_url, "body": body, "from": start.isoformat(), "to": end.isoformat()}
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # no permission, a read-only disk, a file in the way
+        raise cannot_write(directory, exc) from None
     state = None if restart else PullState.load(directory)
     if restart:
         _clear(directory)

@@ -24,24 +24,40 @@ from typing import Any
 from ..i18n.message import msg
 from .client import PullError
 
-__all__ = ["STATE_NAME", "EntityState", "PullState", "write_atomic"]
+__all__ = ["STATE_NAME", "EntityState", "PullState", "cannot_write", "write_atomic"]
 
 STATE_NAME = "pull-state"
 VERSION = 1
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader sees the old or the new file, never half."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write ``data`` to ``path`` so that a reader sees the old or the new file, never half.
+
+    :raises PullError: the file cannot be written (no permission, a full disk): exit 2,
+        the pages saved before it and the state stay.
+    """
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise cannot_write(path, exc) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise cannot_write(path, exc) from None
         raise
+
+
+def cannot_write(path: Path, exc: OSError) -> PullError:
+    """The error of a file or directory of the download that cannot be written."""
+    return PullError(msg("cli.write.failed", path=str(path), reason=exc.strerror or str(exc)))
 
 
 @dataclass
