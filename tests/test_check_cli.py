@@ -113,6 +113,17 @@ def test_manifest_check_section_errors_have_file_and_line(
 
 
 @pytest.mark.usefixtures("english")
+def test_a_manifest_report_that_cannot_be_written_is_named(secretariat_repo: RepoFactory) -> None:
+    """A file in the way of ``check.reports``' directory: exit 2 naming it, not exit 3."""
+    repo = secretariat_repo(manifest=with_check(reports={"junit": "notes.txt/junit.xml"}))
+    (repo.path / "notes.txt").write_text("x", encoding="utf-8")
+    run = run_cli("check", repo.path, "-q")
+    assert run.exit_code == 2
+    target = repo.path / "notes.txt" / "junit.xml"
+    assert run.stderr.strip() == f"secretariat-rules: error: cannot write {target}: File exists"
+
+
+@pytest.mark.usefixtures("english")
 def test_manifest_selector_that_matches_no_rule_is_named_at_its_line(
     secretariat_repo: RepoFactory,
 ) -> None:

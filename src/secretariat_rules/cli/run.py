@@ -164,7 +164,6 @@ def _run(
         results.append(result)
     for result, targets in zip(results, own_reports, strict=True):
         for own_fmt, path in targets:
-            path.parent.mkdir(parents=True, exist_ok=True)
             own = render_report(registry.reporters[own_fmt], [result], ReportOptions(lang))
             write_atomic(path, own)
     stream = sys.stdout
