@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .i18n.message import Text
+from .i18n.message import Text, msg
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,18 @@ class PluginError(ConfigurationError):
 
 class UsageError(ConfigurationError):
     """A command-line option or argument is wrong."""
+
+
+def cannot_write(path: str | Path, exc: BaseException) -> Text:
+    """``cannot write PATH: REASON``, the reason as the system gives it (no permission, no
+    space left, a file in the way)."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return msg("cli.write.failed", path=str(path), reason=reason)
+
+
+def write_failed(path: str | Path, exc: BaseException) -> UsageError:
+    """The error (exit code 2) of a file, directory or stream that cannot be written."""
+    return UsageError(cannot_write(path, exc))
 
 
 class ConditionError(SecretariatRulesError):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .engine.ruleset import load_ruleset
-from .exceptions import UsageError
+from .exceptions import UsageError, write_failed
 from .i18n.message import msg
 from .plugins import Registry
 from .region_info import DEFAULT_RULESET
@@ -163,8 +163,7 @@ def scaffold(
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         except OSError as exc:  # no permission, a read-only or full disk
-            reason = exc.strerror or str(exc)
-            raise UsageError(msg("cli.write.failed", path=str(path), reason=reason)) from None
+            raise write_failed(path, exc) from None
         written.append(path)
     return Scaffold(root, tuple(written))
 
@@ -182,7 +181,6 @@ def _check_new_directory(root: Path) -> None:
             raise UsageError(msg("error.init.not_directory", path=str(root)))
         occupied = any(root.iterdir())
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise UsageError(msg("cli.write.failed", path=str(root), reason=reason)) from None
+        raise write_failed(root, exc) from None
     if occupied:
         raise UsageError(msg("error.init.not_empty", path=str(root)))

@@ -8,9 +8,8 @@ from typing import Any
 
 import click
 
-from ..exceptions import UsageError
+from ..exceptions import write_failed
 from ..history import check_history_dir, history_name, read_history, run_as_of, trend, trend_stem
-from ..i18n.message import msg
 from ..reporters.trend_report import render_trend
 from .help import option
 from .output import encodable, write_atomic
@@ -42,8 +41,7 @@ def keep_and_trend(directory: Path, document: dict[str, Any], lang: str) -> str:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # no permission, a read-only disk, a file in the way
-        reason = exc.strerror or str(exc)
-        raise UsageError(msg("cli.write.failed", path=str(directory), reason=reason)) from None
+        raise write_failed(directory, exc) from None
     write_atomic(directory / name, kept)
     as_of = str(run_as_of(document))  # history_name checked that there is one
     document_trend = trend([*(r for r in runs if r[0] != as_of), (as_of, document)])

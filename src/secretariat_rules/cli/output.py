@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from ..exceptions import UsageError
+from ..exceptions import UsageError, write_failed
 from ..i18n.message import Msg, msg
 from .stdout import writing_stdout
 
@@ -78,8 +78,7 @@ def _write_stream(path: Path, text: str | bytes) -> None:
         with os.fdopen(fd, "wb", closefd=False) as handle:
             handle.write(_encoded(text))
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise UsageError(msg("cli.write.failed", path=str(path), reason=reason)) from None
+        raise write_failed(path, exc) from None
     finally:
         os.close(fd)
 
@@ -105,8 +104,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         mode = report_mode(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise UsageError(msg("cli.write.failed", path=str(path), reason=str(reason))) from exc
+        raise write_failed(path, exc) from exc
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
@@ -115,8 +113,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            reason = exc.strerror or str(exc)
-            raise UsageError(msg("cli.write.failed", path=str(path), reason=reason)) from exc
+            raise write_failed(path, exc) from exc
         raise
 
 

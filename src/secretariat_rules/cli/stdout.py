@@ -14,8 +14,7 @@ from contextlib import contextmanager
 from functools import wraps
 from typing import Any
 
-from ..exceptions import UsageError
-from ..i18n.message import msg
+from ..exceptions import write_failed
 
 STDOUT_NAME = "stdout"
 """How a message names standard output."""
@@ -30,8 +29,7 @@ def writing_stdout() -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise UsageError(msg("cli.write.failed", path=STDOUT_NAME, reason=reason)) from exc
+        raise write_failed(STDOUT_NAME, exc) from exc
 
 
 def writes_stdout(callback: Callable[..., Any]) -> Callable[..., Any]:

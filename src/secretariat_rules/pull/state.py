@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..exceptions import cannot_write as cannot_write_text
 from ..i18n.message import msg
 from .client import PullError
 
@@ -57,7 +58,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def cannot_write(path: Path, exc: OSError) -> PullError:
     """The error of a file or directory of the download that cannot be written."""
-    return PullError(msg("cli.write.failed", path=str(path), reason=exc.strerror or str(exc)))
+    return PullError(cannot_write_text(path, exc))
 
 
 @dataclass
