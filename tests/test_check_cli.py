@@ -21,6 +21,7 @@ from secretariat_rules.testing import BASE_MANIFEST, Repo, run_cli
 RepoFactory = Callable[..., Repo]
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted(p.parent for p in (ROOT / "fixtures").glob("*/secretariat.yaml"))
+MILJOLOFTET = ROOT / "fixtures" / "miljoloftet"
 
 
 def with_check(**check: object) -> dict[str, object]:
@@ -219,6 +220,44 @@ def test_help_lists_formats_exit_codes_and_examples_in_english(
     assert 'eval "$(_SECRETARIAT_RULES_COMPLETE=bash_source secretariat-rules)"' in top
     if how == "env":  # --lang wins over the environment
         assert run_cli("check", "--lang", "nb", "--help").output.startswith("Bruk: ")
+
+
+@pytest.mark.parametrize(
+    ("value", "english"),
+    [
+        ("en_US.UTF-8", True),
+        ("EN", True),
+        ("english", True),
+        ("nb_NO.UTF-8", False),
+        ("no", False),
+        ("C.UTF-8", False),  # a container's locale names no language: bokmål, quietly
+        ("POSIX", False),
+    ],
+)
+def test_the_language_variable_takes_locale_names(
+    value: str, english: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``SECRETARIAT_RULES_LANG=$LANG`` works: a locale name names its language."""
+    monkeypatch.setenv("SECRETARIAT_RULES_LANG", value)
+    run = run_cli("check", MILJOLOFTET, "-q")
+    assert run.stderr == ""
+    assert ("Findings – errors" if english else "Funn – feil") in run.output
+
+
+@pytest.mark.parametrize("value", ["de", "engelsk", "fr_FR.UTF-8"])
+def test_a_language_variable_naming_no_language_is_said_once(
+    value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not silently bokmål: one warning line on stderr, and the run goes on in bokmål;
+    ``--lang`` (which the variable does not override) keeps it quiet."""
+    monkeypatch.setenv("SECRETARIAT_RULES_LANG", value)
+    run = run_cli("check", MILJOLOFTET, "-q")
+    assert run.exit_code == 1 and "Funn – feil" in run.output
+    assert run.stderr.splitlines() == [
+        f"secretariat-rules: advarsel: SECRETARIAT_RULES_LANG={value!r} er verken nb eller en;"
+        " bruker nb"
+    ]
+    assert run_cli("--lang", "en", "check", MILJOLOFTET, "-q").stderr == ""
 
 
 def test_help_language_does_not_leak_between_invocations(monkeypatch: pytest.MonkeyPatch) -> None:

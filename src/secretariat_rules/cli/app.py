@@ -21,7 +21,7 @@ from ..exit_codes import ExitCode
 from ..i18n import catalog
 from ..i18n.message import using_lang
 from ..version import __version__
-from .errors import report_error
+from .errors import report_error, warn_unknown_lang_env
 from .help import Command, OutputOption, _Translated, lang_in_args, option
 from .stdout import settle_streams, writing_stdout
 
@@ -158,8 +158,11 @@ class SafeGroup(_Translated, click.Group):  # type: ignore[misc]
         given = sys.argv[1:] if args is None else list(args)
         return_freed_memory()
         settle_streams()
+        asked = lang_in_args(given)
+        if asked is None:
+            warn_unknown_lang_env()
         try:
-            with using_lang(lang_in_args(given)):
+            with using_lang(asked):
                 return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         finally:
             gc.unfreeze()  # what :func:`loading` froze is collectable again (tests: many runs)

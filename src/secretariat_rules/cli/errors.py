@@ -13,7 +13,7 @@ import click
 
 from ..crashes import DEBUG_ENV, internal_error_line
 from ..exit_codes import ExitCode, exit_code_for
-from ..i18n.message import using_lang
+from ..i18n.message import LANG_ENV, names_unknown_lang, using_lang
 from .help import F, run_lang, tr
 
 
@@ -31,6 +31,14 @@ def tell(text: str) -> None:
     when its message cannot be shown (``2>/dev/full``, a full disk under a CI log)."""
     with contextlib.suppress(OSError):
         click.echo(text, err=True)
+
+
+def warn_unknown_lang_env() -> None:
+    """One line on stderr when ``SECRETARIAT_RULES_LANG`` names no language (it is then
+    ignored: bokmål), so a typo does not silently keep the tool in Norwegian."""
+    value = os.environ.get(LANG_ENV, "")
+    if names_unknown_lang(value):
+        tell(tr("cli.lang_env.unknown", env=LANG_ENV, value=value))
 
 
 def report_internal_error(exc: BaseException) -> None:

@@ -277,6 +277,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         # ---- the command line's own messages
         "cli.error": "secretariat-rules: feil: {message}",
         "cli.interrupted": "secretariat-rules: avbrutt",
+        "cli.lang_env.unknown": (
+            "secretariat-rules: advarsel: {env}={value!r} er verken nb eller en; bruker nb"
+        ),
         "cli.internal_error": (
             "secretariat-rules: intern feil: {summary}. Dette er en feil i secretariat-rules "
             "eller en tilleggsmodul; meld den, og ta med kommandoen du kjørte (kjør på nytt "
@@ -559,6 +562,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help.option.restart": "Discard a previous pull in DATA_DIR/einnsyn.",
         "cli.error": "secretariat-rules: error: {message}",
         "cli.interrupted": "secretariat-rules: interrupted",
+        "cli.lang_env.unknown": (
+            "secretariat-rules: warning: {env}={value!r} is neither nb nor en; using nb"
+        ),
         "cli.internal_error": (
             "secretariat-rules: internal error: {summary}. This is a bug in secretariat-rules "
             "or a plugin; please report it with the command you ran (re-run with --debug or "

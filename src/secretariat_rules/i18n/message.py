@@ -33,8 +33,45 @@ def chosen_lang() -> str | None:
     chosen = _ui_lang.get()
     if chosen:
         return chosen
-    env = os.environ.get(LANG_ENV, "").strip().lower()
-    return env if env in catalog.LANGUAGES else None
+    return env_lang(os.environ.get(LANG_ENV, ""))
+
+
+ALIASES = {
+    "no": "nb",
+    "nob": "nb",
+    "norsk": "nb",
+    "bokmal": "nb",
+    "bokmål": "nb",
+    "eng": "en",
+    "english": "en",
+}
+"""Other names of the languages: ``no`` (Norwegian) is bokmål here."""
+
+
+NEUTRAL_LOCALES = frozenset({"", "c", "posix"})
+"""Locale names that name no language (``C.UTF-8``, a container's default): bokmål, quietly."""
+
+
+def _language_code(value: str) -> str:
+    """``en_US.UTF-8`` -> ``en``, ``nb-NO`` -> ``nb``, ``no`` -> ``nb``."""
+    code = value.strip().lower().replace("-", "_").split(".")[0].split("@")[0].split("_")[0]
+    return ALIASES.get(code, code)
+
+
+def env_lang(value: str) -> str | None:
+    """The language ``SECRETARIAT_RULES_LANG`` names, or None if it names none.
+
+    ``nb`` or ``en``, in any case, or a locale name (``en_US.UTF-8``, ``nb-NO``, ``no``):
+    what ``LANG`` holds, so ``SECRETARIAT_RULES_LANG=$LANG`` works.
+    """
+    code = _language_code(value)
+    return code if code in catalog.LANGUAGES else None
+
+
+def names_unknown_lang(value: str) -> bool:
+    """Whether ``value`` names a language the tool does not have (``de``, a typo): not
+    empty and not a neutral locale such as ``C.UTF-8``."""
+    return env_lang(value) is None and _language_code(value) not in NEUTRAL_LOCALES
 
 
 def ui_lang() -> str:
