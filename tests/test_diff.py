@@ -199,3 +199,22 @@ def test_missing_file_and_several_reports(tmp_path: Path, reports: dict[str, Pat
     several = _write(tmp_path / "two.json", [_check_doc([]), _check_doc([])])
     code, _, _, stderr = _diff(several, reports["check-2023"])
     assert code == 2 and "two.json" in stderr and "flere" in stderr
+
+
+def test_the_markdown_comment_shows_data_as_text(tmp_path: Path) -> None:
+    """A finding's message and subject come from the data repository, and the comment is
+    published: a link, image, HTML, table pipe or line break of theirs is shown as text."""
+    planted = _finding("x<b>")
+    planted["subject"] = {"collection": "documents", "id": "D|1\n# heading"}
+    planted["message"] = "see [here](https://evil.example) ![i](https://evil.example/p.png) <img>"
+    old = _write(tmp_path / "old.json", _check_doc([]))
+    new = _write(tmp_path / "new.json", _check_doc([planted]))
+    out = tmp_path / "comment.md"
+    assert _diff(old, new, "-f", "markdown", "-o", out)[0] == 1
+    text = out.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if "evil" in line)
+    assert row == (
+        "| feil | r | SEK001 | documents/D\\|1 \\# heading | see \\[here\\](https://evil.example)"
+        " !\\[i\\](https://evil.example/p.png) &lt;img&gt; |"
+    )
+    assert "](https://" not in text.replace("\\](https://", "")  # no link, no image

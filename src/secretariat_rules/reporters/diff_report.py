@@ -14,6 +14,7 @@ from typing import Any
 from ..i18n.catalog import severity_label, t
 from .base import text_table
 from .html_page import data_table, esc, page
+from .markdown import code, escape
 
 __all__ = ["DIFF_FORMATS", "render_diff"]
 
@@ -90,16 +91,20 @@ def render_json(doc: Mapping[str, Any], lang: str) -> str:
 # --------------------------------------------------------------------------- Markdown
 
 
-def _md(value: object) -> str:
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
-def _md_table(head: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
+def _md_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """A Markdown table of cells that are Markdown already (:func:`_md_cells`)."""
     return [
-        "| " + " | ".join(_md(h) for h in head) + " |",
+        "| " + " | ".join(escape(h) for h in head) + " |",
         "|" + "|".join("---" for _ in head) + "|",
-        *("| " + " | ".join(_md(c) for c in row) + " |" for row in rows),
+        *("| " + " | ".join(row) + " |" for row in rows),
     ]
+
+
+def _md_cells(values: Sequence[object]) -> list[str]:
+    """Texts as literal Markdown cells: a finding's message, subject and region come from
+    the data repository, and the comment is published (no link, image, HTML or table
+    syntax of theirs takes effect)."""
+    return [escape(str(value)) for value in values]
 
 
 def render_markdown(doc: Mapping[str, Any], lang: str) -> str:
@@ -108,20 +113,20 @@ def render_markdown(doc: Mapping[str, Any], lang: str) -> str:
     lines = [
         f"### {t('diff.title', lang)}",
         "",
-        f"{t('diff.old', lang)}: `{_md(_side(doc, 'old', lang))}`  ",
-        f"{t('diff.new', lang)}: `{_md(_side(doc, 'new', lang))}`",
+        f"{t('diff.old', lang)}: {code(_side(doc, 'old', lang))}  ",
+        f"{t('diff.new', lang)}: {code(_side(doc, 'new', lang))}",
         "",
         f"**{_counts_line(doc, lang)}**",
         "",
     ]
     changed = [r for r in doc["by_rule"] if r["new"] or r["fixed"]]
     if changed:
-        rows = [[f"`{r['rule']}`", *(r[c] for c in _COUNTS)] for r in changed]
+        rows = [[code(r["rule"]), *_md_cells([r[c] for c in _COUNTS])] for r in changed]
         lines += [*_md_table(_columns("rule", lang), rows), ""]
     new = doc["new_findings"]
     lines += [f"#### {t('diff.heading.new', lang)} ({len(new)})", ""]
     if new:
-        shown = [_finding_cells(f, lang) for f in new[:MARKDOWN_LIMIT]]
+        shown = [_md_cells(_finding_cells(f, lang)) for f in new[:MARKDOWN_LIMIT]]
         lines += _md_table(_finding_columns(lang), shown)
         if len(new) > MARKDOWN_LIMIT:
             lines += ["", t("diff.more", lang, count=len(new) - MARKDOWN_LIMIT)]
@@ -130,7 +135,7 @@ def render_markdown(doc: Mapping[str, Any], lang: str) -> str:
     fixed = doc["fixed_findings"]
     if fixed:
         summary = f"{t('diff.heading.fixed', lang)} ({len(fixed)})"
-        rows = [_finding_cells(f, lang) for f in fixed[:MARKDOWN_LIMIT]]
+        rows = [_md_cells(_finding_cells(f, lang)) for f in fixed[:MARKDOWN_LIMIT]]
         lines += ["", f"<details><summary>{esc(summary)}</summary>", ""]
         lines += _md_table(_finding_columns(lang), rows)
         if len(fixed) > MARKDOWN_LIMIT:
