@@ -24,10 +24,10 @@ from ..reporters.base import (
 from ..reporters.json import audit_to_dict
 from . import options as opt
 from .app import main, registry_of
-from .errors import debug_requested, handle_errors
+from .errors import debug_requested, handle_errors, tell
 from .help import option, tr
 from .history import history_option, keep_and_trend
-from .output import echo, echo_report, encodable, refuse_binary_terminal, use_color, write_atomic
+from .output import echo, echo_report, refuse_binary_terminal, use_color, write_atomic
 
 
 def audit_reporter(fmt: str, registry: Registry) -> AuditReporter:
@@ -118,7 +118,7 @@ def audit_command(
         line = tr(
             "cli.audit.progress", done=done, total=total, region=region.id, where=where, state=state
         )
-        click.echo(encodable(line), err=True)
+        tell(line)
 
     audit = run_audit(
         data_dirs,
@@ -135,12 +135,11 @@ def audit_command(
     )
     debug = debug_requested()
     for region in audit.unassessed:
-        click.echo(tr("cli.error", message=f"{region.data_dir}: {region.message}"), err=True)
+        tell(tr("cli.error", message=f"{region.data_dir}: {region.message}"))
         if region.crashed and region.traceback and debug:
-            click.echo(region.traceback.rstrip("\n"), err=True)
+            tell(region.traceback.rstrip("\n"))
     if audit.crashed:
-        crashed = msg("cli.audit.crashed", count=len(audit.crashed), env=DEBUG_ENV)
-        click.echo(str(crashed), err=True)
+        tell(str(msg("cli.audit.crashed", count=len(audit.crashed), env=DEBUG_ENV)))
     colored = use_color(color, sys.stdout) if output is None else False
     options = ReportOptions(lang=lang, color=colored)
     text = render_audit_report(main_reporter, audit, options)

@@ -14,6 +14,7 @@ import click
 from ..crashes import DEBUG_ENV, internal_error_line
 from ..exit_codes import ExitCode, exit_code_for
 from ..i18n.message import LANG_ENV, names_unknown_lang, using_lang
+from ..reporters.terminal import terminal_text
 from .help import F, run_lang, tr
 
 
@@ -28,9 +29,13 @@ def debug_requested() -> bool:
 
 def tell(text: str) -> None:
     """A line on stderr, if stderr can be written: an error's exit code is its own even
-    when its message cannot be shown (``2>/dev/full``, a full disk under a CI log)."""
+    when its message cannot be shown (``2>/dev/full``, a full disk under a CI log).
+
+    What the text quotes from the data cannot control the terminal (:mod:`..reporters.
+    terminal`: a control character or bidirectional override is written escaped).
+    """
     with contextlib.suppress(OSError):
-        click.echo(text, err=True)
+        click.echo(terminal_text(text), err=True)
 
 
 def warn_unknown_lang_env() -> None:

@@ -15,9 +15,9 @@ from ..findings import Severity
 from ..safe_files import check_regular_file
 from . import options as opt
 from .app import SafeGroup, main, registry_of
-from .errors import handle_errors
+from .errors import handle_errors, tell
 from .help import option, tr
-from .output import echo, emit, encodable, write_atomic
+from .output import echo, emit, write_atomic
 
 
 class EvidenceGroup(SafeGroup):
@@ -86,7 +86,7 @@ def build_command(
     pack = build_pack(request, registry_of(ctx))
     write_atomic(output, pack.data)
     for what in pack.left_out:
-        click.echo(encodable(tr("evidence.left_out", what=what)), err=True)
+        tell(tr("evidence.left_out", what=what))
     files = pack.data.count(b"PK\x01\x02")
     echo(tr("evidence.written", path=str(output), size=len(pack.data), files=files))
     return ExitCode.FINDINGS if any(r.failing for r in pack.results) else ExitCode.OK

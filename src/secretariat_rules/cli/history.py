@@ -11,8 +11,9 @@ import click
 from ..exceptions import write_failed
 from ..history import check_history_dir, history_name, read_history, run_as_of, trend, trend_stem
 from ..reporters.trend_report import render_trend
+from .errors import tell
 from .help import option
-from .output import encodable, write_atomic
+from .output import write_atomic
 
 
 def history_option(help_key: str) -> Any:
@@ -36,7 +37,7 @@ def keep_and_trend(directory: Path, document: dict[str, Any], lang: str) -> str:
     name = history_name(document)
     runs, warnings = read_history(directory, document)
     for warning in warnings:
-        click.echo(encodable(str(warning)), err=True)
+        tell(str(warning))
     kept = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     try:
         directory.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,8 @@ Data integrity findings come first (they often explain the others), then the gui
 sections in numeric order; within a section, findings are sorted by rule and subject.
 With :attr:`ReportOptions.inventory` (``validate``), what each records-system source read
 comes before them (:mod:`.inventory`).
-ANSI colour only when :attr:`ReportOptions.color` is set.
+ANSI colour only when :attr:`ReportOptions.color` is set; no character of the data
+controls the terminal (:mod:`.terminal`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from .summary import (
     not_selected_line,
     summary_line,
 )
+from .terminal import terminal_line
 
 if TYPE_CHECKING:
     from ..audit_results import Audit, Matrix
@@ -83,6 +85,11 @@ class _Styler:
             return text
         return click.style(text, fg=fg, bold=bold, dim=dim, underline=underline)
 
+    def joined(self, lines: Sequence[str]) -> str:
+        """The lines as the report's text, each safe for a terminal (:mod:`.terminal`):
+        what came from the data cannot control it, the report's own colours stay."""
+        return "\n".join(terminal_line(line, colour=self.color) for line in lines)
+
 
 class _Block(_Styler):
     """Renders one result."""
@@ -99,7 +106,7 @@ class _Block(_Styler):
         lines += self.disabled()
         lines += self.baseline()
         lines.append(self.style(summary_line(self.result, self.lang), bold=True))
-        return "\n".join(lines) + "\n"
+        return self.joined(lines) + "\n"
 
     def header(self) -> list[str]:
         r = self.result
@@ -149,7 +156,8 @@ class _Block(_Styler):
             label = self.style(label, fg=_SEVERITY_COLORS[f.severity], bold=True)
         clause = f" ({t('clause', self.lang, clause=f.clause)})" if f.clause else ""
         head = f"  {label}  {self.style(f.rule, bold=True)} {f.name}{clause}  {f.subject}"
-        lines = [head, *(INDENT + line for line in f.message.splitlines())]
+        # one line: a line feed in a message came from the data (a file name, a value)
+        lines = [head, INDENT + f.message]
         if f.locations:
             where = ", ".join(str(loc) for loc in f.locations)
             lines.append(INDENT + self.style(where, fg="cyan"))
@@ -208,7 +216,7 @@ class _AuditBlock(_Styler):
         for matrix in self.audit.matrices:
             lines += [*self.matrix(matrix), ""]
         lines += self.register()
-        return "\n".join(lines).rstrip("\n") + "\n"
+        return self.joined(lines).rstrip("\n") + "\n"
 
     def table(self, rows: Sequence[Sequence[Styled]], right: Sequence[bool]) -> list[str]:
         """Aligned columns, two spaces apart; colour is applied after padding."""
