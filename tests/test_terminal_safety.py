@@ -7,7 +7,9 @@ bidirectional override would reorder what is shown.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import click
 import pytest
@@ -26,7 +28,7 @@ def test_controls_line_feeds_overrides_and_surrogates_are_written_escaped() -> N
     assert terminal_line("a\x1b]8;;http://x\x07b\x00\x7f\x9b\u2066\ud800") == (
         "a\\x1b]8;;http://x\\x07b\\x00\\x7f\\x9b\\u2066\\ud800"
     )
-    assert terminal_line("plain æøå – text\tend") == "plain æøå – text\\tend"
+    assert terminal_line("plain æøå – text\tend") == "plain æøå – text\tend"  # a tab stays
     red = click.style("error", fg="red")
     assert terminal_line(red, colour=True) == red  # the reporter's own colours stay
     assert terminal_line(red) == red.replace("\x1b", "\\x1b")  # without colour, escaped
@@ -59,3 +61,58 @@ def test_an_error_quoting_the_data_cannot_control_the_terminal(
     run = run_cli("check", repo.path)
     assert run.exit_code == 2
     assert "\x1b" not in run.stderr and "unknown_key\\x1b[2J" in run.stderr
+
+
+@pytest.mark.usefixtures("english")
+def test_a_waiver_cannot_control_the_listing(
+    secretariat_repo: RepoFactory,
+) -> None:
+    """``waivers`` shows what the waivers file says, escaped (its reason a line)."""
+    waivers = (
+        "- rule: SEK025\n"
+        '  subject: "documents/*"\n'
+        '  reason: "ok\\e[2J\\nFAKE line"\n'
+        '  approved_by: "AU 12/24\\e]0;pwned\\a"\n'
+        "  expires: 2030-01-01\n"
+    )
+    repo = secretariat_repo(files={"waivers.yaml": waivers})
+    listing = run_cli("waivers", repo.path)
+    assert listing.exit_code == 0, listing.stderr
+    assert "\x1b" not in listing.output and "\x07" not in listing.output
+    assert "  Reason: ok\\x1b[2J\\nFAKE line" in listing.output.splitlines()
+    assert "  Approved by: AU 12/24\\x1b]0;pwned\\x07" in listing.output.splitlines()
+
+
+@pytest.mark.usefixtures("english")
+def test_a_report_cannot_control_the_diff(tmp_path: Path) -> None:
+    """``diff``'s text shows two reports' findings: their messages are the data's."""
+    finding = {
+        "rule": "SEK001",
+        "severity": "error",
+        "subject": {"collection": "documents", "id": "D1"},
+        "message": "m\x1b[2J\nFAKE  error  forged",
+        "fingerprint": "f1",
+        "waived": False,
+    }
+
+    def report(findings: list[dict[str, object]]) -> dict[str, object]:
+        return {
+            "tool": {"name": "secretariat-rules", "version": "0"},
+            "repository": "x",
+            "region": "r",
+            "ruleset": "national",
+            "as_of": "2025-01-01",
+            "period": {"start": None, "end": None},
+            "summary": {},
+            "findings": findings,
+            "rules": [],
+        }
+
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(json.dumps(report([])), encoding="utf-8")
+    new.write_text(json.dumps(report([finding])), encoding="utf-8")
+    run = run_cli("diff", old, new)
+    assert run.exit_code == 1
+    assert "\x1b" not in run.output
+    assert not any(line.startswith("FAKE") for line in run.output.splitlines())
+    assert "m\\x1b[2J\\nFAKE  error  forged" in run.output

@@ -15,6 +15,7 @@ import click
 
 from ..exceptions import UsageError, write_failed
 from ..i18n.message import Msg, msg
+from ..reporters.terminal import terminal_text
 from .stdout import writing_stdout
 
 
@@ -152,9 +153,13 @@ def echo_report(content: str | bytes, color: bool = False) -> None:
 
 
 def echo(text: str, nl: bool = True) -> None:
-    """A line of a command's output on stdout, a failed write as in :func:`echo_report`."""
+    """A line of a command's output on stdout, a failed write as in :func:`echo_report`.
+
+    No character of it controls the terminal (:func:`~..reporters.terminal.terminal_text`):
+    listings and messages quote the data (a waiver's reason, a file name).
+    """
     with writing_stdout():
-        click.echo(encodable(text), nl=nl)
+        click.echo(terminal_text(text), nl=nl)
 
 
 def emit(text: str, output: Path | None) -> None:

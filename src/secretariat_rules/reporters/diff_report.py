@@ -15,6 +15,7 @@ from ..i18n.catalog import severity_label, t
 from .base import text_table
 from .html_page import data_table, esc, page
 from .markdown import code, escape
+from .terminal import terminal_line
 
 __all__ = ["DIFF_FORMATS", "render_diff"]
 
@@ -70,14 +71,15 @@ def render_text(doc: Mapping[str, Any], lang: str) -> str:
         if not found:
             lines.append(f"  {t('diff.none', lang)}")
             continue
-        lines += text_table([_finding_cells(f, lang) for f in found])
+        # escaped before the columns are aligned: a message or subject is the data's
+        lines += text_table([[terminal_line(c) for c in _finding_cells(f, lang)] for f in found])
     for key, first in (("by_rule", "rule"), ("by_region", "region")):
         lines += ["", t(f"diff.heading.{key}", lang)]
         rows = [[r[first], *(str(r[c]) for c in _COUNTS)] for r in doc[key]]
         lines += (
             text_table([_columns(first, lang), *rows]) if rows else [f"  {t('diff.none', lang)}"]
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(terminal_line(line) for line in lines) + "\n"
 
 
 # --------------------------------------------------------------------------- JSON

@@ -14,10 +14,11 @@ import re
 
 _UNSAFE = re.compile(
     "\x1b\\[[0-9;]*m"  # an SGR (colour) sequence: the reporter's own, when colour is on
-    "|[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "|[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
-"""C0 and C1 controls (line feed included), DEL, the bidirectional marks, embeddings,
-overrides and isolates, and lone surrogates (which no encoding can write)."""
+"""C0 controls but the tab (line feed included), DEL, C1 controls, the bidirectional
+marks, embeddings, overrides and isolates, and lone surrogates (which no encoding can
+write)."""
 
 
 def terminal_line(line: str, *, colour: bool = False) -> str:

@@ -15,6 +15,7 @@ from ..waiver_status import WaiverEntry, WaiverListing
 from .base import repository_path
 from .html_page import esc, page, table_head
 from .markdown import code, escape
+from .terminal import terminal_line
 from .waiver_detail import waiver_fields
 
 FORMATS = ("text", "json", "markdown", "html")
@@ -58,7 +59,7 @@ def render_text(listing: WaiverListing, lang: str) -> str:
         lines.append(f"  {t('waivers.field.location', lang)}: {_where(entry)}")
         lines.append("")
     lines.append(_summary(listing, lang) if listing.entries else t("waivers.none", lang))
-    return "\n".join(lines) + "\n"
+    return "\n".join(terminal_line(line) for line in lines) + "\n"  # a reason's line feed too
 
 
 def listing_to_dict(listing: WaiverListing) -> dict[str, object]:
