@@ -113,6 +113,23 @@ def test_manifest_check_section_errors_have_file_and_line(
     assert f"secretariat.yaml:{section + line}: {expected}" in run.stderr
 
 
+def test_the_manifests_own_reports_are_not_unknown_files_next_run(
+    secretariat_repo: RepoFactory,
+) -> None:
+    """``check.reports`` at the repository's root: the second run does not warn (DAT005)
+    about the files the first one wrote, so both write the same reports."""
+    manifest = with_check(reports={"json": "report.json", "sarif": "results.sarif"})
+    repo = secretariat_repo(manifest=manifest, documents=[LATE])
+    first = run_cli("check", repo.path, "-q")
+    assert first.exit_code == 1
+    written = (repo.path / "report.json").read_bytes()
+    second = run_cli("check", repo.path, "-q")
+    assert second.output == first.output
+    assert (repo.path / "report.json").read_bytes() == written
+    rules = {f["rule"] for f in json.loads(written)["findings"]}
+    assert "DAT005" not in rules
+
+
 @pytest.mark.usefixtures("english")
 def test_a_manifest_report_that_cannot_be_written_is_named(secretariat_repo: RepoFactory) -> None:
     """A file in the way of ``check.reports``' directory: exit 2 naming it, not exit 3."""

@@ -111,6 +111,8 @@ def load_dataset(
     claimed.update(t.path.split("/", 1)[0] for t in tables)
     if manifest.ruleset and _is_path(manifest.ruleset):
         claimed.add(Path(manifest.ruleset).parts[0])
+    # the reports the manifest has ``check`` write here (check.reports) are not unknown files
+    claimed.update(Path(rel).parts[0] for rel in manifest.check.reports.values() if rel)
     unknown = unrecognised_files(root, claimed, COLLECTION_MODELS, READERS)
     return build_dataset(root, manifest, index, tables, problems, unknown, notices, inventory)
 
