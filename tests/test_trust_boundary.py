@@ -541,6 +541,9 @@ def test_known_side_files_and_ignored_patterns_give_no_warning(
         "attachments/minutes.pdf": "%PDF",
         ".secretariatignore": "# generated\nexport-*.csv\n",
         "export-2024.csv": "a,b\n",
+        # what the CI configurations of ``init`` write, left behind by a local run
+        "secretariat-rules.xml": "<testsuites/>",
+        "secretariat-rules.sarif": "{}",
     }
     run = secretariat_repo(meetings=[MEETING], files=files).check("--lang", "en", "--select", "DAT")
     assert dat(run) == []

@@ -290,8 +290,11 @@ SIDE_PREFIXES = (
     "authors",
     "codeowners",
     "makefile",
+    "secretariat-rules.",
 )
-"""Lower-case name prefixes of documentation files a repository may keep in its root."""
+"""Lower-case name prefixes of documentation files a repository may keep in its root, and
+of the reports the CI configurations ``init`` writes put there (``secretariat-rules.xml``,
+``secretariat-rules.sarif``): a local run of the same command leaves them behind."""
 
 
 IGNORE_FILE = ".secretariatignore"
