@@ -740,3 +740,22 @@ def test_markdown_escape_fast_path_equals_the_general_one(text: str) -> None:
     general = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     general = " ".join(markdown._PUNCTUATION.sub(r"\\\1", general).split())
     assert markdown.escape(text) == general
+
+
+def test_sarif_help_markdown_shows_a_rulesets_texts_as_text() -> None:
+    """A ruleset may come from the data repository (a manifest's ``ruleset:`` path), and
+    code scanning renders ``help.markdown``: a link, image or HTML in its texts is text."""
+    planted = {
+        "SEK008": {
+            "title": "Lik [tilgang](https://evil.example)",
+            "guideline": "Se ![bilde](https://evil.example/p.png)\n<img src=x>",
+            "clause": "1e",
+            "fix": "Trykk [her](https://evil.example) *nå*",
+        }
+    }
+    (run,) = sarif(make_result(rule_texts=planted))["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    help_md = rules[[r["id"] for r in rules].index("SEK008")]["help"]["markdown"]
+    assert "](https://" not in help_md.replace("\\](https://", "")  # no link, no image
+    assert "<img" not in help_md and "&lt;img src=x&gt;" in help_md
+    assert "Trykk \\[her\\](https://evil.example) \\*nå\\*" in help_md

@@ -42,6 +42,7 @@ from ..i18n.catalog import section_title, t
 from ..markers import hookimpl
 from .base import Reporter, ReportOptions, repository_path
 from .json import holds_float, indented_json
+from .markdown import escape
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -186,17 +187,19 @@ def _descriptor(rule: RuleOutcome, result: Result, lang: str) -> dict[str, Any]:
     full = guideline or title  # the guideline verbatim, then its clause
     if guideline and clause_label:
         full += f" ({clause_label})"
-    heading = f"**{rule.id} {title}**"
+    # the ruleset's texts as literal Markdown: a ruleset may come from the data repository
+    heading = f"**{escape(f'{rule.id} {title}')}**"
     section = section_title(rule.section, lang) if rule.section else ""
-    context = [part for part in (clause_label, section) if part]
+    context = [escape(part) for part in (clause_label, section) if part]
     markdown = heading + (" — " + ", ".join(context) if context else "")
     if guideline:
-        markdown += "\n\n" + "\n".join(f"> {line}".rstrip() for line in guideline.splitlines())
+        quoted = (f"> {escape(line)}".rstrip() for line in guideline.splitlines())
+        markdown += "\n\n" + "\n".join(quoted)
     help_text = full
     fix = texts.get("fix")
     if fix:  # what to do: the help a reader of the alert needs (SARIF 2.1.0 §3.49.14)
         help_text += f"\n\n{t('fix', lang)}: {fix}"
-        markdown += f"\n\n**{t('fix', lang)}:** {fix}"
+        markdown += f"\n\n**{escape(t('fix', lang))}:** {escape(fix)}"
     configuration: dict[str, Any] = {"level": LEVELS[rule.severity]}
     if rule.status == "disabled":
         configuration["enabled"] = False
