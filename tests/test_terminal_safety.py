@@ -8,6 +8,7 @@ bidirectional override would reorder what is shown.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,3 +117,34 @@ def test_a_report_cannot_control_the_diff(tmp_path: Path) -> None:
     assert "\x1b" not in run.output
     assert not any(line.startswith("FAKE") for line in run.output.splitlines())
     assert "m\\x1b[2J\\nFAKE  error  forged" in run.output
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_report_read_on_a_terminal_cannot_control_it(secretariat_repo: RepoFactory) -> None:
+    """Markdown (or HTML) printed to a terminal quotes the data as it is: there, its
+    controls are escaped; to a pipe the report is the bytes ``--output`` writes."""
+    import os
+    import pty
+    import subprocess
+
+    repo = secretariat_repo(files={FORGED: "x"})
+    written = repo.path.parent / "report.md"
+    assert run_cli("check", repo.path, "-f", "markdown", "-o", written).exit_code == 1
+    command = [sys.executable, "-m", "secretariat_rules", "check", str(repo.path), "-f", "markdown"]
+    piped = subprocess.run(command, capture_output=True, timeout=120, check=False)
+    assert piped.stdout == written.read_bytes() and b"\x1b[2J" in piped.stdout
+    master, slave = pty.openpty()
+    child = subprocess.Popen(command, stdout=slave, stderr=subprocess.DEVNULL)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert child.wait(timeout=120) == 1
+    assert b"\x1b[2J" not in shown and b"evil\\x1b[2J" in shown

@@ -15,7 +15,7 @@ import click
 
 from ..exceptions import UsageError, write_failed
 from ..i18n.message import Msg, msg
-from ..reporters.terminal import terminal_text
+from ..reporters.terminal import terminal_line, terminal_text
 from .stdout import writing_stdout
 
 
@@ -140,16 +140,34 @@ def refuse_binary_terminal(reporter: object, output: Path | None, stream: Any) -
 def echo_report(content: str | bytes, color: bool = False) -> None:
     """Write a report to stdout: text through click, bytes (a binary format) as they are.
 
+    On a terminal, no character of a report controls it (HTML or Markdown read there
+    quote the data as it is; :func:`~..reporters.terminal.terminal_line`, the report's
+    colours kept); to a pipe or a file a report is exactly what ``--output`` writes.
     A failed write (a full disk, an I/O error) is a :class:`UsageError` naming stdout, as
     it is for ``--output``; a reader that went away stays a broken pipe (exit 141).
     """
     with writing_stdout():
+        terminal = _is_terminal(sys.stdout)
+        buffer = getattr(sys.stdout, "buffer", None)
+        if isinstance(content, str) and not color and not terminal and buffer is not None:
+            # the report's own bytes (click would strip what looks like a colour code)
+            content = _encoded(content) + (b"" if content.endswith("\n") else b"\n")
         if isinstance(content, bytes):
+            sys.stdout.flush()  # what was echoed before comes first
             stream = sys.stdout.buffer
             stream.write(content)
             stream.flush()
             return
+        if terminal:
+            content = "\n".join(terminal_line(line, colour=color) for line in content.split("\n"))
         click.echo(encodable(content), nl=not content.endswith("\n"), color=color)
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def echo(text: str, nl: bool = True) -> None:
