@@ -24,6 +24,7 @@ from secretariat_rules.exceptions import (
     ManifestError,
     PluginError,
     RulesetError,
+    Terminated,
     UsageError,
     WaiverError,
 )
@@ -51,6 +52,7 @@ def test_the_codes_are_the_specs() -> None:
         ("INTERNAL_ERROR", 3),
         ("INTERRUPTED", 130),
         ("BROKEN_PIPE", 141),
+        ("TERMINATED", 143),
     ]
     assert cli.ExitCode is ExitCode  # one enum, the command line's too
 
@@ -65,6 +67,7 @@ def test_the_codes_are_the_specs() -> None:
         (PluginError("x"), ExitCode.CONFIG_ERROR),
         (UsageError("x"), ExitCode.CONFIG_ERROR),
         (KeyboardInterrupt(), ExitCode.INTERRUPTED),
+        (Terminated(), ExitCode.TERMINATED),
         (BrokenPipeError(), ExitCode.BROKEN_PIPE),
         (ZeroDivisionError("planted"), ExitCode.INTERNAL_ERROR),
         (OSError("x"), ExitCode.INTERNAL_ERROR),

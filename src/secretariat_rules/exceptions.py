@@ -100,6 +100,12 @@ def write_failed(path: str | Path, exc: BaseException) -> UsageError:
     return UsageError(cannot_write(path, exc))
 
 
+class Terminated(KeyboardInterrupt):
+    """The process was asked to stop (SIGTERM: a CI job cancelled, ``kill``). Raised where
+    the run stands, like Ctrl-C's ``KeyboardInterrupt``, so that the temporary files of
+    a report being written are removed; the command line exits 143 (128 + SIGTERM)."""
+
+
 class ConditionError(SecretariatRulesError):
     """A rule's check names a collection, field, parameter or variable that does not exist,
     or compares values that cannot be compared. The runner adds the rule's file and line."""

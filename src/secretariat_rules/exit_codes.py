@@ -16,6 +16,7 @@ code    member                 meaning
 130     ``INTERRUPTED``        Ctrl-C: neither findings nor a bug (the shell's 128 + SIGINT)
 141     ``BROKEN_PIPE``        the reader of stdout went away (``check | head``; 128 +
                                SIGPIPE)
+143     ``TERMINATED``         stopped by SIGTERM (a cancelled CI job; 128 + SIGTERM)
 ======  =====================  ==========================================================
 
 :func:`exit_code_for` is the only place that decides which code an exception means: the
@@ -31,13 +32,13 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from .exceptions import ConfigurationError
+from .exceptions import ConfigurationError, Terminated
 
 __all__ = ["ExitCode", "exit_code_for"]
 
 
 class ExitCode(IntEnum):
-    """Process exit codes (SPEC §6; 130 and 141 as a shell reports the signal)."""
+    """Process exit codes (SPEC §6; 130, 141 and 143 as a shell reports the signal)."""
 
     OK = 0
     """No finding at or above ``--fail-on``."""
@@ -51,6 +52,8 @@ class ExitCode(IntEnum):
     """Interrupted (Ctrl-C)."""
     BROKEN_PIPE = 141
     """The reader of stdout went away."""
+    TERMINATED = 143
+    """Stopped by SIGTERM."""
 
 
 def exit_code_for(exc: BaseException) -> ExitCode:
@@ -58,10 +61,13 @@ def exit_code_for(exc: BaseException) -> ExitCode:
 
     A :class:`~secretariat_rules.exceptions.ConfigurationError` (and its subclasses:
     manifest, ruleset, waivers, attestations, plugin and usage errors) is the user's to
-    fix: 2. Ctrl-C is 130 and a broken stdout pipe 141. Anything else is a bug: 3.
+    fix: 2. Ctrl-C is 130, SIGTERM 143 and a broken stdout pipe 141. Anything else is a
+    bug: 3.
     """
     if isinstance(exc, ConfigurationError):
         return ExitCode.CONFIG_ERROR
+    if isinstance(exc, Terminated):
+        return ExitCode.TERMINATED
     if isinstance(exc, KeyboardInterrupt):
         return ExitCode.INTERRUPTED
     if isinstance(exc, BrokenPipeError):

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
 from importlib import import_module
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..exceptions import Terminated
 from ..exit_codes import ExitCode
 from ..i18n import catalog
 from ..i18n.message import using_lang
@@ -66,6 +69,30 @@ def loading() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def stopping_on_sigterm() -> Iterator[None]:
+    """SIGTERM (a cancelled CI job) raises :class:`~..exceptions.Terminated` where the run
+    stands, as Ctrl-C raises ``KeyboardInterrupt``: a report being written leaves no
+    temporary file, and the exit code is 143. Only from the main thread, and only where
+    nobody set a handler of their own (an application embedding the command line)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous is not signal.SIG_DFL:
+        yield
+        return
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 ALLOCATOR_ENV = "_RJEM_MALLOC_CONF"
@@ -162,7 +189,7 @@ class SafeGroup(_Translated, click.Group):  # type: ignore[misc]
         if asked is None:
             warn_unknown_lang_env()
         try:
-            with using_lang(asked):
+            with using_lang(asked), stopping_on_sigterm():
                 return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         finally:
             gc.unfreeze()  # what :func:`loading` froze is collectable again (tests: many runs)

@@ -68,6 +68,8 @@ def report_error(exc: BaseException) -> ExitCode:
             tell("".join(traceback.format_exception(exc)).rstrip("\n"))
     elif code is ExitCode.INTERRUPTED:  # not a finding (1) nor a bug (3)
         tell(tr("cli.interrupted"))
+    elif code is ExitCode.TERMINATED:
+        tell(tr("cli.terminated"))
     elif code is ExitCode.BROKEN_PIPE:
         silence_stdout()
     else:

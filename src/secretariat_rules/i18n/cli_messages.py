@@ -277,6 +277,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         # ---- the command line's own messages
         "cli.error": "secretariat-rules: feil: {message}",
         "cli.interrupted": "secretariat-rules: avbrutt",
+        "cli.terminated": "secretariat-rules: stoppet (SIGTERM)",
         "cli.lang_env.unknown": (
             "secretariat-rules: advarsel: {env}={value!r} er verken nb eller en; bruker nb"
         ),
@@ -562,6 +563,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help.option.restart": "Discard a previous pull in DATA_DIR/einnsyn.",
         "cli.error": "secretariat-rules: error: {message}",
         "cli.interrupted": "secretariat-rules: interrupted",
+        "cli.terminated": "secretariat-rules: stopped (SIGTERM)",
         "cli.lang_env.unknown": (
             "secretariat-rules: warning: {env}={value!r} is neither nb nor en; using nb"
         ),
