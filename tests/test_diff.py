@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from builders import check_doc
 from secretariat_rules.testing import run_cli
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "miljoloftet"
@@ -128,20 +129,6 @@ def test_html_is_self_contained(reports: dict[str, Path]) -> None:
     assert "<strong>5 nye, 15 rettet, 4 uendret</strong>" in page
 
 
-def _check_doc(findings: list[dict[str, Any]]) -> dict[str, Any]:
-    return {
-        "tool": {"name": "secretariat-rules", "version": "0"},
-        "repository": "x",
-        "region": "r",
-        "ruleset": "national",
-        "as_of": "2025-01-01",
-        "period": {"start": None, "end": None},
-        "summary": {},
-        "findings": findings,
-        "rules": [],
-    }
-
-
 def _finding(fingerprint: str, severity: str = "error", waived: bool = False) -> dict[str, Any]:
     return {
         "rule": "SEK001",
@@ -159,11 +146,11 @@ def _write(path: Path, doc: object) -> Path:
 
 
 def test_waived_and_lower_new_findings_do_not_fail(tmp_path: Path) -> None:
-    old = _write(tmp_path / "old.json", _check_doc([_finding("a")]))
-    waived = _write(tmp_path / "w.json", _check_doc([_finding("a"), _finding("b", waived=True)]))
+    old = _write(tmp_path / "old.json", check_doc([_finding("a")]))
+    waived = _write(tmp_path / "w.json", check_doc([_finding("a"), _finding("b", waived=True)]))
     code, doc, _, _ = _diff(old, waived, "-f", "json")
     assert code == 0 and doc is not None and doc["summary"]["new"] == 1
-    warning = _write(tmp_path / "v.json", _check_doc([_finding("c", "warning")]))
+    warning = _write(tmp_path / "v.json", check_doc([_finding("c", "warning")]))
     assert _diff(old, warning)[0] == 0
     assert _diff(old, warning, "--fail-on", "warning")[0] == 1
     code, doc, _, _ = _diff(old, warning, "-f", "json")
@@ -179,7 +166,7 @@ def test_a_mix_is_a_usage_error(reports: dict[str, Path]) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    ["{not json", json.dumps({"a": 1}), json.dumps([1, 2]), json.dumps(_check_doc([{"rule": 1}]))],
+    ["{not json", json.dumps({"a": 1}), json.dumps([1, 2]), json.dumps(check_doc([{"rule": 1}]))],
 )
 def test_not_a_report_names_the_file(
     tmp_path: Path, reports: dict[str, Path], content: str
@@ -196,7 +183,7 @@ def test_missing_file_and_several_reports(tmp_path: Path, reports: dict[str, Pat
     code, _, _, stderr = _diff(missing, reports["check-2023"])
     assert code == 2
     assert stderr.strip() == f"secretariat-rules: feil: diff {missing}: filen finnes ikke"
-    several = _write(tmp_path / "two.json", [_check_doc([]), _check_doc([])])
+    several = _write(tmp_path / "two.json", [check_doc([]), check_doc([])])
     code, _, _, stderr = _diff(several, reports["check-2023"])
     assert code == 2 and "two.json" in stderr and "flere" in stderr
 
@@ -207,8 +194,8 @@ def test_the_markdown_comment_shows_data_as_text(tmp_path: Path) -> None:
     planted = _finding("x<b>")
     planted["subject"] = {"collection": "documents", "id": "D|1\n# heading"}
     planted["message"] = "see [here](https://evil.example) ![i](https://evil.example/p.png) <img>"
-    old = _write(tmp_path / "old.json", _check_doc([]))
-    new = _write(tmp_path / "new.json", _check_doc([planted]))
+    old = _write(tmp_path / "old.json", check_doc([]))
+    new = _write(tmp_path / "new.json", check_doc([planted]))
     out = tmp_path / "comment.md"
     assert _diff(old, new, "-f", "markdown", "-o", out)[0] == 1
     text = out.read_text(encoding="utf-8")

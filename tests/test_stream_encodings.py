@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from builders import on_terminal
+
 ROOT = Path(__file__).resolve().parent.parent
 MILJOLOFTET = ROOT / "fixtures" / "miljoloftet"
 ENCODINGS = ["cp1252", "latin-1", "ascii", "utf-16"]
@@ -57,24 +59,7 @@ def test_stderr_escapes_what_its_encoding_cannot_show(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_a_terminal_keeps_its_encoding_with_escapes() -> None:
-    import pty
-
-    master, slave = pty.openpty()
     env = {**os.environ, "PYTHONIOENCODING": "latin-1", "SECRETARIAT_RULES_LANG": "nb"}
-    child = subprocess.Popen(
-        [sys.executable, "-m", "secretariat_rules", "explain", "SEK008"],
-        stdout=slave, stderr=subprocess.PIPE, env=env,
-    )  # fmt: skip
-    os.close(slave)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the child closed the terminal (EIO)
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(master)
-    assert child.wait(timeout=120) == 0
+    code, shown = on_terminal([sys.executable, "-m", "secretariat_rules", "explain", "SEK008"], env)
+    assert code == 0
     assert "SEK008 equal-information-access \\u2014 Partene får".encode("latin-1") in shown

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 import pytest
 
+from builders import check_doc, on_terminal
 from secretariat_rules.reporters.terminal import terminal_line, terminal_text
 from secretariat_rules.testing import Repo, run_cli
 
@@ -96,22 +97,9 @@ def test_a_report_cannot_control_the_diff(tmp_path: Path) -> None:
         "waived": False,
     }
 
-    def report(findings: list[dict[str, object]]) -> dict[str, object]:
-        return {
-            "tool": {"name": "secretariat-rules", "version": "0"},
-            "repository": "x",
-            "region": "r",
-            "ruleset": "national",
-            "as_of": "2025-01-01",
-            "period": {"start": None, "end": None},
-            "summary": {},
-            "findings": findings,
-            "rules": [],
-        }
-
     old, new = tmp_path / "old.json", tmp_path / "new.json"
-    old.write_text(json.dumps(report([])), encoding="utf-8")
-    new.write_text(json.dumps(report([finding])), encoding="utf-8")
+    old.write_text(json.dumps(check_doc([])), encoding="utf-8")
+    new.write_text(json.dumps(check_doc([finding])), encoding="utf-8")
     run = run_cli("diff", old, new)
     assert run.exit_code == 1
     assert "\x1b" not in run.output
@@ -123,8 +111,6 @@ def test_a_report_cannot_control_the_diff(tmp_path: Path) -> None:
 def test_a_report_read_on_a_terminal_cannot_control_it(secretariat_repo: RepoFactory) -> None:
     """Markdown (or HTML) printed to a terminal quotes the data as it is: there, its
     controls are escaped; to a pipe the report is the bytes ``--output`` writes."""
-    import os
-    import pty
     import subprocess
 
     repo = secretariat_repo(files={FORGED: "x"})
@@ -133,18 +119,6 @@ def test_a_report_read_on_a_terminal_cannot_control_it(secretariat_repo: RepoFac
     command = [sys.executable, "-m", "secretariat_rules", "check", str(repo.path), "-f", "markdown"]
     piped = subprocess.run(command, capture_output=True, timeout=120, check=False)
     assert piped.stdout == written.read_bytes() and b"\x1b[2J" in piped.stdout
-    master, slave = pty.openpty()
-    child = subprocess.Popen(command, stdout=slave, stderr=subprocess.DEVNULL)
-    os.close(slave)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(master)
-    assert child.wait(timeout=120) == 1
+    code, shown = on_terminal(command)
+    assert code == 1
     assert b"\x1b[2J" not in shown and b"evil\\x1b[2J" in shown

@@ -15,8 +15,8 @@ import click
 
 from ..exceptions import UsageError, write_failed
 from ..i18n.message import Msg, msg
-from ..reporters.terminal import terminal_line, terminal_text
-from .stdout import writing_stdout
+from ..reporters.terminal import terminal_text
+from .stdout import is_terminal, writing_stdout
 
 
 def _current_umask() -> int:
@@ -147,7 +147,7 @@ def echo_report(content: str | bytes, color: bool = False) -> None:
     it is for ``--output``; a reader that went away stays a broken pipe (exit 141).
     """
     with writing_stdout():
-        terminal = _is_terminal(sys.stdout)
+        terminal = is_terminal(sys.stdout)
         buffer = getattr(sys.stdout, "buffer", None)
         if isinstance(content, str) and not color and not terminal and buffer is not None:
             # the report's own bytes (click would strip what looks like a colour code)
@@ -159,15 +159,8 @@ def echo_report(content: str | bytes, color: bool = False) -> None:
             stream.flush()
             return
         if terminal:
-            content = "\n".join(terminal_line(line, colour=color) for line in content.split("\n"))
+            content = terminal_text(content, colour=color)
         click.echo(encodable(content), nl=not content.endswith("\n"), color=color)
-
-
-def _is_terminal(stream: object) -> bool:
-    try:
-        return bool(stream.isatty())  # type: ignore[attr-defined]
-    except (AttributeError, OSError, ValueError):
-        return False
 
 
 def echo(text: str, nl: bool = True) -> None:

@@ -64,7 +64,7 @@ def settle_streams() -> None:
     """
     out = sys.stdout
     if out is not None and hasattr(out, "reconfigure") and not _is_utf8(out):
-        if _is_terminal(out):
+        if is_terminal(out):
             out.reconfigure(errors="backslashreplace")
         else:
             out.reconfigure(encoding="utf-8", errors="strict")
@@ -73,8 +73,9 @@ def settle_streams() -> None:
         err.reconfigure(errors="backslashreplace")
 
 
-def _is_terminal(stream: Any) -> bool:
+def is_terminal(stream: Any) -> bool:
+    """Whether ``stream`` is a terminal (a stream without ``isatty``, or closed, is not)."""
     try:
         return bool(stream.isatty())
-    except (OSError, ValueError):
+    except (AttributeError, OSError, ValueError):
         return False

@@ -39,6 +39,7 @@ def terminal_line(line: str, *, colour: bool = False) -> str:
     return _UNSAFE.sub(shown, line)
 
 
-def terminal_text(text: str) -> str:
-    """``text`` of several lines, each made :func:`terminal_line`-safe (no colour kept)."""
-    return "\n".join(terminal_line(line) for line in text.split("\n"))
+def terminal_text(text: str, *, colour: bool = False) -> str:
+    """``text`` of several lines, each made :func:`terminal_line`-safe (its line feeds
+    kept); ``colour`` as there."""
+    return "\n".join(terminal_line(line, colour=colour) for line in text.split("\n"))
