@@ -85,9 +85,14 @@ def _escaped(char: str) -> str:
 
 @functools.cache
 def _escapes() -> tuple[pl.Expr, pl.Expr]:
-    """The invisible characters and their escapes as list literals, made once (slow)."""
+    """The invisible characters and their escapes as list literals, made once (slow).
+
+    Each is one list value (``lit(Series).implode()``): polars 2.2 takes only a scalar
+    for ``replace_many``'s patterns and refuses the literal of an imploded Series that
+    2.1 and older took.
+    """
     old, new = pl.Series(_INVISIBLE_CHARS, dtype=pl.Utf8), pl.Series(_ESCAPES, dtype=pl.Utf8)
-    return pl.lit(old.implode()), pl.lit(new.implode())
+    return pl.lit(old).implode(), pl.lit(new).implode()
 
 
 def printable_expr(text: pl.Expr, limit: int = MAX_ECHO) -> pl.Expr:
