@@ -4,14 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench docs clean rulesets-validated
+.PHONY: demo test lint typecheck unit bench docs clean rulesets-validated constraints
 
 # The editable install's modules are byte-compiled once, as pip does for a wheel: with
 # PYTHONDONTWRITEBYTECODE set, Python would otherwise compile them on every start (issue 13).
-$(STAMP): pyproject.toml
+# Dependencies at the versions of constraints.txt, the set the suite last passed with.
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
 	$(BIN)/python -m compileall -q src plugins
 	touch $(STAMP)
 
@@ -50,3 +51,11 @@ clean:
 # tests/test_ruleset_validated.py fails until this is rerun after changing a ruleset.
 rulesets-validated: $(STAMP)
 	$(BIN)/python -m secretariat_rules.ruleset_cache
+
+# constraints.txt refreshed: every dependency upgraded to the latest release that
+# pyproject.toml allows, then frozen (its comment header kept). Run `make test` next.
+constraints: $(STAMP)
+	$(BIN)/pip install -q --upgrade --upgrade-strategy eager -e '.[dev]'
+	grep '^#' constraints.txt > constraints.txt.new
+	$(BIN)/pip freeze --exclude-editable >> constraints.txt.new
+	mv constraints.txt.new constraints.txt

@@ -314,6 +314,10 @@ def test_docs_shell_blocks_run_in_a_data_repository(
 # --------------------------------------------------------------------------- action.yml
 
 
+SHOW_POLARS = "import importlib.metadata as m; print(m.version('polars'))"
+OLDER_POLARS = "2.1.0"  # allowed by pyproject.toml, older than the pinned one
+
+
 def action() -> dict[str, Any]:
     return yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 
@@ -373,6 +377,17 @@ def test_action_runs_the_docs_example_locally(
     runner_temp.mkdir()
     output = tmp_path / "github_output"
 
+    action_path = tmp_path / "action"
+    git(tmp_path, "clone", "--quiet", str(checkout.path), str(action_path))
+    constraints = action_path / "constraints.txt"
+    pinned = re.sub(
+        r"^(polars|polars-runtime-32)==.*$",
+        rf"\1=={OLDER_POLARS}",
+        constraints.read_text(encoding="utf-8"),
+        flags=re.MULTILINE,
+    )
+    constraints.write_text(pinned, encoding="utf-8")
+
     def run_steps(steps: list[dict[str, Any]], values: Mapping[str, str]) -> str:
         output.write_text("", encoding="utf-8")
         done = None
@@ -382,7 +397,7 @@ def test_action_runs_the_docs_example_locally(
                 tmp_path,
                 RUNNER_TEMP=str(runner_temp),
                 GITHUB_OUTPUT=str(output),
-                **action_env(step, values, checkout.path),
+                **action_env(step, values, action_path),
             )
             done = run_bash(step["run"], workspace, env)
             if step.get("id") != "check":
@@ -393,6 +408,15 @@ def test_action_runs_the_docs_example_locally(
     run_steps_ = [s for s in spec["runs"]["steps"] if "run" in s]
     passed = run_steps(run_steps_, inputs)
     assert passed.startswith("exit 0\n")
+    # its own checkout, installed with the versions of its constraints.txt: here an
+    # older polars than the latest, so that an install without them would show
+    polars = subprocess.run(
+        [runner_temp / "secretariat-rules" / "bin" / "python", "-c", SHOW_POLARS],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert polars == OLDER_POLARS
     assert output.read_text(encoding="utf-8") == "exit-code=0\nsarif=secretariat-rules.sarif\n"
     assert json.loads((workspace / "secretariat-rules.sarif").read_text("utf-8"))["runs"]
     assert step_of_docs["id"] == "check"
