@@ -51,6 +51,15 @@ def applies(requirement: Requirement) -> bool:
     return requirement.marker.evaluate({**default_environment(), "extra": ""})
 
 
+def assert_pinned_within(pinned: dict[str, Version], requirement: Requirement, by: str) -> None:
+    """``requirement`` (asked for by ``by``) is pinned, at a version it allows."""
+    name = canonicalize_name(requirement.name)
+    assert name in pinned, f"{by} needs {requirement}, not in constraints.txt"
+    assert requirement.specifier.contains(pinned[name], prereleases=True), (
+        f"{by} needs {requirement}; constraints.txt pins {name}=={pinned[name]}"
+    )
+
+
 def test_every_line_is_an_exact_pin_of_a_distinct_package() -> None:
     assert len(pins()) > 20
     assert "secretariat-rules" not in pins()  # the project itself is never pinned
@@ -61,11 +70,7 @@ def test_every_project_requirement_is_pinned_within_its_range() -> None:
     for requirement in project_requirements():
         if not applies(requirement):
             continue
-        name = canonicalize_name(requirement.name)
-        assert name in pinned, f"{requirement} is not in constraints.txt"
-        assert requirement.specifier.contains(pinned[name], prereleases=True), (
-            f"constraints.txt pins {name}=={pinned[name]}, outside pyproject's {requirement}"
-        )
+        assert_pinned_within(pinned, requirement, "pyproject.toml")
 
 
 def test_the_pins_are_closed_under_their_own_requirements() -> None:
@@ -84,11 +89,7 @@ def test_the_pins_are_closed_under_their_own_requirements() -> None:
             requirement = Requirement(line)
             if not applies(requirement):
                 continue
-            needed = canonicalize_name(requirement.name)
-            assert needed in pinned, f"{name} {version} needs {requirement}, not pinned"
-            assert requirement.specifier.contains(pinned[needed], prereleases=True), (
-                f"{name} {version} needs {requirement}; constraints.txt pins {pinned[needed]}"
-            )
+            assert_pinned_within(pinned, requirement, f"{name} {version}")
     if not checked:
         pytest.skip("no pinned version is installed here (not installed by make)")
 
